@@ -1,0 +1,438 @@
+"""Load catalog files into the model, reporting every problem as `file:line:column: message`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from optout_tui.catalog import model as m
+from optout_tui.catalog.yamlnodes import Node, YamlProblem, parse
+from optout_tui.text import clean, has_control
+
+MAX_FILE_BYTES = 1_000_000
+MAX_STRING = 4_000
+MAX_LIST = 200
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
+_REGION = re.compile(r"^-?(?:[A-Z]{2}|EU|EEA|all)$")
+_YES = {"yes", "true"}
+_NO = {"no", "false"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a catalog file."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+class CatalogError(Exception):
+    """The catalog could not be loaded; `problems` says what and where."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class _Invalid(Exception):
+    """Raised inside the builder to abandon one field after recording its problem."""
+
+
+class _Builder:
+    """Turns one file's node tree into a Platform, collecting problems as it goes."""
+
+    def __init__(self, path: str, today: dt.date) -> None:
+        self.path = path
+        self.today = today
+        self.problems: list[Problem] = []
+        self.domains: tuple[str, ...] = ()
+        self.languages: tuple[str, ...] = ("en",)
+
+    # -- reporting -------------------------------------------------------------------
+    def fail(self, node: Node, message: str) -> _Invalid:
+        self.problems.append(Problem(self.path, node.line, node.column, message))
+        return _Invalid()
+
+    def guarded(self, fn, *args, default=None, **kwargs):
+        """Call a field reader; on a recorded problem return `default` and carry on."""
+        try:
+            return fn(*args, **kwargs)
+        except _Invalid:
+            return default
+
+    # -- shapes ----------------------------------------------------------------------
+    def mapping(self, node: Node, where: str, required: Iterable[str],
+                optional: Iterable[str] = ()) -> dict[str, Node]:
+        if node.kind != "map":
+            raise self.fail(node, f"{where} must be a mapping of keys, not {node.describe}")
+        required, optional = tuple(required), tuple(optional)
+        known = set(required) | set(optional)
+        fields: dict[str, Node] = {}
+        for key, value in node.pairs:
+            if key.kind != "scalar" or key.value is None:
+                self.fail(key, f"{where}: keys must be plain names")
+                continue
+            if key.value in fields:
+                self.fail(key, f"{where}: {key.value!r} is given twice")
+            elif key.value not in known:
+                hint = ", ".join(sorted(known))
+                self.fail(key, f"{where}: unknown key {key.value!r} (expected one of: {hint})")
+            else:
+                fields[key.value] = value
+        for name in required:
+            if name not in fields:
+                self.fail(node, f"{where}: missing required key {name!r}")
+        return fields
+
+    def seq(self, node: Node, where: str, *, allow_empty: bool = False) -> list[Node]:
+        if node.kind != "seq":
+            raise self.fail(node, f"{where} must be a list, not {node.describe}")
+        if not node.items and not allow_empty:
+            raise self.fail(node, f"{where} must not be empty")
+        if len(node.items) > MAX_LIST:
+            raise self.fail(node, f"{where} has {len(node.items)} entries (at most {MAX_LIST})")
+        return node.items
+
+    def string(self, node: Node, where: str) -> str:
+        if node.kind != "scalar":
+            raise self.fail(node, f"{where} must be text, not {node.describe}")
+        if node.value is None or not node.value.strip():
+            raise self.fail(node, f"{where} must not be empty")
+        if len(node.value) > MAX_STRING:
+            raise self.fail(node, f"{where} is {len(node.value)} characters long "
+                                  f"(at most {MAX_STRING})")
+        if has_control(node.value):
+            self.fail(node, f"{where} contains control characters or terminal escape "
+                            "sequences, which are not allowed")
+        return clean(node.value.strip())
+
+    def choice(self, node: Node, where: str, allowed: tuple[str, ...]) -> str:
+        value = self.string(node, where)
+        if value not in allowed:
+            raise self.fail(node, f"{where}: {value!r} is not one of: {', '.join(allowed)}")
+        return value
+
+    def boolean(self, node: Node, where: str) -> bool:
+        value = self.string(node, where).lower()
+        if value in _YES:
+            return True
+        if value in _NO:
+            return False
+        raise self.fail(node, f"{where} must be true or false, not {value!r}")
+
+    def ident(self, node: Node, where: str) -> str:
+        value = self.string(node, where)
+        if not _ID.match(value):
+            raise self.fail(node, f"{where} {value!r} must be lowercase letters, digits and "
+                                  "single hyphens")
+        return value
+
+    def date(self, node: Node, where: str, *, partial: bool = False) -> str:
+        value = self.string(node, where)
+        if partial and value == "unknown":
+            return value
+        formats = ("%Y-%m-%d", "%Y-%m") if partial else ("%Y-%m-%d",)
+        for fmt in formats:
+            try:
+                parsed = dt.datetime.strptime(value, fmt).date()
+            except ValueError:
+                continue
+            if parsed > self.today:
+                raise self.fail(node, f"{where} {value} is in the future")
+            return value
+        shape = "YYYY-MM-DD, YYYY-MM or 'unknown'" if partial else "YYYY-MM-DD"
+        raise self.fail(node, f"{where} {value!r} is not a date ({shape})")
+
+    def url(self, node: Node, where: str, *, own_domain: bool) -> str:
+        value = self.string(node, where)
+        parts = urlsplit(value)
+        if parts.scheme != "https" or not parts.hostname:
+            raise self.fail(node, f"{where} must be an https:// link, not {value!r}")
+        if own_domain and not any(parts.hostname == d or parts.hostname.endswith("." + d)
+                                  for d in self.domains):
+            raise self.fail(node, f"{where}: {parts.hostname} is not one of the platform's "
+                                  f"domains ({', '.join(self.domains) or 'none declared'})")
+        return value
+
+    def strings(self, node: Node, where: str, *, allow_empty: bool = True) -> tuple[str, ...]:
+        items = self.seq(node, where, allow_empty=allow_empty)
+        return tuple(v for v in (self.guarded(self.string, item, where) for item in items) if v)
+
+    def text(self, node: Node, where: str) -> m.LocalText:
+        if node.kind == "scalar":
+            return m.LocalText(en=self.string(node, where))
+        fields = self.mapping(node, where, ["en"], ["fr", "unconfirmed"])
+        en = self.string(fields["en"], f"{where}.en") if "en" in fields else ""
+        fr = self.guarded(self.string, fields["fr"], f"{where}.fr") if "fr" in fields else None
+        unconfirmed: frozenset[str] = frozenset()
+        if "unconfirmed" in fields:
+            items = self.seq(fields["unconfirmed"], f"{where}.unconfirmed")
+            unconfirmed = frozenset(self.choice(i, f"{where}.unconfirmed", m.LANGUAGES)
+                                    for i in items)
+        if "fr" in self.languages and fr is None:
+            self.fail(node, f"{where}: missing the French text (fr); the platform lists fr "
+                            "in its languages")
+        if not en:
+            raise _Invalid()
+        return m.LocalText(en=en, fr=fr, unconfirmed=unconfirmed)
+
+    def texts(self, node: Node, where: str) -> tuple[m.LocalText, ...]:
+        items = self.seq(node, where, allow_empty=True)
+        return tuple(t for t in (self.guarded(self.text, item, f"{where}[{i + 1}]")
+                                 for i, item in enumerate(items)) if t)
+
+    # -- the catalog's shapes --------------------------------------------------------
+    def platform(self, node: Node, file_id: str) -> m.Platform:
+        f = self.mapping(node, "the platform",
+                         ["format", "id", "name", "domains", "categories", "languages",
+                          "actions"], ["aliases"])
+        if "format" in f and self.guarded(self.string, f["format"], "format") != "1":
+            self.fail(f["format"], "format must be 1 (this version of optout reads format 1)")
+        pid = self.guarded(self.ident, f["id"], "id") if "id" in f else None
+        if pid and pid != file_id:
+            self.fail(f["id"], f"id {pid!r} must equal the file name ({file_id!r})")
+        name = self.guarded(self.string, f["name"], "name") if "name" in f else None
+        domains = self.guarded(self.strings, f["domains"], "domains", default=()) \
+            if "domains" in f else ()
+        for item, domain in zip(f["domains"].items if "domains" in f else [], domains):
+            if not _DOMAIN.match(domain):
+                self.fail(item, f"domains: {domain!r} is not a domain name like example.com")
+        self.domains = tuple(d.lower() for d in domains)
+        if "languages" in f:
+            items = self.guarded(self.seq, f["languages"], "languages", default=[])
+            langs = [self.guarded(self.choice, i, "languages", m.LANGUAGES) for i in items]
+            if "en" not in langs:
+                self.fail(f["languages"], "languages must include en")
+            self.languages = tuple(lang for lang in langs if lang)
+        categories: tuple[str, ...] = ()
+        if "categories" in f:
+            items = self.guarded(self.seq, f["categories"], "categories", default=[])
+            categories = tuple(c for c in (self.guarded(self.choice, i, "categories",
+                                                        m.CATEGORIES) for i in items) if c)
+        aliases = self.guarded(self.strings, f["aliases"], "aliases", default=()) \
+            if "aliases" in f else ()
+        actions: list[m.Action] = []
+        if "actions" in f:
+            seen: set[str] = set()
+            for item in self.guarded(self.seq, f["actions"], "actions", default=[]):
+                action = self.guarded(self.action, item)
+                if action is None:
+                    continue
+                if action.id in seen:
+                    self.fail(item, f"action id {action.id!r} is used twice")
+                seen.add(action.id)
+                actions.append(action)
+        if self.problems or not (pid and name):
+            raise _Invalid()
+        return m.Platform(id=pid, name=name, domains=self.domains, categories=categories,
+                          languages=self.languages, actions=tuple(actions), aliases=aliases)
+
+    def action(self, node: Node) -> m.Action:
+        where = "action"
+        f = self.mapping(node, where,
+                         ["id", "title", "controls", "kind", "default", "difficulty",
+                          "future_only", "surfaces", "sources", "verified", "confidence"],
+                         ["regions", "plans", "excluded_plans", "priority", "caveats", "check",
+                          "confidence_note"])
+        aid = self.ident(f["id"], "action id") if "id" in f else "?"
+        where = f"action {aid!r}"
+        g = self.guarded
+        values = {
+            "title": g(self.text, f["title"], f"{where}: title") if "title" in f else None,
+            "controls": g(self.text, f["controls"], f"{where}: controls")
+            if "controls" in f else None,
+            "kind": g(self.choice, f["kind"], f"{where}: kind", m.KINDS) if "kind" in f else None,
+            "default": g(self.choice, f["default"], f"{where}: default", m.DEFAULTS)
+            if "default" in f else None,
+            "difficulty": g(self.choice, f["difficulty"], f"{where}: difficulty",
+                            m.DIFFICULTIES) if "difficulty" in f else None,
+            "future_only": g(self.boolean, f["future_only"], f"{where}: future_only")
+            if "future_only" in f else None,
+            "confidence": g(self.choice, f["confidence"], f"{where}: confidence", m.CONFIDENCE)
+            if "confidence" in f else None,
+            "verified": g(self.date, f["verified"], f"{where}: verified")
+            if "verified" in f else None,
+        }
+        surfaces = self.surfaces(f["surfaces"], where) if "surfaces" in f else ()
+        sources = tuple(s for s in (g(self.source, item, f"{where}: source")
+                                    for item in g(self.seq, f["sources"], f"{where}: sources",
+                                                  default=[])) if s) if "sources" in f else ()
+        regions = ("all",)
+        if "regions" in f:
+            regions = g(self.strings, f["regions"], f"{where}: regions", default=("all",))
+            for item, region in zip(f["regions"].items, regions):
+                if not _REGION.match(region):
+                    self.fail(item, f"{where}: region {region!r} must be an ISO 3166 code "
+                                    "(GB, FR…), EU, EEA or all, optionally with a leading -")
+        optional = {
+            "plans": g(self.strings, f["plans"], f"{where}: plans", default=())
+            if "plans" in f else (),
+            "excluded_plans": g(self.strings, f["excluded_plans"], f"{where}: excluded_plans",
+                                default=()) if "excluded_plans" in f else (),
+            "priority": g(self.choice, f["priority"], f"{where}: priority", m.PRIORITIES,
+                          default="medium") if "priority" in f else "medium",
+            "caveats": g(self.texts, f["caveats"], f"{where}: caveats", default=())
+            if "caveats" in f else (),
+            "check": g(self.text, f["check"], f"{where}: check") if "check" in f else None,
+            "confidence_note": g(self.string, f["confidence_note"],
+                                 f"{where}: confidence_note") if "confidence_note" in f else None,
+        }
+        if any(v is None for v in values.values()) or not surfaces or not sources:
+            raise _Invalid()
+        return m.Action(id=aid, surfaces=surfaces, sources=sources, regions=regions,
+                        verified=dt.date.fromisoformat(values.pop("verified")),
+                        **values, **optional)
+
+    def surfaces(self, node: Node, where: str) -> tuple[m.Surface, ...]:
+        f = self.mapping(node, f"{where}: surfaces", [], m.SURFACES)
+        if not f:
+            raise self.fail(node, f"{where}: surfaces must name at least one of: "
+                                  f"{', '.join(m.SURFACES)}")
+        found = [self.guarded(self.surface, f[sid], sid, f"{where}, surface {sid!r}")
+                 for sid in m.SURFACES if sid in f]
+        return tuple(s for s in found if s)
+
+    def surface(self, node: Node, sid: str, where: str) -> m.Surface:
+        f = self.mapping(node, where, ["available"], ["note", "link", "steps"])
+        available = self.choice(f["available"], f"{where}: available", m.AVAILABILITY) \
+            if "available" in f else None
+        note = self.guarded(self.text, f["note"], f"{where}: note") if "note" in f else None
+        link = self.guarded(self.url, f["link"], f"{where}: link", own_domain=True) \
+            if "link" in f else None
+        steps: list[m.Step] = []
+        if "steps" in f:
+            seen: set[str] = set()
+            for item in self.seq(f["steps"], f"{where}: steps"):
+                step = self.guarded(self.step, item, where)
+                if step is None:
+                    continue
+                if step.id in seen:
+                    self.fail(item, f"{where}: step id {step.id!r} is used twice")
+                seen.add(step.id)
+                steps.append(step)
+        elif available == "yes":
+            self.fail(node, f"{where}: a surface that is available needs steps")
+        if available is None:
+            raise _Invalid()
+        return m.Surface(id=sid, available=available, note=note, link=link, steps=tuple(steps))
+
+    def step(self, node: Node, where: str) -> m.Step:
+        f = self.mapping(node, f"{where}: step", ["id", "text"], ["path", "setting", "link"])
+        sid = self.ident(f["id"], f"{where}: step id") if "id" in f else "?"
+        where = f"{where}, step {sid!r}"
+        text = self.text(f["text"], f"{where}: text") if "text" in f else None
+        path = self.texts(f["path"], f"{where}: path") if "path" in f else ()
+        setting = self.guarded(self.setting, f["setting"], where) if "setting" in f else None
+        link = self.guarded(self.url, f["link"], f"{where}: link", own_domain=True) \
+            if "link" in f else None
+        if text is None:
+            raise _Invalid()
+        return m.Step(id=sid, text=text, path=path, setting=setting, link=link)
+
+    def setting(self, node: Node, where: str) -> m.Setting:
+        f = self.mapping(node, f"{where}: setting", ["label", "set_to"], ["value"])
+        label = self.text(f["label"], f"{where}: setting label") if "label" in f else None
+        set_to = self.choice(f["set_to"], f"{where}: set_to", m.SET_TO) if "set_to" in f else None
+        value = self.text(f["value"], f"{where}: setting value") if "value" in f else None
+        if set_to == "chosen" and value is None:
+            self.fail(node, f"{where}: set_to 'chosen' needs a value (the option to choose)")
+        if label is None or set_to is None:
+            raise _Invalid()
+        return m.Setting(label=label, set_to=set_to, value=value)
+
+    def source(self, node: Node, where: str) -> m.Source:
+        f = self.mapping(node, where, ["url", "publisher", "published", "type"],
+                         ["title", "supports"])
+        g = self.guarded
+        url = g(self.url, f["url"], f"{where} url", own_domain=False) if "url" in f else None
+        publisher = g(self.string, f["publisher"], f"{where} publisher") \
+            if "publisher" in f else None
+        published = g(self.date, f["published"], f"{where} published", partial=True) \
+            if "published" in f else None
+        kind = g(self.choice, f["type"], f"{where} type", m.SOURCE_TYPES) if "type" in f else None
+        title = g(self.string, f["title"], f"{where} title") if "title" in f else None
+        supports = g(self.string, f["supports"], f"{where} supports") if "supports" in f else None
+        if not (url and publisher and published and kind):
+            raise _Invalid()
+        return m.Source(url=url, publisher=publisher, published=published, type=kind,
+                        title=title, supports=supports)
+
+
+def load_platform(path: Path, *, today: dt.date | None = None) -> m.Platform:
+    """Load one platform file; raise CatalogError listing every problem found in it."""
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CatalogError([Problem(shown, 1, 1, f"the file is {size:,} bytes; a catalog "
+                                                     f"file may be at most {MAX_FILE_BYTES:,}")])
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CatalogError([Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise CatalogError([Problem(shown, line, column,
+                                    "the file is not UTF-8 text (save it as UTF-8)")]) from None
+    try:
+        root = parse(text)
+    except YamlProblem as problem:
+        raise CatalogError([Problem(shown, problem.line, problem.column, problem.message)])
+    if root is None:
+        raise CatalogError([Problem(shown, 1, 1, "the file is empty; expected a platform "
+                                                 "mapping (see catalog/FORMAT.md)")])
+    builder = _Builder(shown, today or dt.date.today())
+    try:
+        platform = builder.platform(root, path.stem)
+    except _Invalid:
+        if not builder.problems:  # pragma: no cover - every _Invalid records a problem first
+            builder.problems.append(Problem(shown, 1, 1, "invalid platform"))
+        raise CatalogError(builder.problems) from None
+    return m.Platform(id=platform.id, name=platform.name, domains=platform.domains,
+                      categories=platform.categories, languages=platform.languages,
+                      actions=platform.actions, aliases=platform.aliases, origin=shown)
+
+
+def platform_files(folder: Path) -> list[Path]:
+    """The platform files of a catalog folder (its `platforms/` subfolder when there is one)."""
+    if (folder / "platforms").is_dir():
+        folder = folder / "platforms"
+    return sorted(folder.glob("*.yaml"))
+
+
+def load_catalog(folders: Iterable[Path], *, today: dt.date | None = None) -> m.Catalog:
+    """Load every platform file of `folders`; a later folder's platform replaces an earlier one.
+
+    Raises CatalogError with the problems of every bad file, not only the first.
+    """
+    platforms: dict[str, m.Platform] = {}
+    problems: list[Problem] = []
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            problems.append(Problem(str(folder), 1, 1, "no such catalog folder"))
+            continue
+        for path in platform_files(folder):
+            try:
+                platform = load_platform(path, today=today)
+            except CatalogError as error:
+                problems.extend(error.problems)
+                continue
+            platforms[platform.id] = platform
+    if problems:
+        raise CatalogError(problems)
+    ordered = sorted(platforms.values(), key=lambda p: p.name.casefold())
+    return m.Catalog(platforms=tuple(ordered))

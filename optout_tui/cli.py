@@ -1,0 +1,137 @@
+"""The `optout` command line: starts the app, or lists and checks the catalog without it.
+
+Textual is imported only inside `run_app`, so the plain commands stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from optout_tui import __version__
+from optout_tui.paths import DATA_DIR_ENV, bundled_catalog_dir
+
+EXAMPLES = """\
+examples:
+  optout                         start the app on the bundled catalog
+  optout --data-dir ./visitor    keep progress in ./visitor instead of the usual place
+  optout list                    the platforms and their actions, as plain text
+  optout validate                check the bundled catalog
+  optout validate my-catalog/    check your own platform files
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="optout",
+        description="A terminal guide through opting out of AI training and data sharing.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"optout {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=f"where progress is saved (also ${DATA_DIR_ENV}; default: the "
+                             "user data folder)")
+    parser.add_argument("--catalog", metavar="DIR", action="append", default=[],
+                        help="a folder of platform files added on top of the bundled catalog "
+                             "(repeatable; same id replaces the bundled platform)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", help="list the platforms and their actions")
+    validate = commands.add_parser("validate", help="check catalog files and report problems")
+    validate.add_argument("paths", nargs="*", metavar="PATH",
+                          help="platform files or folders (default: the bundled catalog)")
+    return parser
+
+
+def catalog_folders(extra: Sequence[str]) -> list[Path]:
+    return [bundled_catalog_dir(), *(Path(p) for p in extra)]
+
+
+def _print_problems(problems) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from optout_tui.catalog import CatalogError, load_catalog
+
+    try:
+        catalog = load_catalog(catalog_folders(args.catalog))
+    except CatalogError as error:
+        _print_problems(error.problems)
+        return 1
+    for platform in catalog.platforms:
+        print(f"{platform.id}\t{platform.name}")
+        for action in platform.actions:
+            print(f"  {platform.id}/{action.id}\t{action.kind}\t{action.title.en}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from optout_tui.catalog import CatalogError, load_catalog, load_platform
+
+    files: list[Path] = []
+    folders: list[Path] = []
+    for raw in args.paths or [str(bundled_catalog_dir())]:
+        path = Path(raw)
+        (folders if path.is_dir() else files).append(path)
+    problems = []
+    count = 0
+    for path in files:
+        if not path.exists():
+            print(f"optout validate: no such file or folder: {path}", file=sys.stderr)
+            return 2
+        try:
+            load_platform(path)
+            count += 1
+        except CatalogError as error:
+            problems.extend(error.problems)
+    for folder in folders:
+        try:
+            count += len(load_catalog([folder]))
+        except CatalogError as error:
+            problems.extend(error.problems)
+    _print_problems(problems)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print(f"OK: {count} platform file(s), no problems.")
+    return 0
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from optout_tui.catalog import CatalogError, load_catalog
+    from optout_tui.paths import data_dir
+    from optout_tui.progress import ProgressStore, StoreError
+
+    try:
+        catalog = load_catalog(catalog_folders(args.catalog))
+    except CatalogError as error:
+        print("optout: the catalog has problems, so the app did not start:", file=sys.stderr)
+        _print_problems(error.problems)
+        return 1
+    try:
+        store = ProgressStore(data_dir(args.data_dir))
+    except StoreError as error:
+        print(f"optout: {error}", file=sys.stderr)
+        return 1
+    from optout_tui.tui.app import OptOutApp
+
+    try:
+        OptOutApp(catalog, store).run()
+    finally:
+        store.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "list":
+        return cmd_list(args)
+    if args.command == "validate":
+        return cmd_validate(args)
+    return run_app(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
