@@ -1,0 +1,1 @@
+"""The Textual face of optout-tui: the app, its screens and widgets."""

@@ -1,0 +1,71 @@
+"""The start screen: every platform, with how many of its actions are done."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from optout_tui.catalog.model import Catalog, Platform
+from optout_tui.progress import platform_counts
+
+
+def platform_prompt(platform: Platform, done: int, total: int) -> Content:
+    """Name, aliases and progress in words (never colour alone)."""
+    if total and done == total:
+        state = ("✔ all done", "bold $text-success")
+    elif done:
+        state = (f"◐ {done}/{total} done", "bold")
+    else:
+        state = (f"○ 0/{total} done", "")
+    aliases = f"  ({', '.join(platform.aliases)})" if platform.aliases else ""
+    return Content.assemble((platform.name, "bold"), aliases, "  ", state)
+
+
+class BrowseScreen(Screen):
+    """Choose a platform; Enter or a click opens its checklist."""
+
+    BINDINGS = [Binding("enter", "open", "Open", show=True, id="browse.open")]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static("Choose a platform and press Enter to see how to opt out.", id="hint")
+        yield OptionList(id="platforms")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "optout"
+        self.sub_title = "Platforms"
+        self.refresh_counts()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        done = self.app.store.done_steps()
+        options = self.query_one("#platforms", OptionList)
+        highlighted = options.highlighted
+        options.set_options(
+            Option(platform_prompt(p, *platform_counts(p, done)), id=p.id)
+            for p in self.catalog.platforms)
+        if self.catalog.platforms:
+            options.highlighted = highlighted or 0
+
+    def action_open(self) -> None:
+        options = self.query_one("#platforms", OptionList)
+        if options.highlighted is not None:
+            options.action_select()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        platform = self.catalog.get(event.option.id)
+        if platform is not None:
+            from optout_tui.tui.screens.platform import PlatformScreen
+
+            self.app.push_screen(PlatformScreen(platform))

@@ -1,0 +1,186 @@
+"""One platform: its actions on the left, the chosen action's checklist on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from optout_tui.catalog.model import SURFACES, Action, Platform
+from optout_tui.progress import StepKey, StoreError, action_status
+from optout_tui.tui.widgets.action_detail import ActionDetail
+from optout_tui.tui.widgets.step_checklist import StepChecklist
+
+
+def action_prompt(action: Action, done_steps: int, total: int) -> Content:
+    if total and done_steps == total:
+        state = ("✔ ", "bold $text-success")
+    elif done_steps:
+        state = ("◐ ", "bold")
+    else:
+        state = ("○ ", "")
+    return Content.assemble(state, action.title.get("en"))
+
+
+class PlatformScreen(Screen):
+    """Follow a platform's actions step by step; every tick is saved at once."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="platform.back"),
+        Binding("r", "qr", "QR code", id="platform.qr"),
+        Binding("o", "open_link", "Open link", id="platform.open"),
+        Binding("c", "copy_link", "Copy link", show=False, id="platform.copy"),
+        Binding("s", "next_surface", "Surface", id="platform.surface"),
+    ]
+
+    def __init__(self, platform: Platform) -> None:
+        super().__init__()
+        self.platform = platform
+        self.surface = "web"
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static(Content.assemble((self.platform.name, "bold")), id="platform-title")
+        with Horizontal(id="platform-body"):
+            yield OptionList(id="actions")
+            yield ActionDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "optout"
+        self.sub_title = "Checklist"
+        self._refresh_actions()
+        actions = self.query_one("#actions", OptionList)
+        actions.highlighted = 0
+        actions.focus()
+
+    # -- state pushed down -----------------------------------------------------------
+    @property
+    def current_action(self) -> Action | None:
+        index = self.query_one("#actions", OptionList).highlighted
+        return self.platform.actions[index] if index is not None else None
+
+    def _done(self) -> set[StepKey]:
+        return self.app.store.done_steps(self.platform.id)
+
+    def _refresh_actions(self) -> None:
+        done = self._done()
+        actions = self.query_one("#actions", OptionList)
+        highlighted = actions.highlighted
+        prompts = []
+        for action in self.platform.actions:
+            status = action_status(self.platform.id, action, done)
+            prompts.append(Option(action_prompt(action, status.done_steps, status.total_steps),
+                                  id=action.id))
+        actions.set_options(prompts)
+        if highlighted is not None:
+            actions.highlighted = highlighted
+
+    def _show(self, action: Action) -> None:
+        detail = self.query_one(ActionDetail)
+        if action.surface(self.surface) is None or not action.surface(self.surface).is_available:
+            available = action.available_surfaces
+            if available:
+                self.surface = available[0].id
+            elif action.surfaces:
+                self.surface = action.surfaces[0].id
+        detail.action = action
+        detail.surface = self.surface
+        detail.done = self._done_ids(action)
+
+    def _done_ids(self, action: Action) -> frozenset[str]:
+        return frozenset(k.step for k in self._done()
+                         if k.action == action.id and k.surface == self.surface)
+
+    # -- messages from below ---------------------------------------------------------
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "actions":
+            action = self.platform.action(event.option.id)
+            if action is not None:
+                self._show(action)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "actions":
+            checklist = self.query_one(StepChecklist)
+            if checklist.display:
+                checklist.focus()
+
+    def on_action_detail_surface_chosen(self, event: ActionDetail.SurfaceChosen) -> None:
+        self._set_surface(event.surface)
+
+    def on_step_checklist_step_toggled(self, event: StepChecklist.StepToggled) -> None:
+        action = self.current_action
+        if action is None:
+            return
+        key = StepKey(self.platform.id, action.id, self.surface, event.step_id)
+        try:
+            self.app.store.set_step(key, event.done)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.query_one(ActionDetail).done = self._done_ids(action)
+        self._refresh_actions()
+
+    # -- actions ---------------------------------------------------------------------
+    def _set_surface(self, surface: str) -> None:
+        action = self.current_action
+        if action is None or action.surface(surface) is None:
+            return
+        self.surface = surface
+        detail = self.query_one(ActionDetail)
+        detail.surface = surface
+        detail.done = self._done_ids(action)
+
+    def action_next_surface(self) -> None:
+        action = self.current_action
+        if action is None:
+            return
+        present = [s for s in SURFACES if action.surface(s) is not None]
+        if len(present) > 1:
+            index = present.index(self.surface) if self.surface in present else -1
+            self._set_surface(present[(index + 1) % len(present)])
+
+    def _link(self) -> str | None:
+        action = self.current_action
+        if action is None:
+            return None
+        surface = action.surface(self.surface)
+        if surface is not None and surface.is_available:
+            checklist = self.query_one(StepChecklist)
+            index = checklist.highlighted
+            if index is not None and index < len(surface.steps) and surface.steps[index].link:
+                return surface.steps[index].link
+            if surface.link:
+                return surface.link
+        return action.link
+
+    def action_qr(self) -> None:
+        link = self._link()
+        action = self.current_action
+        if link is None or action is None:
+            self.notify("This action has no link to hand to a phone.", severity="warning")
+            return
+        from optout_tui.tui.screens.qr import QrScreen
+
+        self.app.push_screen(QrScreen(link, f"{self.platform.name}: {action.title.get('en')}"))
+
+    def action_open_link(self) -> None:
+        link = self._link()
+        if link is None:
+            self.notify("This action has no link to open.", severity="warning")
+            return
+        self.app.open_url(link)
+        self.notify(f"Asked your browser to open {link}", markup=False)
+
+    def action_copy_link(self) -> None:
+        link = self._link()
+        if link is None:
+            self.notify("This action has no link to copy.", severity="warning")
+            return
+        self.app.copy_to_clipboard(link)
+        self.notify("Link sent to the terminal's clipboard (works where the terminal "
+                    "supports OSC 52).", markup=False)

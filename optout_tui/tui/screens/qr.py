@@ -1,0 +1,76 @@
+"""Hand a link to a phone: a QR code sized to the terminal, with the URL always beside it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from optout_tui.qr import qr_matrix
+from optout_tui.tui.widgets.qr_code import QrCode
+
+INFO_MIN_WIDTH = 24  # columns kept for the URL and the instructions beside the code
+
+
+class QrScreen(Screen):
+    """A full screen (no header) so that a long URL's code still fits at 80×24."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="qr.back"),
+        Binding("o", "open_link", "Open in browser", id="qr.open"),
+        Binding("c", "copy_link", "Copy link", id="qr.copy"),
+        Binding("i", "invert", "Invert", id="qr.invert"),
+    ]
+
+    def __init__(self, url: str, title: str) -> None:
+        super().__init__()
+        self.url = url
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="qr-body"):
+            yield QrCode()
+            with Vertical(id="qr-info"):
+                yield Static(Content.styled(self.heading, "bold"), id="qr-title")
+                yield Static(id="qr-message")
+                yield Static(Content(self.url), id="qr-url")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(QrCode).glyph_mode = self.app.no_color
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        rows = max(self.size.height - 1, 0)  # the footer takes one row
+        columns = max(self.size.width - INFO_MIN_WIDTH, 0)
+        code = self.query_one(QrCode)
+        code.matrix = qr_matrix(self.url, max_cell_rows=rows, max_columns=columns)
+        code.display = code.matrix is not None
+        message = self.query_one("#qr-message", Static)
+        if code.matrix is None:
+            message.update("The terminal is too small to draw a QR code that a phone can "
+                           "read. Enlarge the window, or type this link on the phone:")
+        else:
+            hint = "Point your phone's camera at the code, or type this link:"
+            if code.glyph_mode:
+                hint += " (no colours: press i if your phone cannot read it)"
+            message.update(hint)
+
+    def action_invert(self) -> None:
+        code = self.query_one(QrCode)
+        code.invert = not code.invert
+
+    def action_open_link(self) -> None:
+        self.app.open_url(self.url)
+        self.notify(f"Asked your browser to open {self.url}", markup=False)
+
+    def action_copy_link(self) -> None:
+        self.app.copy_to_clipboard(self.url)
+        self.notify("Link sent to the terminal's clipboard (works where the terminal "
+                    "supports OSC 52).", markup=False)

@@ -1,0 +1,1 @@
+"""Reusable widgets: the step checklist, the action detail and the QR code."""

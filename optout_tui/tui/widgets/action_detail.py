@@ -1,0 +1,157 @@
+"""Everything about one action: what it controls, where, its steps, caveats and sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static, Tab, Tabs
+
+from optout_tui.catalog.model import SURFACES, Action, Surface
+from optout_tui.tui import words
+from optout_tui.tui.widgets.step_checklist import StepChecklist
+
+STALE_AFTER_DAYS = 180
+
+
+def meta_content(action: Action) -> Content:
+    """Kind, default, difficulty, regions and future-only, in words."""
+    regions = ", ".join(action.regions)
+    parts = [words.KIND[action.kind], words.DEFAULT[action.default],
+             f"difficulty: {action.difficulty}", f"where: {regions}"]
+    if action.future_only:
+        parts.append("stops future use only")
+    if action.excluded_plans:
+        parts.append("not for: " + ", ".join(action.excluded_plans))
+    return Content(" · ".join(parts))
+
+
+def sources_content(action: Action, today: dt.date) -> Content:
+    """The sources, the verified date (with an out-of-date mark) and the confidence."""
+    age = (today - action.verified).days
+    verified: list[str | tuple[str, str]] = [f"Verified {action.verified.isoformat()}"]
+    if age > STALE_AFTER_DAYS:
+        verified.append(("  ⚠ may be out of date", "bold $text-warning"))
+    verified.append(f" · confidence: {action.confidence}")
+    lines = [Content.assemble(*verified)]
+    for source in action.sources:
+        date = "date unknown" if source.published == "unknown" else source.published
+        lines.append(Content.assemble("• ", source.publisher, f" ({source.type}, {date}): ",
+                                      source.url))
+    return Content("\n").join(lines)
+
+
+def notes_content(action: Action, lang: str) -> Content:
+    lines: list[Content] = []
+    for caveat in action.caveats:
+        lines.append(Content.assemble("! ", caveat.get(lang)))
+    if action.check:
+        lines.append(Content.assemble(("Check: ", "bold"), action.check.get(lang)))
+    return Content("\n").join(lines)
+
+
+def surface_content(surface: Surface, lang: str) -> Content:
+    """What to say above the steps: where the control is missing, notes, the link."""
+    lines: list[Content] = []
+    if surface.available == "no":
+        lines.append(Content.styled("✗ Not available here.", "bold $text-error"))
+    elif surface.available == "unknown":
+        lines.append(Content.styled("? Nobody has confirmed whether it exists here.", "bold"))
+    if surface.note:
+        lines.append(Content(surface.note.get(lang)))
+    if surface.link:
+        lines.append(Content.assemble("Link: ", surface.link, ("  (r: QR code)", "dim")))
+    return Content("\n").join(lines)
+
+
+class ActionDetail(VerticalScroll):
+    """Shows `action` on `surface`; `done` holds the ticked step ids of that surface."""
+
+    DEFAULT_CSS = """
+    ActionDetail {
+        padding: 0 1;
+        & > Static { margin-bottom: 1; }
+        & > #action-title { text-style: bold; margin-bottom: 0; }
+        & > Tabs { margin-bottom: 1; }
+        & > #surface-note:empty { display: none; }
+    }
+    """
+
+    class SurfaceChosen(Message):
+        """The person switched to another surface's tab."""
+
+        def __init__(self, surface: str) -> None:
+            super().__init__()
+            self.surface = surface
+
+    action: reactive[Action | None] = reactive(None, init=False)
+    surface: reactive[str] = reactive("web", init=False)
+    done: reactive[frozenset[str]] = reactive(frozenset(), init=False)
+    lang: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, *, today: dt.date | None = None, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.today = today or dt.date.today()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="action-title")
+        yield Static(id="action-meta")
+        yield Static(id="action-controls")
+        yield Tabs(*(Tab(words.SURFACE_TAB[s], id=f"surface-{s}") for s in SURFACES),
+                   id="surface-tabs")
+        yield Static(id="surface-note")
+        yield StepChecklist(id="steps")
+        yield Static(id="action-notes")
+        yield Static(id="action-sources")
+
+    def watch_action(self, action: Action | None) -> None:
+        if action is None:
+            return
+        self.query_one("#action-title", Static).update(Content(action.title.get(self.lang)))
+        self.query_one("#action-meta", Static).update(meta_content(action))
+        self.query_one("#action-controls", Static).update(
+            Content(action.controls.get(self.lang)))
+        self.query_one("#action-notes", Static).update(notes_content(action, self.lang))
+        self.query_one("#action-sources", Static).update(sources_content(action, self.today))
+        tabs = self.query_one(Tabs)
+        for sid in SURFACES:
+            surface = action.surface(sid)
+            tab = tabs.query_one(f"#surface-{sid}", Tab)
+            if surface is None:
+                tabs.hide(tab.id)
+                continue
+            tabs.show(tab.id)
+            mark = {"yes": "", "no": " ✗", "unknown": " ?"}[surface.available]
+            tab.label = words.SURFACE_TAB[sid] + mark
+        self.scroll_home(animate=False)
+        self._show_surface()
+
+    def watch_surface(self) -> None:
+        self._show_surface()
+
+    def watch_done(self, done: frozenset[str]) -> None:
+        self.query_one(StepChecklist).done = done
+
+    def _show_surface(self) -> None:
+        if self.action is None:
+            return
+        surface = self.action.surface(self.surface)
+        tabs = self.query_one(Tabs)
+        if surface is not None and tabs.active != f"surface-{surface.id}":
+            with tabs.prevent(Tabs.TabActivated):
+                tabs.active = f"surface-{surface.id}"
+        note = self.query_one("#surface-note", Static)
+        note.update(surface_content(surface, self.lang) if surface else Content(""))
+        checklist = self.query_one(StepChecklist)
+        checklist.lang = self.lang
+        checklist.steps = surface.steps if surface and surface.is_available else ()
+        checklist.display = bool(checklist.steps)
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        if event.tab is not None and event.tab.id:
+            self.post_message(self.SurfaceChosen(event.tab.id.removeprefix("surface-")))

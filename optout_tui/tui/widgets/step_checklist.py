@@ -1,0 +1,95 @@
+"""The steps of one action on one surface, as a checklist ticked with space, enter or a click."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from optout_tui.catalog.model import LocalText, Step
+from optout_tui.tui import words
+
+
+def label_content(label: LocalText, lang: str) -> Content:
+    """A platform label in quotes, marked (?) when its wording in `lang` is unconfirmed."""
+    parts: list[str | tuple[str, str]] = [("“" + label.get(lang) + "”", "bold")]
+    if not label.is_confirmed(lang):
+        parts.append(" (?)")
+    return Content.assemble(*parts)
+
+
+def step_content(number: int, step: Step, done: bool, lang: str) -> Content:
+    """One checklist entry: state in words and glyph, the instruction, path and setting."""
+    mark = (words.DONE_MARK, "bold $text-success") if done else (words.TODO_MARK, "bold")
+    lines = [Content.assemble(mark, f"  {number}. ", step.text.get(lang))]
+    if step.path:
+        crumbs = Content(" › ").join(label_content(label, lang) for label in step.path)
+        lines.append(Content.assemble("     Go to: ", crumbs))
+    if step.setting:
+        action = words.SET_TO[step.setting.set_to]
+        setting = [("     Set: ", ""), label_content(step.setting.label, lang),
+                   (f" → {action}", "bold")]
+        if step.setting.value is not None:
+            setting += [" ", label_content(step.setting.value, lang)]
+        lines.append(Content.assemble(*setting))
+    if step.link:
+        lines.append(Content.assemble("     Link: ", step.link))
+    return Content("\n").join(lines)
+
+
+class StepChecklist(OptionList):
+    """Steps as options; the highlighted one is toggled with space, enter or a click."""
+
+    DEFAULT_CSS = """
+    StepChecklist {
+        height: auto;
+        max-height: 100%;
+        border: none;
+        padding: 0;
+        & > .option-list--option { padding: 0 0 1 0; }
+    }
+    """
+
+    BINDINGS = [Binding("space", "toggle", "Tick / untick", id="checklist.toggle")]
+
+    class StepToggled(Message):
+        """A step was ticked or unticked by the person."""
+
+        def __init__(self, step_id: str, done: bool) -> None:
+            super().__init__()
+            self.step_id = step_id
+            self.done = done
+
+    steps: reactive[tuple[Step, ...]] = reactive((), init=False)
+    done: reactive[frozenset[str]] = reactive(frozenset(), init=False)
+    lang: reactive[str] = reactive("en", init=False)
+
+    def _rebuild(self, keep_place: bool = True) -> None:
+        highlighted = self.highlighted if keep_place else 0
+        self.set_options(
+            Option(step_content(n, step, step.id in self.done, self.lang), id=step.id)
+            for n, step in enumerate(self.steps, start=1))
+        if self.steps:
+            self.highlighted = min(highlighted or 0, len(self.steps) - 1)
+
+    def watch_steps(self) -> None:
+        self._rebuild(keep_place=False)
+
+    def watch_done(self) -> None:
+        self._rebuild()
+
+    def watch_lang(self) -> None:
+        self._rebuild()
+
+    def action_toggle(self) -> None:
+        if self.highlighted is None or not self.steps:
+            return
+        step = self.steps[self.highlighted]
+        self.post_message(self.StepToggled(step.id, step.id not in self.done))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_toggle()
