@@ -77,7 +77,6 @@ class ActionDetail(VerticalScroll):
         & > Static { margin-bottom: 1; }
         & > #action-title { text-style: bold; margin-bottom: 0; }
         & > Tabs { margin-bottom: 1; }
-        & > #surface-note:empty { display: none; }
     }
     """
 
@@ -145,7 +144,9 @@ class ActionDetail(VerticalScroll):
             with tabs.prevent(Tabs.TabActivated):
                 tabs.active = f"surface-{surface.id}"
         note = self.query_one("#surface-note", Static)
-        note.update(surface_content(surface, self.lang) if surface else Content(""))
+        text = surface_content(surface, self.lang) if surface else Content("")
+        note.update(text)
+        note.display = bool(text)
         checklist = self.query_one(StepChecklist)
         checklist.lang = self.lang
         checklist.steps = surface.steps if surface and surface.is_available else ()

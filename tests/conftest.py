@@ -1,0 +1,24 @@
+"""Shared fixtures: the fixture catalogs, a fresh data dir, an app on them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLE_CATALOG = FIXTURES / "catalog"
+MARKUP_CATALOG = FIXTURES / "markup"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture(autouse=True)
+def _no_real_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """App.open_url calls webbrowser.open even headless: never let a test open one."""
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    return opened

@@ -1,0 +1,26 @@
+"""Helpers for Pilot tests: build an app on a catalog folder, read what a widget shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.widget import Widget
+
+from optout_tui.catalog import load_catalog
+from optout_tui.paths import bundled_catalog_dir
+from optout_tui.progress import ProgressStore
+from optout_tui.tui.app import OptOutApp
+
+
+def make_app(data_dir: Path, *folders: Path, bundled: bool = False) -> OptOutApp:
+    dirs = ([bundled_catalog_dir()] if bundled else []) + list(folders)
+    return OptOutApp(load_catalog(dirs), ProgressStore(data_dir))
+
+
+def shown_text(widget: Widget) -> str:
+    """The characters a widget paints, lines joined and runs of spaces folded."""
+    width, height = widget.size
+    strips = widget.render_lines(Region(0, 0, width, height))
+    text = " ".join("".join(segment.text for segment in strip) for strip in strips)
+    return " ".join(text.split())

@@ -1,0 +1,66 @@
+"""The command line: version, list, validate, and staying free of Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from optout_tui import __version__
+from optout_tui.cli import main
+from tests.conftest import EXAMPLE_CATALOG
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"optout {__version__}"
+
+
+def test_list_reads_the_catalog(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--catalog", str(EXAMPLE_CATALOG), "list"]) == 0
+    out = capsys.readouterr().out
+    assert "example/ai-training" in out
+    assert "x/grok-training" in out
+
+
+def test_validate_clean_and_broken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(EXAMPLE_CATALOG)]) == 0
+    assert "no problems" in capsys.readouterr().out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\n", encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:1:1: error: the platform: missing required key 'name'" in err
+
+
+def test_validate_missing_path_is_usage_error(tmp_path: Path) -> None:
+    assert main(["validate", str(tmp_path / "nope.yaml")]) == 2
+
+
+def test_bad_catalog_stops_the_app_with_a_message(
+        tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    assert main(["--data-dir", str(data_dir), "--catalog", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "the app did not start" in err and "broken.yaml:" in err
+    assert "Traceback" not in err
+
+
+def test_plain_commands_do_not_import_textual() -> None:
+    code = ("import sys; from optout_tui.cli import main; main(['list']); "
+            "import optout_tui.catalog, optout_tui.progress, optout_tui.qr; "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'qrcode')]; "
+            "sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    result = subprocess.run([sys.executable, "-m", "optout_tui", "--version"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout.strip() == f"optout {__version__}"

@@ -1,0 +1,35 @@
+"""The QR matrix: quiet zone, error correction, and fitting the terminal."""
+
+from __future__ import annotations
+
+from optout_tui.qr import QUIET_ZONE, half_block_lines, qr_matrix
+
+GROK = "https://x.com/settings/grok_settings"
+LONG = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
+
+
+def test_quiet_zone_is_light() -> None:
+    matrix = qr_matrix(GROK)
+    assert matrix is not None and matrix.level == "M"
+    for row in matrix.rows[:QUIET_ZONE] + matrix.rows[-QUIET_ZONE:]:
+        assert not any(row)
+    assert all(not any(row[:QUIET_ZONE]) for row in matrix.rows)
+
+
+def test_long_url_fits_80x24_with_footer() -> None:
+    matrix = qr_matrix(LONG, max_cell_rows=23, max_columns=56)
+    assert matrix is not None and matrix.cell_rows <= 23
+
+
+def test_drops_to_level_l_before_giving_up() -> None:
+    at_m = qr_matrix(LONG)
+    at_l = qr_matrix(LONG, max_cell_rows=at_m.cell_rows - 1)
+    assert at_l is not None and at_l.level == "L"
+    assert qr_matrix(LONG, max_cell_rows=10) is None
+
+
+def test_half_block_text_has_one_line_per_two_rows() -> None:
+    matrix = qr_matrix(GROK)
+    lines = half_block_lines(matrix)
+    assert len(lines) == matrix.cell_rows
+    assert set("".join(lines)) <= {" ", "▀", "▄", "█"}

@@ -1,0 +1,48 @@
+"""The progress store: ticks survive, the file is private, damage is moved aside."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+from optout_tui.progress import ProgressStore, StepKey
+from optout_tui.progress.store import DB_NAME, SCHEMA_VERSION
+
+KEY = StepKey("x", "grok-training", "web", "untick-training")
+
+
+def test_ticks_survive_reopening(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    store.set_step(KEY, True)
+    store.set_step(StepKey("x", "grok-training", "web", "other"), True)
+    store.set_step(StepKey("x", "grok-training", "web", "other"), False)
+    store.close()
+    again = ProgressStore(data_dir)
+    assert again.done_steps() == {KEY}
+    assert again.done_steps("linkedin") == set()
+
+
+def test_file_is_private_and_versioned(data_dir: Path) -> None:
+    ProgressStore(data_dir).close()
+    path = data_dir / DB_NAME
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_profiles_do_not_see_each_other(data_dir: Path) -> None:
+    ProgressStore(data_dir, profile="a").set_step(KEY, True)
+    assert ProgressStore(data_dir, profile="b").done_steps() == set()
+
+
+def test_damaged_file_is_moved_aside_not_overwritten(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    junk = b"this is not a database, but it is somebody's file" * 100
+    (data_dir / DB_NAME).write_bytes(junk)
+    store = ProgressStore(data_dir)
+    assert store.moved_aside is not None
+    assert store.moved_aside.read_bytes() == junk
+    store.set_step(KEY, True)
+    assert store.done_steps() == {KEY}
