@@ -20,6 +20,8 @@ examples:
   optout list                    the platforms and their actions, as plain text
   optout validate                check the bundled catalog
   optout validate my-catalog/    check your own platform files
+  optout validate --strict --json   warnings count as errors; findings as JSON
+  optout stamp catalog/          stamp French texts with the English they translate
 """
 
 
@@ -40,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check catalog files and report problems")
     validate.add_argument("paths", nargs="*", metavar="PATH",
                           help="platform files or folders (default: the bundled catalog)")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--json", action="store_true", help="print the findings as JSON")
+    stamp = commands.add_parser("stamp", help="stamp French texts with the English they "
+                                              "translate, so later changes show as stale")
+    stamp.add_argument("paths", nargs="+", metavar="PATH", help="platform files or folders")
     return parser
 
 
@@ -68,35 +75,39 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from optout_tui.catalog import CatalogError, load_catalog, load_platform
+    from optout_tui.catalog.validate import validate
 
-    files: list[Path] = []
-    folders: list[Path] = []
-    for raw in args.paths or [str(bundled_catalog_dir())]:
-        path = Path(raw)
-        (folders if path.is_dir() else files).append(path)
-    problems = []
-    count = 0
-    for path in files:
-        if not path.exists():
-            print(f"optout validate: no such file or folder: {path}", file=sys.stderr)
-            return 2
+    paths = [Path(p) for p in args.paths] or [bundled_catalog_dir()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"optout validate: no such file or folder: {missing[0]}", file=sys.stderr)
+        return 2
+    report = validate(paths, strict=args.strict)
+    if args.json:
+        print(report.as_json())
+    else:
+        for finding in report.findings:
+            print(finding)
+        print(report.summary())
+    return 1 if report.failed(args.strict) else 0
+
+
+def cmd_stamp(args: argparse.Namespace) -> int:
+    from optout_tui.catalog.stamp import stamp_file
+    from optout_tui.catalog.validate import expand
+    from optout_tui.catalog.yamlnodes import YamlProblem
+
+    status = 0
+    for path in expand(Path(p) for p in args.paths):
         try:
-            load_platform(path)
-            count += 1
-        except CatalogError as error:
-            problems.extend(error.problems)
-    for folder in folders:
-        try:
-            count += len(load_catalog([folder]))
-        except CatalogError as error:
-            problems.extend(error.problems)
-    _print_problems(problems)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
-        return 1
-    print(f"OK: {count} platform file(s), no problems.")
-    return 0
+            result = stamp_file(path)
+        except (OSError, UnicodeDecodeError, YamlProblem) as error:
+            print(f"{path}: not stamped: {error}", file=sys.stderr)
+            status = 1
+            continue
+        note = f" ({result.skipped_flow} in {{…}} style skipped)" if result.skipped_flow else ""
+        print(f"{path}: {result.added} stamp(s) added{note}")
+    return status
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -130,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_list(args)
     if args.command == "validate":
         return cmd_validate(args)
+    if args.command == "stamp":
+        return cmd_stamp(args)
     return run_app(args)
 
 

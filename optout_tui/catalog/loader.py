@@ -10,15 +10,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from optout_tui.catalog import model as m
+from optout_tui.catalog import spec
 from optout_tui.catalog.yamlnodes import Node, YamlProblem, parse
 from optout_tui.text import clean, has_control
 
 MAX_FILE_BYTES = 1_000_000
 MAX_STRING = 4_000
 MAX_LIST = 200
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
-_REGION = re.compile(r"^-?(?:[A-Z]{2}|EU|EEA|all)$")
+STALE_AFTER_DAYS = 180
+_ID = re.compile(spec.ID_PATTERN)
+_DOMAIN = re.compile(spec.DOMAIN_PATTERN)
+_REGION = re.compile(spec.REGION_PATTERN)
 _YES = {"yes", "true"}
 _NO = {"no", "false"}
 
@@ -56,6 +58,7 @@ class _Builder:
         self.path = path
         self.today = today
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.domains: tuple[str, ...] = ()
         self.languages: tuple[str, ...] = ("en",)
 
@@ -63,6 +66,9 @@ class _Builder:
     def fail(self, node: Node, message: str) -> _Invalid:
         self.problems.append(Problem(self.path, node.line, node.column, message))
         return _Invalid()
+
+    def warn(self, node: Node, message: str) -> None:
+        self.warnings.append(Problem(self.path, node.line, node.column, message, "warning"))
 
     def guarded(self, fn, *args, default=None, **kwargs):
         """Call a field reader; on a recorded problem return `default` and carry on."""
@@ -72,11 +78,11 @@ class _Builder:
             return default
 
     # -- shapes ----------------------------------------------------------------------
-    def mapping(self, node: Node, where: str, required: Iterable[str],
-                optional: Iterable[str] = ()) -> dict[str, Node]:
+    def mapping(self, node: Node, where: str, obj: str) -> dict[str, Node]:
+        """The keys of a mapping of object type `obj` (see spec.OBJECTS), checked."""
         if node.kind != "map":
             raise self.fail(node, f"{where} must be a mapping of keys, not {node.describe}")
-        required, optional = tuple(required), tuple(optional)
+        required, optional = spec.required(obj), spec.optional(obj)
         known = set(required) | set(optional)
         fields: dict[str, Node] = {}
         for key, value in node.pairs:
@@ -172,9 +178,18 @@ class _Builder:
     def text(self, node: Node, where: str) -> m.LocalText:
         if node.kind == "scalar":
             return m.LocalText(en=self.string(node, where))
-        fields = self.mapping(node, where, ["en"], ["fr", "unconfirmed"])
+        fields = self.mapping(node, where, "text")
         en = self.string(fields["en"], f"{where}.en") if "en" in fields else ""
         fr = self.guarded(self.string, fields["fr"], f"{where}.fr") if "fr" in fields else None
+        if fr is not None and "fr_from" not in fields:
+            self.warn(node, f"{where}: the French text has no fr_from stamp, so a later change "
+                            "to the English cannot be noticed (run: optout stamp FILE)")
+        if "fr_from" in fields and en:
+            stamp = self.guarded(self.string, fields["fr_from"], f"{where}.fr_from")
+            if stamp is not None and stamp != m.source_stamp(en):
+                self.warn(fields["fr_from"], f"{where}: the French text is stale: it was "
+                                             "translated from an earlier English text; update "
+                                             "it, delete its fr_from line and run optout stamp")
         unconfirmed: frozenset[str] = frozenset()
         if "unconfirmed" in fields:
             items = self.seq(fields["unconfirmed"], f"{where}.unconfirmed")
@@ -194,9 +209,7 @@ class _Builder:
 
     # -- the catalog's shapes --------------------------------------------------------
     def platform(self, node: Node, file_id: str) -> m.Platform:
-        f = self.mapping(node, "the platform",
-                         ["format", "id", "name", "domains", "categories", "languages",
-                          "actions"], ["aliases"])
+        f = self.mapping(node, "the platform", "platform")
         if "format" in f and self.guarded(self.string, f["format"], "format") != "1":
             self.fail(f["format"], "format must be 1 (this version of optout reads format 1)")
         pid = self.guarded(self.ident, f["id"], "id") if "id" in f else None
@@ -240,11 +253,7 @@ class _Builder:
 
     def action(self, node: Node) -> m.Action:
         where = "action"
-        f = self.mapping(node, where,
-                         ["id", "title", "controls", "kind", "default", "difficulty",
-                          "future_only", "surfaces", "sources", "verified", "confidence"],
-                         ["regions", "plans", "excluded_plans", "priority", "caveats", "check",
-                          "confidence_note"])
+        f = self.mapping(node, where, "action")
         aid = self.ident(f["id"], "action id") if "id" in f else "?"
         where = f"action {aid!r}"
         g = self.guarded
@@ -264,6 +273,11 @@ class _Builder:
             "verified": g(self.date, f["verified"], f"{where}: verified")
             if "verified" in f else None,
         }
+        if values["verified"] is not None:
+            age = (self.today - dt.date.fromisoformat(values["verified"])).days
+            if age > STALE_AFTER_DAYS:
+                self.warn(f["verified"], f"{where}: verified {values['verified']}, {age} days "
+                                         f"ago: may be out of date (check it again)")
         surfaces = self.surfaces(f["surfaces"], where) if "surfaces" in f else ()
         sources = tuple(s for s in (g(self.source, item, f"{where}: source")
                                     for item in g(self.seq, f["sources"], f"{where}: sources",
@@ -295,7 +309,7 @@ class _Builder:
                         **values, **optional)
 
     def surfaces(self, node: Node, where: str) -> tuple[m.Surface, ...]:
-        f = self.mapping(node, f"{where}: surfaces", [], m.SURFACES)
+        f = self.mapping(node, f"{where}: surfaces", "surfaces")
         if not f:
             raise self.fail(node, f"{where}: surfaces must name at least one of: "
                                   f"{', '.join(m.SURFACES)}")
@@ -304,7 +318,7 @@ class _Builder:
         return tuple(s for s in found if s)
 
     def surface(self, node: Node, sid: str, where: str) -> m.Surface:
-        f = self.mapping(node, where, ["available"], ["note", "link", "steps"])
+        f = self.mapping(node, where, "surface")
         available = self.choice(f["available"], f"{where}: available", m.AVAILABILITY) \
             if "available" in f else None
         note = self.guarded(self.text, f["note"], f"{where}: note") if "note" in f else None
@@ -328,7 +342,7 @@ class _Builder:
         return m.Surface(id=sid, available=available, note=note, link=link, steps=tuple(steps))
 
     def step(self, node: Node, where: str) -> m.Step:
-        f = self.mapping(node, f"{where}: step", ["id", "text"], ["path", "setting", "link"])
+        f = self.mapping(node, f"{where}: step", "step")
         sid = self.ident(f["id"], f"{where}: step id") if "id" in f else "?"
         where = f"{where}, step {sid!r}"
         text = self.text(f["text"], f"{where}: text") if "text" in f else None
@@ -341,7 +355,7 @@ class _Builder:
         return m.Step(id=sid, text=text, path=path, setting=setting, link=link)
 
     def setting(self, node: Node, where: str) -> m.Setting:
-        f = self.mapping(node, f"{where}: setting", ["label", "set_to"], ["value"])
+        f = self.mapping(node, f"{where}: setting", "setting")
         label = self.text(f["label"], f"{where}: setting label") if "label" in f else None
         set_to = self.choice(f["set_to"], f"{where}: set_to", m.SET_TO) if "set_to" in f else None
         value = self.text(f["value"], f"{where}: setting value") if "value" in f else None
@@ -352,8 +366,7 @@ class _Builder:
         return m.Setting(label=label, set_to=set_to, value=value)
 
     def source(self, node: Node, where: str) -> m.Source:
-        f = self.mapping(node, where, ["url", "publisher", "published", "type"],
-                         ["title", "supports"])
+        f = self.mapping(node, where, "source")
         g = self.guarded
         url = g(self.url, f["url"], f"{where} url", own_domain=False) if "url" in f else None
         publisher = g(self.string, f["publisher"], f"{where} publisher") \
@@ -370,7 +383,26 @@ class _Builder:
 
 
 def load_platform(path: Path, *, today: dt.date | None = None) -> m.Platform:
-    """Load one platform file; raise CatalogError listing every problem found in it."""
+    """Load one platform file; raise CatalogError listing every error found in it."""
+    platform, findings = check_platform(path, today=today)
+    if platform is None:
+        raise CatalogError([p for p in findings if p.severity == "error"])
+    return platform
+
+
+def check_platform(path: Path, *, today: dt.date | None = None
+                   ) -> tuple[m.Platform | None, list[Problem]]:
+    """Load one platform file: the platform (None when it has errors) and every finding."""
+    try:
+        return _check_platform(path, today)
+    except CatalogError as error:
+        return None, error.problems
+    except Exception as error:  # never a traceback for a bad file, whatever it holds
+        return None, [Problem(str(path), 1, 1, f"could not be read ({type(error).__name__}: "
+                                               f"{error})")]
+
+
+def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | None, list[Problem]]:
     shown = str(path)
     try:
         size = path.stat().st_size
@@ -400,10 +432,11 @@ def load_platform(path: Path, *, today: dt.date | None = None) -> m.Platform:
     except _Invalid:
         if not builder.problems:  # pragma: no cover - every _Invalid records a problem first
             builder.problems.append(Problem(shown, 1, 1, "invalid platform"))
-        raise CatalogError(builder.problems) from None
-    return m.Platform(id=platform.id, name=platform.name, domains=platform.domains,
-                      categories=platform.categories, languages=platform.languages,
-                      actions=platform.actions, aliases=platform.aliases, origin=shown)
+        return None, builder.problems + builder.warnings
+    platform = m.Platform(id=platform.id, name=platform.name, domains=platform.domains,
+                          categories=platform.categories, languages=platform.languages,
+                          actions=platform.actions, aliases=platform.aliases, origin=shown)
+    return platform, builder.warnings
 
 
 def platform_files(folder: Path) -> list[Path]:

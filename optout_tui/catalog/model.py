@@ -6,6 +6,7 @@ Knows nothing of YAML files, Textual or progress: the loader builds these, every
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 LANGUAGES = ("en", "fr")
@@ -28,6 +29,11 @@ CONFIDENCE = ("high", "medium", "low")
 CATEGORIES = ("social", "messaging", "video", "publishing", "ai-assistant", "work",
               "creative", "developer", "devices", "voice", "search", "shopping",
               "entertainment", "education")
+
+
+def source_stamp(english: str) -> str:
+    """A short fingerprint of an English text, stored beside its translation (`fr_from`)."""
+    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
 
 
 @dataclass(frozen=True, slots=True)

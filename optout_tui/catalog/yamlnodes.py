@@ -47,6 +47,8 @@ class Node:
     value: str | None = None
     items: list[Node] = field(default_factory=list)  # seq items
     pairs: list[tuple[Node, Node]] = field(default_factory=list)  # map entries
+    end: tuple[int, int] = (0, 0)  # 0-based line and column just after the node
+    flow: bool = False  # written [a, b] or {a: b} rather than as indented lines
 
     @property
     def describe(self) -> str:
@@ -103,17 +105,18 @@ def parse(data: bytes | str) -> Node | None:
                         value = None
                     if event.tag == "tag:yaml.org,2002:null":
                         value = None
-                    attach(Node("scalar", line, column, value=value))
+                    attach(Node("scalar", line, column, value=value,
+                                end=(event.end_mark.line, event.end_mark.column)))
                 else:
                     if len(stack) >= MAX_DEPTH:
                         raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", line, column)
                     kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-                    node = Node(kind, line, column)
+                    node = Node(kind, line, column, flow=bool(event.flow_style))
                     attach(node)
                     stack.append(node)
                     pending_key.append(None)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                stack.pop()
+                stack.pop().end = (event.end_mark.line, event.end_mark.column)
                 pending_key.pop()
     except yaml.MarkedYAMLError as error:
         line, column = _where(error.problem_mark or error.context_mark)

@@ -37,7 +37,7 @@ def test_wheel_installs_and_reads_its_bundled_catalog(tmp_path: Path) -> None:
     assert run(optout, "--version", cwd=elsewhere).strip() == f"optout {__version__}"
     listing = run(optout, "list", cwd=elsewhere)
     assert "x/grok-training" in listing
-    assert "no problems" in run(optout, "validate", cwd=elsewhere)
+    assert " 0 error(s)" in run(optout, "validate", cwd=elsewhere)
     location = run(python, "-c", "import optout_tui.paths as p; print(p.bundled_catalog_dir())",
                    cwd=elsewhere)
     assert str(env) in location and "_catalog" in location

@@ -24,6 +24,10 @@ def write(tmp_path: Path, text: str | bytes, name: str = "example.yaml") -> Path
     return path
 
 
+def line_of(text: str, line: str) -> int:
+    return text.splitlines().index(line) + 1
+
+
 def problems(path: Path) -> list[str]:
     with pytest.raises(CatalogError) as caught:
         load_platform(path)
@@ -70,14 +74,15 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 def test_missing_required_field_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, EXAMPLE.replace("    difficulty: easy\n", ""))
     [message] = problems(path)
-    assert f"{path}:10:5:" in message
+    assert f"{path}:{line_of(EXAMPLE, '  - id: ai-training')}:5:" in message
     assert "missing required key 'difficulty'" in message
 
 
 def test_unknown_key_is_rejected_with_its_position(tmp_path: Path) -> None:
-    path = write(tmp_path, EXAMPLE.replace("    difficulty: easy", "    dificulty: easy"))
-    found = problems(path)
-    assert any(":20:5:" in m and "unknown key 'dificulty'" in m for m in found)
+    text = EXAMPLE.replace("    difficulty: easy", "    dificulty: easy")
+    found = problems(write(tmp_path, text))
+    line = line_of(text, "    dificulty: easy")
+    assert any(f":{line}:5:" in m and "unknown key 'dificulty'" in m for m in found)
 
 
 @pytest.mark.parametrize("url", ["http://example.com/x", "javascript:alert(1)",

@@ -62,6 +62,11 @@ class QrScreen(Screen):
                 hint += " (no colours: press i if your phone cannot read it)"
             message.update(hint)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "invert":  # only the no-colour drawing has two polarities
+            return self.query_one(QrCode).glyph_mode
+        return True
+
     def action_invert(self) -> None:
         code = self.query_one(QrCode)
         code.invert = not code.invert

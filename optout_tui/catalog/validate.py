@@ -1,0 +1,79 @@
+"""`optout validate`: check platform files and report every finding with its position."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from optout_tui.catalog.loader import Problem, check_platform, platform_files
+
+JSON_FORMAT_VERSION = 1
+
+
+@dataclass(slots=True)
+class Report:
+    """What validation found in a set of files."""
+
+    files: int = 0
+    findings: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == "warning" for p in self.findings)
+
+    def failed(self, strict: bool) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+    def summary(self) -> str:
+        return (f"{self.files} file(s) checked: {self.errors} error(s), "
+                f"{self.warnings} warning(s).")
+
+    def as_json(self) -> str:
+        return json.dumps({
+            "format_version": JSON_FORMAT_VERSION,
+            "files": self.files,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "findings": [{"path": p.path, "line": p.line, "column": p.column,
+                          "severity": p.severity, "message": p.message}
+                         for p in self.findings],
+        }, indent=2, ensure_ascii=False)
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders as their platform files."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(platform_files(path) if path.is_dir() else [path])
+    return files
+
+
+def validate(paths: Iterable[Path], *, strict: bool = False,
+             today: dt.date | None = None) -> Report:
+    """Check every file; `strict` turns warnings into errors."""
+    report = Report()
+    seen: dict[str, str] = {}
+    paths = list(paths)
+    for folder in (p for p in paths if p.is_dir()):
+        if not platform_files(folder):
+            report.findings.append(Problem(str(folder), 1, 1, "no platform files (*.yaml) "
+                                                              "here or in platforms/"))
+    for path in expand(paths):
+        report.files += 1
+        platform, findings = check_platform(path, today=today)
+        if strict:
+            findings = [Problem(p.path, p.line, p.column, p.message, "error") for p in findings]
+        report.findings.extend(findings)
+        if platform is not None:
+            if platform.id in seen:
+                report.findings.append(Problem(str(path), 1, 1, f"platform id {platform.id!r} "
+                                               f"is also used by {seen[platform.id]}"))
+            seen.setdefault(platform.id, str(path))
+    return report
