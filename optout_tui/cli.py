@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     stamp = commands.add_parser("stamp", help="stamp French texts with the English they "
                                               "translate, so later changes show as stale")
     stamp.add_argument("paths", nargs="+", metavar="PATH", help="platform files or folders")
+    commands.add_parser("schema", help="print the JSON Schema of a platform file")
     return parser
 
 
@@ -143,6 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_validate(args)
     if args.command == "stamp":
         return cmd_stamp(args)
+    if args.command == "schema":
+        from optout_tui.catalog.schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return 0
     return run_app(args)
 
 

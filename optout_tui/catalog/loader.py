@@ -14,7 +14,7 @@ from optout_tui.catalog import spec
 from optout_tui.catalog.yamlnodes import Node, YamlProblem, parse
 from optout_tui.text import clean, has_control
 
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 2_000_000
 MAX_STRING = 4_000
 MAX_LIST = 200
 STALE_AFTER_DAYS = 180

@@ -33,7 +33,7 @@ def _f(type_: str, required: bool = False, **kw) -> Field:
 
 OBJECTS: dict[str, dict[str, Field]] = {
     "platform": {
-        "format": _f("string", True, enum=("1",), description="The format version: 1"),
+        "format": _f("format", True, description="The format version: 1"),
         "id": _f("string", True, pattern=ID_PATTERN, description="Equal to the file name"),
         "name": _f("string", True),
         "aliases": _f("list", items="string"),
