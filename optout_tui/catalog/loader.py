@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from optout_tui.catalog import model as m
 from optout_tui.catalog import spec
+from optout_tui.catalog.regions import is_region
 from optout_tui.catalog.yamlnodes import Node, YamlProblem, parse
 from optout_tui.text import clean, has_control
 
@@ -20,7 +21,6 @@ MAX_LIST = 200
 STALE_AFTER_DAYS = 180
 _ID = re.compile(spec.ID_PATTERN)
 _DOMAIN = re.compile(spec.DOMAIN_PATTERN)
-_REGION = re.compile(spec.REGION_PATTERN)
 _YES = {"yes", "true"}
 _NO = {"no", "false"}
 
@@ -286,7 +286,7 @@ class _Builder:
         if "regions" in f:
             regions = g(self.strings, f["regions"], f"{where}: regions", default=("all",))
             for item, region in zip(f["regions"].items, regions):
-                if not _REGION.match(region):
+                if not is_region(region):
                     self.fail(item, f"{where}: region {region!r} must be an ISO 3166 code "
                                     "(GB, FR…), EU, EEA or all, optionally with a leading -")
         optional = {

@@ -178,3 +178,14 @@ def test_bundled_catalog_loads() -> None:
     assert catalog.get("x") is not None
     grok = catalog.get("x").action("grok-training")
     assert grok is not None and grok.surface("web").is_available
+
+
+@pytest.mark.parametrize(("regions", "ok"), [
+    ("[EU, EEA, GB, CH]", True), ("[all, -EU, -NO]", True),
+    ("[UK]", False), ("[XX]", False), ("[eu]", False), ("[Europe]", False)])
+def test_region_codes(tmp_path: Path, regions: str, ok: bool) -> None:
+    path = write(tmp_path, EXAMPLE.replace("regions: [all]", f"regions: {regions}"))
+    if ok:
+        load_platform(path)
+    else:
+        assert any("must be an ISO 3166 code" in m for m in problems(path))
