@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
                                               "translate, so later changes show as stale")
     stamp.add_argument("paths", nargs="+", metavar="PATH", help="platform files or folders")
     commands.add_parser("schema", help="print the JSON Schema of a platform file")
+    stats = commands.add_parser("stats", help="count platforms and actions, and how well "
+                                              "they are sourced, dated and translated")
+    stats.add_argument("--json", action="store_true", help="print the counts as JSON")
     return parser
 
 
@@ -111,6 +114,25 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from optout_tui.catalog import CatalogError, load_catalog
+    from optout_tui.catalog.stats import catalog_stats, render
+
+    try:
+        catalog = load_catalog(catalog_folders(args.catalog))
+    except CatalogError as error:
+        _print_problems(error.problems)
+        return 1
+    stats = catalog_stats(catalog)
+    if args.json:
+        print(json.dumps({"format_version": 1, **stats.as_dict()}, indent=2))
+    else:
+        print(render(stats))
+    return 0
+
+
 def run_app(args: argparse.Namespace) -> int:
     from optout_tui.catalog import CatalogError, load_catalog
     from optout_tui.paths import data_dir
@@ -144,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_validate(args)
     if args.command == "stamp":
         return cmd_stamp(args)
+    if args.command == "stats":
+        return cmd_stats(args)
     if args.command == "schema":
         from optout_tui.catalog.schema import schema_text
 
