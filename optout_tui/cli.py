@@ -1,4 +1,4 @@
-"""The `optout` command line: starts the app, or lists and checks the catalog without it.
+"""The `optout` command line: starts the app, or browses and checks the catalog without it.
 
 Textual is imported only inside `run_app`, so the plain commands stay fast.
 """
@@ -6,146 +6,121 @@ Textual is imported only inside `run_app`, so the plain commands stay fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from optout_tui import __version__
-from optout_tui.paths import DATA_DIR_ENV, bundled_catalog_dir
+from optout_tui.paths import DATA_DIR_ENV
 
 EXAMPLES = """\
 examples:
-  optout                         start the app on the bundled catalog
-  optout --data-dir ./visitor    keep progress in ./visitor instead of the usual place
-  optout list                    the platforms and their actions, as plain text
-  optout validate                check the bundled catalog
-  optout validate my-catalog/    check your own platform files
-  optout validate --strict --json   warnings count as errors; findings as JSON
-  optout stamp catalog/          stamp French texts with the English they translate
+  optout                              start the app on the bundled catalog
+  optout --data-dir ./visitor         keep progress in ./visitor instead of the usual place
+  optout list --kind ai-training      every AI-training action
+  optout list --region FR --json      what applies in France, as JSON for scripts
+  optout search grok                  platforms and actions matching a word (typos are fine)
+  optout show x/grok-training         the steps as a numbered checklist, with sources
+  optout show linkedin --lang fr --surface ios
+  optout qr x/grok-training           a QR code of the link, to scan with a phone
+  optout qr x/grok-training > code.txt   block characters alone: scans from a printout
+  optout walk x                       step by step with a plain prompt (screen readers)
+  optout validate my-platforms/       check platform files: path:line:column: message
+  optout stats                        how many platforms and actions, how well sourced
 """
+KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
+         "history-deletion", "no-opt-out", "other")
+
+
+def default_lang() -> str:
+    """French when the locale says so, else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    common.add_argument("--data-dir", metavar="DIR",
+                        help=f"where progress is saved (also ${DATA_DIR_ENV}; default: the "
+                             "user data folder)")
+    common.add_argument("--catalog", metavar="DIR", action="append",
+                        help="a folder of platform files added on top of the bundled catalog "
+                             "(repeatable; the same id replaces the bundled platform)")
+    common.add_argument("--profile", metavar="NAME", help="whose progress (default: default)")
+    common.add_argument("--lang", choices=("en", "fr"),
+                        help="language of the catalog text (default: from the locale)")
+    return common
 
 
 def build_parser() -> argparse.ArgumentParser:
+    common = _common()
     parser = argparse.ArgumentParser(
-        prog="optout",
+        prog="optout", parents=[common],
         description="A terminal guide through opting out of AI training and data sharing.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.set_defaults(data_dir=None, catalog=[], profile="default", lang=default_lang(),
+                        command=None)
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help=f"where progress is saved (also ${DATA_DIR_ENV}; default: the "
-                             "user data folder)")
-    parser.add_argument("--catalog", metavar="DIR", action="append", default=[],
-                        help="a folder of platform files added on top of the bundled catalog "
-                             "(repeatable; same id replaces the bundled platform)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("list", help="list the platforms and their actions")
-    validate = commands.add_parser("validate", help="check catalog files and report problems")
-    validate.add_argument("paths", nargs="*", metavar="PATH",
-                          help="platform files or folders (default: the bundled catalog)")
-    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    validate.add_argument("--json", action="store_true", help="print the findings as JSON")
-    stamp = commands.add_parser("stamp", help="stamp French texts with the English they "
-                                              "translate, so later changes show as stale")
-    stamp.add_argument("paths", nargs="+", metavar="PATH", help="platform files or folders")
-    commands.add_parser("schema", help="print the JSON Schema of a platform file")
-    stats = commands.add_parser("stats", help="count platforms and actions, and how well "
-                                              "they are sourced, dated and translated")
-    stats.add_argument("--json", action="store_true", help="print the counts as JSON")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, parents=[common], description=help_text)
+
+    p = command("list", "list platforms and their actions")
+    p.add_argument("--category", help="only platforms of this category (social, work, …)")
+    p.add_argument("--kind", choices=KINDS, help="only actions of this kind")
+    p.add_argument("--region", metavar="CODE",
+                   help="only actions that apply there (FR, GB, US, EU, …)")
+    p.add_argument("--status", choices=("not-started", "in-progress", "done"),
+                   help="only actions in this state for --profile")
+    p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
+
+    p = command("show", "show an action's steps as a numbered checklist")
+    p.add_argument("target", metavar="PLATFORM[/ACTION]")
+    p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
+    p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
+
+    p = command("search", "find platforms and actions by name (typos are fine)")
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
+
+    p = command("qr", "print a scannable QR code of an action's link, or of a URL")
+    p.add_argument("target", metavar="PLATFORM/ACTION|URL")
+
+    p = command("walk", "go through the steps one at a time with a plain prompt")
+    p.add_argument("target", metavar="PLATFORM[/ACTION]")
+    p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
+
+    p = command("validate", "check catalog files and report problems")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="platform files or folders (default: the bundled catalog)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+
+    p = command("stats", "count platforms and actions, and how well they are sourced, "
+                         "dated and translated")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+
+    p = command("stamp", "stamp French texts with the English they translate, so later "
+                         "changes show as stale")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="platform files or folders")
+
+    command("schema", "print the JSON Schema of a platform file")
     return parser
 
 
-def catalog_folders(extra: Sequence[str]) -> list[Path]:
-    return [bundled_catalog_dir(), *(Path(p) for p in extra)]
-
-
-def _print_problems(problems) -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    from optout_tui.catalog import CatalogError, load_catalog
-
-    try:
-        catalog = load_catalog(catalog_folders(args.catalog))
-    except CatalogError as error:
-        _print_problems(error.problems)
-        return 1
-    for platform in catalog.platforms:
-        print(f"{platform.id}\t{platform.name}")
-        for action in platform.actions:
-            print(f"  {platform.id}/{action.id}\t{action.kind}\t{action.title.en}")
-    return 0
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    from optout_tui.catalog.validate import validate
-
-    paths = [Path(p) for p in args.paths] or [bundled_catalog_dir()]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        print(f"optout validate: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
-    report = validate(paths, strict=args.strict)
-    if args.json:
-        print(report.as_json())
-    else:
-        for finding in report.findings:
-            print(finding)
-        print(report.summary())
-    return 1 if report.failed(args.strict) else 0
-
-
-def cmd_stamp(args: argparse.Namespace) -> int:
-    from optout_tui.catalog.stamp import stamp_file
-    from optout_tui.catalog.validate import expand
-    from optout_tui.catalog.yamlnodes import YamlProblem
-
-    status = 0
-    for path in expand(Path(p) for p in args.paths):
-        try:
-            result = stamp_file(path)
-        except (OSError, UnicodeDecodeError, YamlProblem) as error:
-            print(f"{path}: not stamped: {error}", file=sys.stderr)
-            status = 1
-            continue
-        note = f" ({result.skipped_flow} in {{…}} style skipped)" if result.skipped_flow else ""
-        print(f"{path}: {result.added} stamp(s) added{note}")
-    return status
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    import json
-
-    from optout_tui.catalog import CatalogError, load_catalog
-    from optout_tui.catalog.stats import catalog_stats, render
-
-    try:
-        catalog = load_catalog(catalog_folders(args.catalog))
-    except CatalogError as error:
-        _print_problems(error.problems)
-        return 1
-    stats = catalog_stats(catalog)
-    if args.json:
-        print(json.dumps({"format_version": 1, **stats.as_dict()}, indent=2))
-    else:
-        print(render(stats))
-    return 0
-
-
 def run_app(args: argparse.Namespace) -> int:
-    from optout_tui.catalog import CatalogError, load_catalog
+    from optout_tui.commands.common import load
     from optout_tui.paths import data_dir
     from optout_tui.progress import ProgressStore, StoreError
 
+    catalog = load(args)
     try:
-        catalog = load_catalog(catalog_folders(args.catalog))
-    except CatalogError as error:
-        print("optout: the catalog has problems, so the app did not start:", file=sys.stderr)
-        _print_problems(error.problems)
-        return 1
-    try:
-        store = ProgressStore(data_dir(args.data_dir))
+        store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
     except StoreError as error:
         print(f"optout: {error}", file=sys.stderr)
         return 1
@@ -158,22 +133,37 @@ def run_app(args: argparse.Namespace) -> int:
     return 0
 
 
+def _handler(name: str | None):
+    if name is None:
+        return run_app
+    module, function = {
+        "list": ("browse", "cmd_list"), "show": ("browse", "cmd_show"),
+        "search": ("browse", "cmd_search"), "qr": ("qr_cmd", "cmd_qr"),
+        "walk": ("walk", "cmd_walk"), "validate": ("maintain", "cmd_validate"),
+        "stats": ("maintain", "cmd_stats"), "stamp": ("maintain", "cmd_stamp"),
+        "schema": ("maintain", "cmd_schema"),
+    }[name]
+    from importlib import import_module
+
+    return getattr(import_module(f"optout_tui.commands.{module}"), function)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "list":
-        return cmd_list(args)
-    if args.command == "validate":
-        return cmd_validate(args)
-    if args.command == "stamp":
-        return cmd_stamp(args)
-    if args.command == "stats":
-        return cmd_stats(args)
-    if args.command == "schema":
-        from optout_tui.catalog.schema import schema_text
+    from optout_tui.commands.common import CommandError
 
-        sys.stdout.write(schema_text())
+    try:
+        return _handler(args.command)(args)
+    except CommandError as error:
+        prefix = "optout: the app did not start: " if args.command is None else "optout: "
+        print(prefix + str(error), file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `optout list | head`: the reader left, nothing is wrong
+        sys.stderr.close()
         return 0
-    return run_app(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,3 +28,10 @@ def bundled_catalog_dir() -> Path:
     if shipped.is_dir():
         return shipped
     return package.parent / "catalog"
+
+
+def user_catalog_dir() -> Path:
+    """A folder of the user's own platform files, added on top of the bundled catalog."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "catalog"

@@ -26,6 +26,28 @@ COUNTRIES = frozenset({
 })
 
 
+EU = frozenset({"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
+                "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES",
+                "SE"})
+EEA = EU | {"IS", "LI", "NO"}
+
+
+def _contains(code: str, country: str) -> bool:
+    return (code == "all" or code == country or (code == "EU" and country in EU)
+            or (code == "EEA" and country in EEA))
+
+
+def applies_in(regions: tuple[str, ...], country: str) -> bool:
+    """Whether an action with `regions` applies to someone in `country` (or EU/EEA)."""
+    country = country.upper()
+    if country in ("EU", "EEA"):  # a group asked for: any member counts
+        members = EU if country == "EU" else EEA
+        return any(applies_in(regions, member) for member in members)
+    included = any(_contains(code, country) for code in regions if not code.startswith("-"))
+    excluded = any(_contains(code[1:], country) for code in regions if code.startswith("-"))
+    return included and not excluded
+
+
 def is_region(code: str) -> bool:
     """True for `all`, `EU`, `EEA` or a country code, each optionally excluded with `-`."""
     return code.removeprefix("-") in GROUPS | COUNTRIES

@@ -9,21 +9,46 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_PROFILE = "default"
+DONE, NOT_POSSIBLE, TODO = "done", "not-possible", "todo"
+STATES = (DONE, NOT_POSSIBLE, TODO)
 
-_SCHEMA_V1 = """
-CREATE TABLE IF NOT EXISTS step_state (
-    profile    TEXT NOT NULL,
-    platform   TEXT NOT NULL,
-    action     TEXT NOT NULL,
-    surface    TEXT NOT NULL,
-    step       TEXT NOT NULL,
-    done       INTEGER NOT NULL,
-    changed_at TEXT NOT NULL,
-    PRIMARY KEY (profile, platform, action, surface, step)
-) WITHOUT ROWID;
-"""
+# Each migration takes the database from version N-1 to N; index 0 creates version 1.
+MIGRATIONS = [
+    # 1: a tick per step, keyed by stable ids.
+    """
+    CREATE TABLE step_state (
+        profile    TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        surface    TEXT NOT NULL,
+        step       TEXT NOT NULL,
+        done       INTEGER NOT NULL,
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY (profile, platform, action, surface, step)
+    ) WITHOUT ROWID;
+    """,
+    # 2: a state instead of a tick, so a step can be "not possible for me".
+    """
+    CREATE TABLE step_state_v2 (
+        profile    TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        surface    TEXT NOT NULL,
+        step       TEXT NOT NULL,
+        state      TEXT NOT NULL CHECK (state IN ('done', 'not-possible', 'todo')),
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY (profile, platform, action, surface, step)
+    ) WITHOUT ROWID;
+    INSERT INTO step_state_v2
+        SELECT profile, platform, action, surface, step,
+               CASE done WHEN 1 THEN 'done' ELSE 'todo' END, changed_at
+        FROM step_state;
+    DROP TABLE step_state;
+    ALTER TABLE step_state_v2 RENAME TO step_state;
+    """,
+]
 
 
 class StoreError(Exception):
@@ -99,44 +124,69 @@ class ProgressStore:
                 raise StoreError(f"{self.path} was written by a newer optout-tui (schema "
                                  f"{version}); update optout-tui to use it")
             if version < SCHEMA_VERSION:
-                with db:
-                    db.execute("BEGIN IMMEDIATE")
-                    db.execute(_SCHEMA_V1)
-                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self._migrate(db)
             db.execute("SELECT count(*) FROM step_state").fetchone()
         except BaseException:
             db.close()
             raise
         return db
 
-    def set_step(self, key: StepKey, done: bool) -> None:
-        """Save one tick (or untick) at once; raises StoreError when it cannot be saved."""
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        """Bring the schema up to date, one version at a time, each step all or nothing."""
+        while True:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version >= SCHEMA_VERSION:
+                return
+            script = MIGRATIONS[version]
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if db.execute("PRAGMA user_version").fetchone()[0] == version:
+                    for statement in filter(str.strip, script.split(";")):
+                        db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {version + 1}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def set_state(self, key: StepKey, state: str) -> None:
+        """Save one step's state at once; raises StoreError when it cannot be saved."""
+        if state not in STATES:
+            raise ValueError(f"unknown step state {state!r}")
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.execute(
-                    "INSERT INTO step_state (profile, platform, action, surface, step, done,"
+                    "INSERT INTO step_state (profile, platform, action, surface, step, state,"
                     " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (profile, platform, action, surface, step)"
-                    " DO UPDATE SET done = excluded.done, changed_at = excluded.changed_at",
-                    (self.profile, key.platform, key.action, key.surface, key.step,
-                     int(done), now))
+                    " DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at",
+                    (self.profile, key.platform, key.action, key.surface, key.step, state, now))
         except sqlite3.Error as error:
             raise StoreError(f"could not save to {self.path}: {error}") from None
 
-    def done_steps(self, platform: str | None = None) -> set[StepKey]:
-        """Every ticked step of this profile (of one platform, when given)."""
-        query = "SELECT platform, action, surface, step FROM step_state " \
-                "WHERE profile = ? AND done = 1"
+    def set_step(self, key: StepKey, done: bool) -> None:
+        """Tick or untick a step."""
+        self.set_state(key, DONE if done else TODO)
+
+    def states(self, platform: str | None = None) -> dict[StepKey, str]:
+        """The state of every step this profile has touched (of one platform, when given)."""
+        query = "SELECT platform, action, surface, step, state FROM step_state " \
+                "WHERE profile = ? AND state != 'todo'"
         args: tuple[str, ...] = (self.profile,)
         if platform is not None:
             query += " AND platform = ?"
             args += (platform,)
         try:
-            return {StepKey(*row) for row in self._db.execute(query, args)}
+            return {StepKey(*row[:4]): row[4] for row in self._db.execute(query, args)}
         except sqlite3.Error as error:
             raise StoreError(f"could not read {self.path}: {error}") from None
+
+    def done_steps(self, platform: str | None = None) -> set[StepKey]:
+        """Every ticked step of this profile (of one platform, when given)."""
+        return {k for k, state in self.states(platform).items() if state == DONE}
 
     def close(self) -> None:
         self._db.close()

@@ -46,3 +46,27 @@ def test_damaged_file_is_moved_aside_not_overwritten(data_dir: Path) -> None:
     assert store.moved_aside.read_bytes() == junk
     store.set_step(KEY, True)
     assert store.done_steps() == {KEY}
+
+
+def test_not_possible_is_a_state_of_its_own(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    store.set_state(KEY, "not-possible")
+    assert store.states() == {KEY: "not-possible"}
+    assert store.done_steps() == set()
+
+
+def test_migrates_a_version_1_database(data_dir: Path) -> None:
+    from optout_tui.progress.store import MIGRATIONS
+
+    data_dir.mkdir(parents=True)
+    with sqlite3.connect(data_dir / DB_NAME) as db:
+        db.executescript(MIGRATIONS[0])
+        db.execute("INSERT INTO step_state VALUES ('default', 'x', 'grok-training', 'web', "
+                   "'untick-training', 1, '2026-01-01T00:00:00+00:00')")
+        db.execute("INSERT INTO step_state VALUES ('default', 'x', 'grok-training', 'web', "
+                   "'other', 0, '2026-01-01T00:00:00+00:00')")
+        db.execute("PRAGMA user_version = 1")
+    store = ProgressStore(data_dir)
+    assert store.done_steps() == {KEY}
+    with sqlite3.connect(data_dir / DB_NAME) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -1,0 +1,107 @@
+"""optout list, search and show: the catalog as text or JSON, without the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from optout_tui.catalog.model import Action, Platform
+from optout_tui.catalog.regions import applies_in
+from optout_tui.commands.common import JSON_FORMAT_VERSION, CommandError, Styler, find, load
+from optout_tui.commands.describe import action_json, action_lines, choose_surface, platform_json
+
+
+def _status_filter(args: argparse.Namespace):
+    """A predicate on (platform, action) for --status, reading the profile's progress."""
+    from optout_tui.paths import data_dir
+    from optout_tui.progress import ProgressStore, StoreError, action_status
+
+    try:
+        store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
+        done = store.done_steps()
+        store.close()
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+
+    def state(platform: Platform, action: Action) -> str:
+        status = action_status(platform.id, action, done)
+        return "done" if status.is_done else "in-progress" if status.is_started else "not-started"
+
+    return lambda p, a: state(p, a) == args.status
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = load(args)
+    keep_status = _status_filter(args) if args.status else None
+    rows: list[tuple[Platform, list[Action]]] = []
+    for platform in catalog.platforms:
+        if args.category and args.category not in platform.categories:
+            continue
+        actions = [a for a in platform.actions
+                   if (not args.kind or a.kind == args.kind)
+                   and (not args.region or applies_in(a.regions, args.region))
+                   and (keep_status is None or keep_status(platform, a))]
+        if actions or not (args.kind or args.region or args.status):
+            rows.append((platform, actions))
+    if args.json:
+        print(json.dumps({"format_version": JSON_FORMAT_VERSION,
+                          "platforms": [platform_json(p, a) for p, a in rows]},
+                         indent=2, ensure_ascii=False))
+        return 0
+    style = Styler()
+    for platform, actions in rows:
+        print(style.bold(platform.name) + f"  [{platform.id}]  " + style.dim(platform.origin))
+        for action in actions:
+            print(f"  {platform.id}/{action.id}  {action.kind}  {action.title.get(args.lang)}")
+    if not rows:
+        print("No platform matches these filters.")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from optout_tui.catalog.search import search
+
+    catalog = load(args)
+    hits = search(catalog, args.text, lang=args.lang)
+    if args.json:
+        print(json.dumps({"format_version": JSON_FORMAT_VERSION, "query": args.text,
+                          "hits": [{"platform": h.platform.id,
+                                    "action": h.action.id if h.action else None,
+                                    "name": h.platform.name,
+                                    "title": h.action.title.get(args.lang) if h.action else None,
+                                    "score": round(h.score, 3)} for h in hits]},
+                         indent=2, ensure_ascii=False))
+        return 0 if hits else 1
+    if not hits:
+        print(f"Nothing matches {args.text!r}.")
+        return 1
+    for hit in hits:
+        if hit.action is None:
+            print(f"{hit.platform.id}  {hit.platform.name}")
+        else:
+            print(f"{hit.platform.id}/{hit.action.id}  {hit.platform.name}: "
+                  f"{hit.action.title.get(args.lang)}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    catalog = load(args)
+    platform, action = find(catalog, args.target)
+    actions = [action] if action else list(platform.actions)
+    if args.json:
+        print(json.dumps({"format_version": JSON_FORMAT_VERSION,
+                          "platform": platform_json(platform, actions, full=True)},
+                         indent=2, ensure_ascii=False))
+        return 0
+    style = Styler()
+    for index, chosen in enumerate(actions):
+        surface = choose_surface(chosen, args.surface)
+        if args.surface and surface is None:
+            print(f"({chosen.id}: nothing is recorded for the surface {args.surface!r})")
+        if index:
+            print()
+        print("\n".join(action_lines(platform, chosen, surface, args.lang, style)))
+    return 0
+
+
+__all__ = ["action_json", "cmd_list", "cmd_search", "cmd_show"]

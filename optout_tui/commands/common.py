@@ -1,0 +1,85 @@
+"""What the commands share: loading the catalog, finding PLATFORM/ACTION, styling output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from difflib import get_close_matches
+from pathlib import Path
+
+from optout_tui.catalog.model import Action, Catalog, Platform
+from optout_tui.paths import bundled_catalog_dir, user_catalog_dir
+
+JSON_FORMAT_VERSION = 1
+
+
+class CommandError(Exception):
+    """A user-facing failure: the message is printed and `code` is the exit status."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def catalog_folders(extra: list[str]) -> list[Path]:
+    """Bundled catalog, then the user's catalog folder (if any), then each --catalog."""
+    folders = [bundled_catalog_dir()]
+    user = user_catalog_dir()
+    if user.is_dir():
+        folders.append(user)
+    return folders + [Path(p) for p in extra]
+
+
+def load(args: argparse.Namespace) -> Catalog:
+    from optout_tui.catalog.loader import CatalogError, load_catalog
+
+    try:
+        return load_catalog(catalog_folders(args.catalog))
+    except CatalogError as error:
+        details = "\n".join(str(p) for p in error.problems)
+        raise CommandError(f"the catalog has problems:\n{details}") from None
+
+
+def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
+    """PLATFORM or PLATFORM/ACTION; an unknown id gets the closest ids suggested."""
+    platform_id, _, action_id = target.partition("/")
+    platform = catalog.get(platform_id.strip().lower())
+    if platform is None:
+        ids = [p.id for p in catalog.platforms]
+        by_name = {p.name.casefold(): p.id for p in catalog.platforms}
+        by_name.update({a.casefold(): p.id for p in catalog.platforms for a in p.aliases})
+        if platform_id.casefold() in by_name:
+            platform = catalog.get(by_name[platform_id.casefold()])
+        else:
+            close = get_close_matches(platform_id.lower(), ids, n=3, cutoff=0.5)
+            hint = f" Did you mean: {', '.join(close)}?" if close else ""
+            raise CommandError(f"no platform {platform_id!r} in the catalog.{hint} "
+                               "(optout list shows them all)")
+    if not action_id:
+        return platform, None
+    action = platform.action(action_id)
+    if action is None:
+        ids = [a.id for a in platform.actions]
+        close = get_close_matches(action_id, ids, n=3, cutoff=0.4)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise CommandError(f"{platform.id} has no action {action_id!r}.{hint} "
+                           f"Its actions: {', '.join(ids)}")
+    return platform, action
+
+
+class Styler:
+    """Bold and dim on a terminal (unless NO_COLOR); nothing at all when piped."""
+
+    def __init__(self, stream=None) -> None:
+        stream = stream or sys.stdout
+        self.enabled = stream.isatty() and "NO_COLOR" not in os.environ
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)

@@ -1,0 +1,38 @@
+"""optout qr: a scannable code in the terminal, or block characters alone when piped."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from optout_tui.commands.common import CommandError, Styler, find, load
+from optout_tui.qr import half_block_lines, qr_matrix
+
+
+def resolve_url(args: argparse.Namespace) -> str:
+    if args.target.startswith("https://"):
+        return args.target
+    if "://" in args.target:
+        raise CommandError("only https:// links are drawn")
+    platform, action = find(load(args), args.target)
+    actions = [action] if action else list(platform.actions)
+    for candidate in actions:
+        if candidate.link:
+            return candidate.link
+    raise CommandError(f"{args.target} has no link to draw")
+
+
+def cmd_qr(args: argparse.Namespace) -> int:
+    url = resolve_url(args)
+    matrix = qr_matrix(url)
+    if matrix is None:  # pragma: no cover - qr_matrix without limits always fits
+        raise CommandError("this link is too long for a QR code")
+    if Styler().enabled:
+        # On a terminal, paint explicit black on white so the code reads on dark themes too.
+        for line in half_block_lines(matrix):
+            sys.stdout.write("\x1b[30;107m" + line + "\x1b[0m\n")
+    else:
+        # Piped or saved: ink for dark modules, so it scans from a text file or a printout.
+        sys.stdout.write("\n".join(half_block_lines(matrix)) + "\n")
+    print(url)
+    return 0
