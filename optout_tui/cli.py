@@ -57,9 +57,8 @@ def _common() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _common()
     parser = argparse.ArgumentParser(
-        prog="optout", parents=[common],
+        prog="optout", parents=[_common()],
         description="A terminal guide through opting out of AI training and data sharing.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.set_defaults(data_dir=None, catalog=[], profile="default", lang=default_lang(),
@@ -68,7 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_text, parents=[common], description=help_text)
+        # A fresh copy per command: argparse shares parents' actions, and the defaults set on
+        # the main parser must not leak into the commands (they would undo options given
+        # before the command name).
+        return sub.add_parser(name, help=help_text, parents=[_common()], description=help_text)
 
     p = command("list", "list platforms and their actions")
     p.add_argument("--category", help="only platforms of this category (social, work, …)")
