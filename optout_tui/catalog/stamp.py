@@ -8,6 +8,7 @@ as it is, so comments and layout stay; texts written in flow style ({en: …}) a
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,8 +76,10 @@ def stamp_file(path: Path) -> StampResult:
         lines[-1] += "\n"
     for at, new in sorted(inserts, reverse=True):
         lines.insert(at, new)
+    mode = stat.S_IMODE(path.stat().st_mode)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write("".join(lines))
+    os.chmod(tmp, mode)  # mkstemp makes it private; keep the file's own permissions
     os.replace(tmp, path)
     return StampResult(len(inserts), skipped)
