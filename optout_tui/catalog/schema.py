@@ -87,6 +87,8 @@ def as_json_value(node: Node) -> Any:
     if node.kind == "seq":
         return [as_json_value(item) for item in node.items]
     value = node.value
+    if not node.plain:
+        return value
     if value in ("true", "false"):
         return value == "true"
     if value is not None and _INT.match(value):

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import yaml
+from typing import TYPE_CHECKING
 
-try:  # the C parser when PyYAML was built with libyaml: same events, faster
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 MAX_DEPTH = 32
 _STANDARD_TAGS = {
@@ -49,6 +47,7 @@ class Node:
     pairs: list[tuple[Node, Node]] = field(default_factory=list)  # map entries
     end: tuple[int, int] = (0, 0)  # 0-based line and column just after the node
     flow: bool = False  # written [a, b] or {a: b} rather than as indented lines
+    plain: bool = False  # a scalar written without quotes (so `1` may be read as a number)
 
     @property
     def describe(self) -> str:
@@ -63,6 +62,12 @@ def _where(mark: yaml.Mark | None) -> tuple[int, int]:
 
 def parse(data: bytes | str) -> Node | None:
     """Parse one YAML document into a Node tree; None for an empty document."""
+    import yaml  # here, not at the top: a cached catalog needs no YAML at all
+
+    try:  # the C parser when PyYAML was built with libyaml: same events, faster
+        from yaml import CSafeLoader as loader
+    except ImportError:  # pragma: no cover - depends on the PyYAML build
+        from yaml import SafeLoader as loader  # type: ignore[assignment]
     stack: list[Node] = []
     pending_key: list[Node | None] = []
     root: Node | None = None
@@ -83,7 +88,7 @@ def parse(data: bytes | str) -> Node | None:
             pending_key[-1] = None
 
     try:
-        for event in yaml.parse(data, Loader=_Loader):
+        for event in yaml.parse(data, Loader=loader):
             line, column = _where(event.start_mark)
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
@@ -106,7 +111,8 @@ def parse(data: bytes | str) -> Node | None:
                     if event.tag == "tag:yaml.org,2002:null":
                         value = None
                     attach(Node("scalar", line, column, value=value,
-                                end=(event.end_mark.line, event.end_mark.column)))
+                                end=(event.end_mark.line, event.end_mark.column),
+                                plain=event.style is None and event.tag is None))
                 else:
                     if len(stack) >= MAX_DEPTH:
                         raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", line, column)

@@ -32,10 +32,11 @@ def catalog_folders(extra: list[str]) -> list[Path]:
 
 
 def load(args: argparse.Namespace) -> Catalog:
-    from optout_tui.catalog.loader import CatalogError, load_catalog
+    from optout_tui.catalog.cache import load_catalog_cached
+    from optout_tui.catalog.loader import CatalogError
 
     try:
-        return load_catalog(catalog_folders(args.catalog))
+        return load_catalog_cached(catalog_folders(args.catalog))
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
         raise CommandError(f"the catalog has problems:\n{details}") from None

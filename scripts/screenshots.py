@@ -1,0 +1,60 @@
+"""Render SVG screenshots of the main screens from the real app and the bundled catalog.
+
+    python scripts/screenshots.py [OUTPUT_DIR]    (default: screenshots/)
+
+Progress goes to a temporary folder, so your own is never touched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from optout_tui.catalog import load_catalog
+from optout_tui.paths import bundled_catalog_dir
+from optout_tui.progress import ProgressStore
+from optout_tui.tui.app import OptOutApp
+
+
+async def render(out: Path, size: tuple[int, int] = (80, 24)) -> list[Path]:
+    catalog = load_catalog([bundled_catalog_dir()])
+    with tempfile.TemporaryDirectory() as data:
+        app = OptOutApp(catalog, ProgressStore(Path(data)))
+        written: list[Path] = []
+
+        def shot(name: str) -> None:
+            written.append(Path(app.save_screenshot(f"{name}.svg", path=str(out))))
+
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            shot("browse")
+            platforms = app.screen.query_one("#platforms", OptionList)
+            platforms.highlighted = platforms.get_option_index("x")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("enter", "space")
+            await pilot.pause()
+            shot("platform-x")
+            await pilot.press("r")
+            await pilot.pause()
+            shot("qr-x")
+            await pilot.press("escape", "question_mark")
+            await pilot.pause()
+            shot("help")
+        app.store.close()
+        return written
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    for path in asyncio.run(render(out)):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
