@@ -112,7 +112,7 @@ def parse(data: bytes | str) -> Node | None:
                         value = None
                     attach(Node("scalar", line, column, value=value,
                                 end=(event.end_mark.line, event.end_mark.column),
-                                plain=event.style is None and event.tag is None))
+                                plain=not event.style and event.tag is None))
                 else:
                     if len(stack) >= MAX_DEPTH:
                         raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", line, column)
