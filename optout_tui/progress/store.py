@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+HISTORY_KEPT = 500  # changes kept per profile for undo
 DEFAULT_PROFILE = "default"
 DONE, NOT_POSSIBLE, TODO = "done", "not-possible", "todo"
 STATES = (DONE, NOT_POSSIBLE, TODO)
@@ -47,6 +48,36 @@ MIGRATIONS = [
         FROM step_state;
     DROP TABLE step_state;
     ALTER TABLE step_state_v2 RENAME TO step_state;
+    """,
+    # 3: named profiles, a history of changes (undo), and what a finished action was done
+    #    against (to notice when the catalog entry changes).
+    """
+    CREATE TABLE profile (
+        name       TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO profile SELECT profile, min(changed_at) FROM step_state GROUP BY profile;
+    CREATE TABLE history (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile    TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        surface    TEXT NOT NULL,
+        step       TEXT NOT NULL,
+        before     TEXT NOT NULL,
+        after      TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+    );
+    CREATE INDEX history_by_profile ON history (profile, seq);
+    CREATE TABLE action_done (
+        profile    TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        surface    TEXT NOT NULL,
+        snapshot   TEXT NOT NULL,
+        done_at    TEXT NOT NULL,
+        PRIMARY KEY (profile, platform, action, surface)
+    ) WITHOUT ROWID;
     """,
 ]
 
@@ -117,6 +148,7 @@ class ProgressStore:
         db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
         try:
             db.execute("PRAGMA busy_timeout = 5000")
+            db.execute("PRAGMA secure_delete = ON")  # deleted data is overwritten, not left
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -126,6 +158,8 @@ class ProgressStore:
             if version < SCHEMA_VERSION:
                 self._migrate(db)
             db.execute("SELECT count(*) FROM step_state").fetchone()
+            self._session_start = db.execute(
+                "SELECT coalesce(max(seq), 0) FROM history").fetchone()[0]
         except BaseException:
             db.close()
             raise
@@ -150,22 +184,132 @@ class ProgressStore:
                 db.execute("ROLLBACK")
                 raise
 
-    def set_state(self, key: StepKey, state: str) -> None:
-        """Save one step's state at once; raises StoreError when it cannot be saved."""
-        if state not in STATES:
-            raise ValueError(f"unknown step state {state!r}")
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    @staticmethod
+    def _now() -> str:
+        return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+    def _write(self, work) -> None:
+        """Run `work(db)` in one immediate transaction; StoreError when it cannot be saved."""
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
-                self._db.execute(
-                    "INSERT INTO step_state (profile, platform, action, surface, step, state,"
-                    " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (profile, platform, action, surface, step)"
-                    " DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at",
-                    (self.profile, key.platform, key.action, key.surface, key.step, state, now))
+                work(self._db)
         except sqlite3.Error as error:
             raise StoreError(f"could not save to {self.path}: {error}") from None
+
+    def _state_of(self, db: sqlite3.Connection, key: StepKey) -> str:
+        row = db.execute("SELECT state FROM step_state WHERE profile = ? AND platform = ? AND "
+                         "action = ? AND surface = ? AND step = ?",
+                         (self.profile, *self._key(key))).fetchone()
+        return row[0] if row else TODO
+
+    @staticmethod
+    def _key(key: StepKey) -> tuple[str, str, str, str]:
+        return key.platform, key.action, key.surface, key.step
+
+    def _put(self, db: sqlite3.Connection, key: StepKey, state: str, now: str) -> None:
+        db.execute("INSERT INTO step_state (profile, platform, action, surface, step, state,"
+                   " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                   " ON CONFLICT (profile, platform, action, surface, step)"
+                   " DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at",
+                   (self.profile, *self._key(key), state, now))
+
+    def set_state(self, key: StepKey, state: str) -> None:
+        """Save one step's state at once, with a history entry for undo."""
+        if state not in STATES:
+            raise ValueError(f"unknown step state {state!r}")
+
+        def work(db: sqlite3.Connection) -> None:
+            now = self._now()
+            before = self._state_of(db, key)
+            if before == state:
+                return
+            db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                       (self.profile, now))
+            self._put(db, key, state, now)
+            db.execute("INSERT INTO history (profile, platform, action, surface, step, before,"
+                       " after, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (self.profile, *self._key(key), before, state, now))
+            db.execute("DELETE FROM history WHERE profile = ? AND seq <= (SELECT max(seq) FROM "
+                       "history WHERE profile = ?) - ?", (self.profile, self.profile,
+                                                          HISTORY_KEPT))
+
+        self._write(work)
+
+    def undo(self) -> StepKey | None:
+        """Undo this session's last change (not other sessions'); the step it touched."""
+        undone: list[StepKey] = []
+
+        def work(db: sqlite3.Connection) -> None:
+            row = db.execute("SELECT seq, platform, action, surface, step, before FROM history "
+                             "WHERE profile = ? AND seq > ? ORDER BY seq DESC LIMIT 1",
+                             (self.profile, self._session_start)).fetchone()
+            if row is None:
+                return
+            key = StepKey(*row[1:5])
+            self._put(db, key, row[5], self._now())
+            db.execute("DELETE FROM history WHERE seq = ?", (row[0],))
+            undone.append(key)
+
+        self._write(work)
+        return undone[0] if undone else None
+
+    def record_done(self, platform: str, action: str, surface: str, snapshot: str) -> None:
+        """Remember the catalog text an action was finished against (see progress.recheck)."""
+        self._write(lambda db: db.execute(
+            "INSERT INTO action_done (profile, platform, action, surface, snapshot, done_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (profile, platform, action, surface)"
+            " DO UPDATE SET snapshot = excluded.snapshot, done_at = excluded.done_at",
+            (self.profile, platform, action, surface, snapshot, self._now())))
+
+    def done_records(self, platform: str | None = None
+                     ) -> dict[tuple[str, str, str], tuple[str, str]]:
+        """(platform, action, surface) → (snapshot, done_at) for this profile."""
+        query = "SELECT platform, action, surface, snapshot, done_at FROM action_done " \
+                "WHERE profile = ?"
+        args: tuple[str, ...] = (self.profile,)
+        if platform is not None:
+            query += " AND platform = ?"
+            args += (platform,)
+        try:
+            return {row[:3]: row[3:] for row in self._db.execute(query, args)}
+        except sqlite3.Error as error:
+            raise StoreError(f"could not read {self.path}: {error}") from None
+
+    # -- profiles --------------------------------------------------------------------
+    def profiles(self) -> list[str]:
+        """Every profile with saved progress, oldest first."""
+        try:
+            rows = self._db.execute("SELECT name FROM profile ORDER BY created_at, name")
+            return [row[0] for row in rows]
+        except sqlite3.Error as error:
+            raise StoreError(f"could not read {self.path}: {error}") from None
+
+    def rename_profile(self, old: str, new: str) -> None:
+        if new in self.profiles():
+            raise StoreError(f"a profile named {new!r} exists already")
+
+        def work(db: sqlite3.Connection) -> None:
+            for table, column in (("profile", "name"), ("step_state", "profile"),
+                                  ("history", "profile"), ("action_done", "profile")):
+                db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
+
+        self._write(work)
+        if self.profile == old:
+            self.profile = new
+
+    def delete_profile(self, name: str) -> None:
+        """Erase a profile's data for real: rows deleted, freed pages zeroed, WAL emptied."""
+        def work(db: sqlite3.Connection) -> None:
+            for table, column in (("profile", "name"), ("step_state", "profile"),
+                                  ("history", "profile"), ("action_done", "profile")):
+                db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
+
+        self._write(work)
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:  # another instance holds the WAL: it is emptied at its next checkpoint
+            pass
 
     def set_step(self, key: StepKey, done: bool) -> None:
         """Tick or untick a step."""

@@ -70,3 +70,55 @@ def test_migrates_a_version_1_database(data_dir: Path) -> None:
     assert store.done_steps() == {KEY}
     with sqlite3.connect(data_dir / DB_NAME) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_migrates_a_version_2_database(data_dir: Path) -> None:
+    from optout_tui.progress.store import MIGRATIONS
+
+    data_dir.mkdir(parents=True)
+    with sqlite3.connect(data_dir / DB_NAME) as db:
+        for script in MIGRATIONS[:2]:
+            db.executescript(script)
+        db.execute("INSERT INTO step_state VALUES ('visitor', 'x', 'grok-training', 'web', "
+                   "'untick-training', 'done', '2026-01-01T00:00:00+00:00')")
+        db.execute("PRAGMA user_version = 2")
+    store = ProgressStore(data_dir, profile="visitor")
+    assert store.done_steps() == {KEY}
+    assert store.profiles() == ["visitor"]
+    assert store.undo() is None  # nothing was changed in this session
+
+
+def test_undo_takes_back_this_sessions_changes_in_order(data_dir: Path) -> None:
+    other = StepKey("x", "grok-training", "web", "other")
+    earlier = ProgressStore(data_dir)
+    earlier.set_step(other, True)
+    earlier.close()
+    store = ProgressStore(data_dir)
+    store.set_step(KEY, True)
+    store.set_state(KEY, "not-possible")
+    assert store.undo() == KEY and store.states()[KEY] == "done"
+    assert store.undo() == KEY and KEY not in store.states()
+    assert store.undo() is None  # the earlier session's tick stays
+    assert store.done_steps() == {other}
+
+
+def test_profiles_list_rename_delete(data_dir: Path) -> None:
+    store = ProgressStore(data_dir, profile="Visitor 14:30")
+    store.set_step(KEY, True)
+    ProgressStore(data_dir, profile="Visitor 15:00").set_step(KEY, True)
+    assert store.profiles() == ["Visitor 14:30", "Visitor 15:00"]
+    store.rename_profile("Visitor 14:30", "Ada")
+    assert store.profile == "Ada" and store.done_steps() == {KEY}
+    store.delete_profile("Visitor 15:00")
+    assert store.profiles() == ["Ada"]
+    store.close()
+    raw = (data_dir / DB_NAME).read_bytes()
+    assert b"Visitor 15:00" not in raw  # erased for real, not just unlinked
+
+
+def test_done_records(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    store.record_done("x", "grok-training", "web", '{"v": 1}')
+    store.record_done("x", "grok-training", "web", '{"v": 2}')
+    [(where, (snapshot, _))] = store.done_records("x").items()
+    assert where == ("x", "grok-training", "web") and snapshot == '{"v": 2}'
