@@ -18,6 +18,7 @@ HELP = """\
 | Space, Enter, click | tick or untick a step (saved at once) |
 | Tab, Shift+Tab | move between the action list and the steps |
 | s | switch surface: desktop web, iPhone, Android, form, email |
+| u | undo your last change (in this session) |
 | r | show a QR code of the link, to open it on a phone |
 | o | open the link in your browser |
 | c | copy the link (through the terminal's clipboard) |
@@ -32,6 +33,8 @@ HELP = """\
 - **“Label”**: the exact words to look for on the platform's screen.
 - **(?)**: that wording was not confirmed in a source, so look for something close.
 - **✗**: the control does not exist on that surface (the iPhone app, say).
+- **⟳ re-check**: you finished this, but the instructions changed since, or it was more
+  than 90 days ago; platforms reset settings, so look again.
 - **⚠ may be out of date**: nobody has checked this entry for more than 180 days.
 
 Press Escape to close.

@@ -12,12 +12,16 @@ from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import SURFACES, Action, Platform
 from optout_tui.progress import StepKey, StoreError, action_status
+from optout_tui.progress.recheck import Recheck, recheck, snapshot
 from optout_tui.tui.widgets.action_detail import ActionDetail
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 
 
-def action_prompt(action: Action, done_steps: int, total: int) -> Content:
-    if total and done_steps == total:
+def action_prompt(action: Action, done_steps: int, total: int,
+                  needs_recheck: bool = False) -> Content:
+    if needs_recheck:
+        state = ("⟳ re-check ", "bold $text-warning")
+    elif total and done_steps == total:
         state = ("✔ ", "bold $text-success")
     elif done_steps:
         state = ("◐ ", "bold")
@@ -35,6 +39,7 @@ class PlatformScreen(Screen):
         Binding("o", "open_link", "Open link", id="platform.open"),
         Binding("c", "copy_link", "Copy link", show=False, id="platform.copy"),
         Binding("s", "next_surface", "Surface", id="platform.surface"),
+        Binding("u", "undo", "Undo", id="platform.undo"),
     ]
 
     def __init__(self, platform: Platform) -> None:
@@ -74,7 +79,8 @@ class PlatformScreen(Screen):
         prompts = []
         for action in self.platform.actions:
             status = action_status(self.platform.id, action, done)
-            prompts.append(Option(action_prompt(action, status.done_steps, status.total_steps),
+            prompts.append(Option(action_prompt(action, status.done_steps, status.total_steps,
+                                                self._recheck(action) is not None),
                                   id=action.id))
         actions.set_options(prompts)
         if highlighted is not None:
@@ -91,6 +97,11 @@ class PlatformScreen(Screen):
         detail.action = action
         detail.surface = self.surface
         detail.done = self._done_ids(action)
+        found = self._recheck(action)
+        detail.recheck = found.reason if found else ""
+
+    def _recheck(self, action: Action) -> Recheck | None:
+        return recheck(action, self.app.store.done_records(self.platform.id), self.platform.id)
 
     def _done_ids(self, action: Action) -> frozenset[str]:
         return frozenset(k.step for k in self._done()
@@ -122,8 +133,36 @@ class PlatformScreen(Screen):
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return
-        self.query_one(ActionDetail).done = self._done_ids(action)
+        surface = action.surface(self.surface)
+        if event.done and surface is not None and \
+                action_status(self.platform.id, action, self._done()).is_done:
+            try:
+                self.app.store.record_done(self.platform.id, action.id, surface.id,
+                                           snapshot(action, surface))
+            except StoreError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+        self._after_change(action)
+
+    def _after_change(self, action: Action) -> None:
+        detail = self.query_one(ActionDetail)
+        detail.done = self._done_ids(action)
+        found = self._recheck(action)
+        detail.recheck = found.reason if found else ""
         self._refresh_actions()
+
+    def action_undo(self) -> None:
+        try:
+            key = self.app.store.undo()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        if key is None:
+            self.notify("Nothing to undo in this session.")
+            return
+        action = self.current_action
+        if action is not None:
+            self._after_change(action)
+        self.notify(f"Undone: step {key.step} of {key.action}.", markup=False)
 
     # -- actions ---------------------------------------------------------------------
     def _set_surface(self, surface: str) -> None:

@@ -91,6 +91,8 @@ class ActionDetail(VerticalScroll):
     surface: reactive[str] = reactive("web", init=False)
     done: reactive[frozenset[str]] = reactive(frozenset(), init=False)
     lang: reactive[str] = reactive("en", init=False)
+    recheck: reactive[str] = reactive("", init=False)
+    """Why this finished action should be checked again ("" when it need not)."""
 
     def __init__(self, *, today: dt.date | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -100,12 +102,16 @@ class ActionDetail(VerticalScroll):
         yield Static(id="action-title")
         yield Static(id="action-meta")
         yield Static(id="action-controls")
+        yield Static(id="action-recheck")
         yield Tabs(*(Tab(words.SURFACE_TAB[s], id=f"surface-{s}") for s in SURFACES),
                    id="surface-tabs")
         yield Static(id="surface-note")
         yield StepChecklist(id="steps")
         yield Static(id="action-notes")
         yield Static(id="action-sources")
+
+    def on_mount(self) -> None:
+        self.query_one("#action-recheck", Static).display = False
 
     def watch_action(self, action: Action | None) -> None:
         if action is None:
@@ -128,6 +134,12 @@ class ActionDetail(VerticalScroll):
             tab.label = words.SURFACE_TAB[sid] + mark
         self.scroll_home(animate=False)
         self._show_surface()
+
+    def watch_recheck(self, reason: str) -> None:
+        box = self.query_one("#action-recheck", Static)
+        box.update(Content.assemble(("⟳ Needs re-check: ", "bold $text-warning"), reason)
+                   if reason else Content(""))
+        box.display = bool(reason)
 
     def watch_surface(self) -> None:
         self._show_surface()
