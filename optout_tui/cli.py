@@ -27,6 +27,8 @@ examples:
   optout walk x                       step by step with a plain prompt (screen readers)
   optout validate my-platforms/       check platform files: path:line:column: message
   optout stats                        how many platforms and actions, how well sourced
+  optout profiles                     the people whose progress is kept here
+  optout export --profile "Visitor 14:30" --format html -o handout.html
 """
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
@@ -112,6 +114,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="platform files or folders")
 
     command("schema", "print the JSON Schema of a platform file")
+
+    p = command("profiles", "list, rename or delete progress profiles (one per person)")
+    do = p.add_subparsers(dest="do", metavar="ACTION")
+    do.add_parser("list", help="list the profiles (the default)", parents=[_common()])
+    rename = do.add_parser("rename", help="rename a profile", parents=[_common()])
+    rename.add_argument("old")
+    rename.add_argument("new")
+    delete = do.add_parser("delete", help="delete a profile and erase its progress",
+                           parents=[_common()])
+    delete.add_argument("name")
+
+    p = command("export", "export a profile's progress: JSON (importable), Markdown, or a "
+                          "printable HTML handout with QR codes")
+    p.add_argument("--format", choices=("json", "md", "html"), default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    p = command("import", "merge an exported JSON file into a profile (nothing is lost)")
+    p.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -143,7 +163,8 @@ def _handler(name: str | None):
         "search": ("browse", "cmd_search"), "qr": ("qr_cmd", "cmd_qr"),
         "walk": ("walk", "cmd_walk"), "validate": ("maintain", "cmd_validate"),
         "stats": ("maintain", "cmd_stats"), "stamp": ("maintain", "cmd_stamp"),
-        "schema": ("maintain", "cmd_schema"),
+        "schema": ("maintain", "cmd_schema"), "profiles": ("profiles", "cmd_profiles"),
+        "export": ("profiles", "cmd_export"), "import": ("profiles", "cmd_import"),
     }[name]
     from importlib import import_module
 

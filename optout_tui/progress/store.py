@@ -276,6 +276,50 @@ class ProgressStore:
         except sqlite3.Error as error:
             raise StoreError(f"could not read {self.path}: {error}") from None
 
+    # -- export and merge ------------------------------------------------------------
+    def step_rows(self) -> list[tuple[str, str, str, str, str, str]]:
+        """(platform, action, surface, step, state, changed_at) of every touched step."""
+        try:
+            return list(self._db.execute(
+                "SELECT platform, action, surface, step, state, changed_at FROM step_state "
+                "WHERE profile = ? ORDER BY platform, action, surface, step", (self.profile,)))
+        except sqlite3.Error as error:
+            raise StoreError(f"could not read {self.path}: {error}") from None
+
+    def merge(self, steps: list[tuple[str, str, str, str, str, str]],
+              done: list[tuple[str, str, str, str, str]]) -> int:
+        """Merge exported rows: for each step the later change wins, nothing else is lost.
+
+        Returns how many steps changed here.
+        """
+        changed = [0]
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                       (self.profile, self._now()))
+            for platform, action, surface, step, state, changed_at in steps:
+                if state not in STATES:
+                    raise StoreError(f"unknown step state {state!r} in the import")
+                row = db.execute("SELECT changed_at FROM step_state WHERE profile = ? AND "
+                                 "platform = ? AND action = ? AND surface = ? AND step = ?",
+                                 (self.profile, platform, action, surface, step)).fetchone()
+                if row is None or row[0] < changed_at:
+                    db.execute("INSERT OR REPLACE INTO step_state (profile, platform, action,"
+                               " surface, step, state, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               (self.profile, platform, action, surface, step, state,
+                                changed_at))
+                    changed[0] += 1
+            for platform, action, surface, snapshot, done_at in done:
+                row = db.execute("SELECT done_at FROM action_done WHERE profile = ? AND "
+                                 "platform = ? AND action = ? AND surface = ?",
+                                 (self.profile, platform, action, surface)).fetchone()
+                if row is None or row[0] < done_at:
+                    db.execute("INSERT OR REPLACE INTO action_done VALUES (?, ?, ?, ?, ?, ?)",
+                               (self.profile, platform, action, surface, snapshot, done_at))
+
+        self._write(work)
+        return changed[0]
+
     # -- profiles --------------------------------------------------------------------
     def profiles(self) -> list[str]:
         """Every profile with saved progress, oldest first."""
