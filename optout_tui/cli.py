@@ -138,20 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
 def run_app(args: argparse.Namespace) -> int:
     from optout_tui.commands.common import load
     from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, StoreError
 
     catalog = load(args)
-    try:
-        store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
-    except StoreError as error:
-        print(f"optout: {error}", file=sys.stderr)
-        return 1
     from optout_tui.tui.app import OptOutApp
 
-    try:
-        OptOutApp(catalog, store).run()
-    finally:
-        store.close()
+    app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile)
+    app.run()
+    if app.store.pending or app.store.pending_done:
+        print(f"optout: {len(app.store.pending)} change(s) could not be saved: "
+              f"{app.store.last_error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -16,14 +16,13 @@ from textual.widgets import OptionList
 
 from optout_tui.catalog import load_catalog
 from optout_tui.paths import bundled_catalog_dir
-from optout_tui.progress import ProgressStore
 from optout_tui.tui.app import OptOutApp
 
 
 async def render(out: Path, size: tuple[int, int] = (80, 24)) -> list[Path]:
     catalog = load_catalog([bundled_catalog_dir()])
     with tempfile.TemporaryDirectory() as data:
-        app = OptOutApp(catalog, ProgressStore(Path(data)))
+        app = OptOutApp(catalog, Path(data))
         written: list[Path] = []
 
         def shot(name: str) -> None:

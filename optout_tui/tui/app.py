@@ -1,14 +1,20 @@
-"""The optout app: owns the catalog and the progress store, and starts on the browse screen."""
+"""The optout app: owns the catalog and the progress, and starts on the browse screen."""
 
 from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
 from optout_tui.catalog.model import Catalog
-from optout_tui.progress import ProgressStore
+from optout_tui.progress.keeper import ProgressKeeper
+from optout_tui.progress.store import DEFAULT_PROFILE, ProgressStore
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.screens.help import HelpScreen
+
+RETRY_SECONDS = 5.0
 
 
 class OptOutApp(App[None]):
@@ -22,21 +28,100 @@ class OptOutApp(App[None]):
         Binding("f1", "help", "Help", show=False, id="app.help-f1"),
     ]
 
-    def __init__(self, catalog: Catalog, store: ProgressStore) -> None:
+    def __init__(self, catalog: Catalog, data_dir: Path,
+                 profile: str = DEFAULT_PROFILE) -> None:
         super().__init__()
         self.catalog = catalog
-        self.store = store
+        self.data_dir = Path(data_dir)
+        self.store = self._keeper(profile)
+        self._unsaved_warned = False
+
+    def _keeper(self, profile: str) -> ProgressKeeper:
+        return ProgressKeeper(lambda: ProgressStore(self.data_dir, profile=profile))
+
+    @property
+    def profile(self) -> str:
+        return self.store.profile
 
     def get_default_screen(self) -> BrowseScreen:
         return BrowseScreen(self.catalog)
 
     def on_mount(self) -> None:
-        if self.store.moved_aside is not None:
+        self.sub_title = self.profile
+        store = self.store.store
+        if store is None:
+            self.notify(f"{self.store.last_error}. Your ticks are kept in memory while the "
+                        "app runs, and saved as soon as the file can be written.",
+                        title="Progress cannot be saved", severity="error", timeout=30,
+                        markup=False)
+        elif store.moved_aside is not None:
             self.notify(f"The progress file was damaged. It was moved to "
-                        f"{self.store.moved_aside} and a new one was started.",
+                        f"{store.moved_aside} and a new one was started.",
                         title="Progress file damaged", severity="warning", timeout=30,
                         markup=False)
+        self.set_interval(RETRY_SECONDS, self.retry_saves)
+
+    # -- saving ----------------------------------------------------------------------
+    def saved(self, ok: bool) -> None:
+        """Tell the person, once, when a change is only kept in memory."""
+        if ok or self._unsaved_warned:
+            return
+        self._unsaved_warned = True
+        self.notify(f"{self.store.last_error}. The change is kept in memory and saved as "
+                    "soon as possible; do not close the app yet.",
+                    title="Not saved yet", severity="error", timeout=20, markup=False)
+
+    def retry_saves(self) -> None:
+        if self.store.pending or self.store.pending_done:
+            if self.store.retry() and self._unsaved_warned:
+                self._unsaved_warned = False
+                self.notify("Every change is saved now.", title="Saved")
+
+    # -- profiles and export ---------------------------------------------------------
+    def switch_profile(self, profile: str) -> None:
+        """Start working for another person: their own progress, nothing shared."""
+        self.store.close()
+        self.store = self._keeper(profile)
+        self.sub_title = profile
+        screen = self.screen
+        if hasattr(screen, "refresh_counts"):
+            screen.refresh_counts()
+        self.notify(f"Now keeping progress for {profile!r}.", markup=False)
+
+    def new_person(self) -> None:
+        base = "Visitor " + dt.datetime.now().strftime("%H:%M")
+        existing = set(self.store.store.profiles()) if self.store.store else set()
+        name, n = base, 1
+        while name in existing or name == self.profile:
+            n += 1
+            name = f"{base} ({n})"
+        self.switch_profile(name)
+
+    def export_handout(self) -> None:
+        from platformdirs import user_documents_path
+
+        from optout_tui.progress.export import to_html
+
+        if self.store.store is None:
+            self.notify("Nothing can be exported while progress cannot be read.",
+                        severity="error")
+            return
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        safe = "".join(c if c.isalnum() else "-" for c in self.profile).strip("-") or "profile"
+        folder = user_documents_path()
+        folder = folder if folder.is_dir() else Path.home()
+        target = folder / f"optout-{safe}-{stamp}.html"
+        try:
+            target.write_text(to_html(self.catalog, self.store.store), encoding="utf-8")
+        except OSError as error:
+            self.notify(f"Could not write {target}: {error.strerror}", severity="error",
+                        markup=False)
+            return
+        self.notify(f"Handout written to {target}", title="Exported", timeout=15, markup=False)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def on_unmount(self) -> None:
+        self.store.close()

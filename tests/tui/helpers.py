@@ -9,13 +9,12 @@ from textual.widget import Widget
 
 from optout_tui.catalog import load_catalog
 from optout_tui.paths import bundled_catalog_dir
-from optout_tui.progress import ProgressStore
 from optout_tui.tui.app import OptOutApp
 
 
 def make_app(data_dir: Path, *folders: Path, bundled: bool = False) -> OptOutApp:
     dirs = ([bundled_catalog_dir()] if bundled else []) + list(folders)
-    return OptOutApp(load_catalog(dirs), ProgressStore(data_dir))
+    return OptOutApp(load_catalog(dirs), data_dir)
 
 
 def shown_text(widget: Widget) -> str:

@@ -28,7 +28,12 @@ def platform_prompt(platform: Platform, done: int, total: int) -> Content:
 class BrowseScreen(Screen):
     """Choose a platform; Enter or a click opens its checklist."""
 
-    BINDINGS = [Binding("enter", "open", "Open", show=True, id="browse.open")]
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=True, id="browse.open"),
+        Binding("n", "new_person", "New person", id="browse.new-person"),
+        Binding("p", "profiles", "Profiles", id="browse.profiles"),
+        Binding("e", "export", "Export", id="browse.export"),
+    ]
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
@@ -41,8 +46,6 @@ class BrowseScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "optout"
-        self.sub_title = "Platforms"
         self.refresh_counts()
 
     def on_screen_resume(self) -> None:
@@ -62,6 +65,28 @@ class BrowseScreen(Screen):
         options = self.query_one("#platforms", OptionList)
         if options.highlighted is not None:
             options.action_select()
+
+    def action_new_person(self) -> None:
+        self.app.new_person()
+
+    def action_export(self) -> None:
+        self.app.export_handout()
+
+    def action_profiles(self) -> None:
+        from optout_tui.tui.screens.profiles import NEW_PERSON, ProfilesScreen
+
+        store = self.app.store.store
+        names = store.profiles() if store else []
+        if self.app.profile not in names:
+            names.append(self.app.profile)
+
+        def chosen(name: str | None) -> None:
+            if name == NEW_PERSON:
+                self.app.new_person()
+            elif name and name != self.app.profile:
+                self.app.switch_profile(name)
+
+        self.app.push_screen(ProfilesScreen(names, self.app.profile), chosen)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         platform = self.catalog.get(event.option.id)

@@ -56,8 +56,6 @@ class PlatformScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "optout"
-        self.sub_title = "Checklist"
         self._refresh_actions()
         actions = self.query_one("#actions", OptionList)
         actions.highlighted = 0
@@ -128,19 +126,12 @@ class PlatformScreen(Screen):
         if action is None:
             return
         key = StepKey(self.platform.id, action.id, self.surface, event.step_id)
-        try:
-            self.app.store.set_step(key, event.done)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return
+        self.app.saved(self.app.store.set_step(key, event.done))
         surface = action.surface(self.surface)
         if event.done and surface is not None and \
                 action_status(self.platform.id, action, self._done()).is_done:
-            try:
-                self.app.store.record_done(self.platform.id, action.id, surface.id,
-                                           snapshot(action, surface))
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.app.saved(self.app.store.record_done(self.platform.id, action.id, surface.id,
+                                                      snapshot(action, surface)))
         self._after_change(action)
 
     def _after_change(self, action: Action) -> None:

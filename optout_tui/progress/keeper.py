@@ -1,0 +1,117 @@
+"""Progress that is never lost while the app runs, even when the disk refuses a save.
+
+Wraps a ProgressStore (or its absence, when it could not be opened): a change that cannot be
+saved is kept in memory, shown as if saved, and retried later. No Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from optout_tui.progress.store import DONE, ProgressStore, StepKey, StoreError
+
+
+class ProgressKeeper:
+    """The app's view of progress: the store's states with unsaved changes laid over them."""
+
+    def __init__(self, opener: Callable[[], ProgressStore]) -> None:
+        self._opener = opener
+        self.store: ProgressStore | None = None
+        self.pending: dict[StepKey, str] = {}
+        self.pending_done: dict[tuple[str, str, str], str] = {}
+        self.last_error: str | None = None
+        self._last_states: dict[StepKey, str] = {}
+        self._open()
+
+    def _open(self) -> bool:
+        if self.store is not None:
+            return True
+        try:
+            self.store = self._opener()
+            return True
+        except StoreError as error:
+            self.last_error = str(error)
+            return False
+
+    @property
+    def profile(self) -> str:
+        return self.store.profile if self.store else "default"
+
+    @property
+    def path(self) -> Path | None:
+        return self.store.path if self.store else None
+
+    def set_state(self, key: StepKey, state: str) -> bool:
+        """Save now if possible; False when it is only kept in memory for now."""
+        self.pending[key] = state
+        return self.retry()
+
+    def set_step(self, key: StepKey, done: bool) -> bool:
+        return self.set_state(key, DONE if done else "todo")
+
+    def record_done(self, platform: str, action: str, surface: str, snapshot: str) -> bool:
+        self.pending_done[(platform, action, surface)] = snapshot
+        return self.retry()
+
+    def retry(self) -> bool:
+        """Write what is pending; True when nothing is left unsaved."""
+        if not (self.pending or self.pending_done):
+            return True
+        if not self._open():
+            return False
+        assert self.store is not None
+        try:
+            for key, state in list(self.pending.items()):
+                self.store.set_state(key, state)
+                del self.pending[key]
+            for where, snapshot in list(self.pending_done.items()):
+                self.store.record_done(*where, snapshot)
+                del self.pending_done[where]
+        except StoreError as error:
+            self.last_error = str(error)
+            return False
+        self.last_error = None
+        return True
+
+    def states(self, platform: str | None = None) -> dict[StepKey, str]:
+        if self.store is not None:
+            try:
+                self._last_states = self.store.states()
+            except StoreError as error:
+                self.last_error = str(error)
+        merged = dict(self._last_states)
+        merged.update(self.pending)
+        return {k: v for k, v in merged.items()
+                if v != "todo" and (platform is None or k.platform == platform)}
+
+    def done_steps(self, platform: str | None = None) -> set[StepKey]:
+        return {k for k, v in self.states(platform).items() if v == DONE}
+
+    def done_records(self, platform: str | None = None):
+        records = {}
+        if self.store is not None:
+            try:
+                records = self.store.done_records(platform)
+            except StoreError as error:
+                self.last_error = str(error)
+        for where, snapshot in self.pending_done.items():
+            if platform is None or where[0] == platform:
+                records[where] = (snapshot, _now())
+        return records
+
+    def undo(self) -> StepKey | None:
+        if self.store is None:
+            return None
+        return self.store.undo()
+
+    def close(self) -> None:
+        self.retry()
+        if self.store is not None:
+            self.store.close()
+
+
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

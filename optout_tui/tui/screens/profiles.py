@@ -1,0 +1,36 @@
+"""Choose whose progress to keep: one profile per person, no personal data needed."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+NEW_PERSON = "\x00new"  # an option id no profile name can have (names are typed text)
+
+
+class ProfilesScreen(ModalScreen[str | None]):
+    """Dismisses with the chosen profile name, NEW_PERSON, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="profiles.cancel")]
+
+    def __init__(self, profiles: list[str], current: str) -> None:
+        super().__init__()
+        self.profiles = profiles
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="profiles-box"):
+            yield Static(Content.styled("Whose progress?", "bold"))
+            options = [Option(Content("+ New person (a fresh, empty profile)"), id=NEW_PERSON)]
+            for name in self.profiles:
+                mark = "● " if name == self.current else "  "
+                options.append(Option(Content.assemble(mark, name), id=name))
+            yield OptionList(*options, id="profiles-list")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

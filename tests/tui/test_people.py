@@ -1,0 +1,110 @@
+"""A helpdesk's day: new person in one key, switch back, undo, re-check, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from optout_tui.progress import ProgressStore
+from optout_tui.tui.screens.platform import PlatformScreen
+from optout_tui.tui.screens.profiles import ProfilesScreen
+from optout_tui.tui.widgets.action_detail import ActionDetail
+from optout_tui.tui.widgets.step_checklist import StepChecklist
+from tests.conftest import EXAMPLE_CATALOG
+from tests.tui.helpers import make_app, shown_text
+
+
+async def tick_all(pilot) -> StepChecklist:
+    await pilot.press("enter")  # open the platform
+    await pilot.pause()
+    await pilot.press("enter")  # to the steps
+    checklist = pilot.app.screen.query_one(StepChecklist)
+    for _ in checklist.steps:
+        await pilot.press("space", "down")
+    await pilot.pause()
+    return checklist
+
+
+async def test_new_person_starts_empty_and_switching_back_restores(data_dir: Path) -> None:
+    app = make_app(data_dir, EXAMPLE_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        checklist = await tick_all(pilot)
+        assert len(checklist.done) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "✔ all done" in shown_text(app.screen.query_one("#platforms", OptionList))
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.profile.startswith("Visitor ")
+        assert "0/1 done" in shown_text(app.screen.query_one("#platforms", OptionList))
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+        profiles = app.screen.query_one(OptionList)
+        profiles.highlighted = profiles.get_option_index("default")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.profile == "default"
+        assert "✔ all done" in shown_text(app.screen.query_one("#platforms", OptionList))
+
+
+async def test_undo_takes_back_the_last_tick(data_dir: Path) -> None:
+    app = make_app(data_dir, EXAMPLE_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        checklist = await tick_all(pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        assert checklist.done == frozenset({checklist.steps[0].id})
+
+
+async def test_finished_action_whose_text_changed_asks_for_a_recheck(
+        data_dir: Path, tmp_path: Path) -> None:
+    app = make_app(data_dir, EXAMPLE_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tick_all(pilot)
+    changed = tmp_path / "changed"
+    (changed / "platforms").mkdir(parents=True)
+    text = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
+    (changed / "platforms" / "example.yaml").write_text(
+        text.replace("en: Allow AI training", "en: Use your posts for AI"), encoding="utf-8")
+    again = make_app(data_dir, changed)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, PlatformScreen)
+        assert "⟳ re-check" in shown_text(screen.query_one("#actions", OptionList))
+        detail = screen.query_one(ActionDetail)
+        assert "“Allow AI training” → “Use your posts for AI”" in detail.recheck
+
+
+async def test_export_writes_a_handout(data_dir: Path, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("platformdirs.user_documents_path", lambda: tmp_path)
+    app = make_app(data_dir, EXAMPLE_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+    [handout] = tmp_path.glob("optout-default-*.html")
+    assert "Opt-out progress: default" in handout.read_text(encoding="utf-8")
+
+
+async def test_unsaved_changes_are_kept_and_announced(data_dir: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from optout_tui.progress import StoreError
+
+    app = make_app(data_dir, EXAMPLE_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        def refuse(self, key, state):
+            raise StoreError("attempt to write a readonly database")
+
+        monkeypatch.setattr(ProgressStore, "set_state", refuse)
+        checklist = await tick_all(pilot)
+        assert len(checklist.done) == 2  # shown, though not saved yet
+        assert any("Not saved yet" == n.title for n in app._notifications)
+        monkeypatch.undo()
+        app.retry_saves()
+        assert not app.store.pending
+    assert len(ProgressStore(data_dir).done_steps()) == 2

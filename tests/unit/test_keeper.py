@@ -1,0 +1,46 @@
+"""When the disk refuses a save, the change is kept in memory, shown, and saved later."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from optout_tui.progress import ProgressStore, StepKey, StoreError
+from optout_tui.progress.keeper import ProgressKeeper
+
+KEY = StepKey("example", "ai-training", "web", "untick")
+
+
+def test_refused_save_is_kept_and_retried(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    keeper = ProgressKeeper(lambda: ProgressStore(data_dir))
+    real = ProgressStore.set_state
+
+    def full_disk(self, key, state):
+        raise StoreError("database or disk is full")
+
+    monkeypatch.setattr(ProgressStore, "set_state", full_disk)
+    assert keeper.set_step(KEY, True) is False
+    assert keeper.done_steps() == {KEY}  # shown as done while it waits
+    assert "disk is full" in keeper.last_error
+    assert keeper.retry() is False
+    monkeypatch.setattr(ProgressStore, "set_state", real)
+    assert keeper.retry() is True and keeper.pending == {}
+    assert ProgressStore(data_dir).done_steps() == {KEY}
+
+
+def test_store_that_cannot_open_is_tried_again(data_dir: Path) -> None:
+    attempts = []
+
+    def opener() -> ProgressStore:
+        attempts.append(1)
+        if len(attempts) < 3:
+            raise StoreError("cannot create the progress folder: read-only file system")
+        return ProgressStore(data_dir)
+
+    keeper = ProgressKeeper(opener)
+    assert keeper.store is None and "read-only" in keeper.last_error
+    assert keeper.set_step(KEY, True) is False
+    assert keeper.done_steps() == {KEY}
+    assert keeper.retry() is True
+    assert ProgressStore(data_dir).done_steps() == {KEY}
