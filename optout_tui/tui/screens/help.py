@@ -19,6 +19,9 @@ HELP = """\
 | Tab, Shift+Tab | move between the action list and the steps |
 | s | switch surface: desktop web, iPhone, Android, form, email |
 | u | undo your last change (in this session) |
+| n | on the platform list: new person (a fresh profile, for a helpdesk) |
+| p | on the platform list: choose whose progress (profiles) |
+| e | on the platform list: export a printable handout (HTML, with QR codes) |
 | r | show a QR code of the link, to open it on a phone |
 | o | open the link in your browser |
 | c | copy the link (through the terminal's clipboard) |
