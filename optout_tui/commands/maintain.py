@@ -38,7 +38,11 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     for path in expand(Path(p) for p in args.paths):
         try:
             result = stamp_file(path)
-        except (OSError, UnicodeDecodeError, YamlProblem) as error:
+        except YamlProblem as error:
+            print(f"{path}:{error.line}:{error.column}: not stamped: {error}", file=sys.stderr)
+            status = 1
+            continue
+        except (OSError, UnicodeDecodeError) as error:
             print(f"{path}: not stamped: {error}", file=sys.stderr)
             status = 1
             continue

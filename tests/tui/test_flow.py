@@ -67,7 +67,7 @@ async def test_enter_and_click_toggle_too(data_dir: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert checklist.steps[0].id not in checklist.done
-        await pilot.click(checklist, offset=(4, 0))
+        await pilot.click(checklist, offset=(4, 1))  # row 0 is the border
         await pilot.pause()
         assert checklist.steps[0].id in checklist.done
 
