@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(data_dir=None, catalog=[], profile="default", lang=default_lang(),
                         command=None)
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
+    parser.add_argument("--recheck-days", type=int, default=90, metavar="N",
+                        help="flag a finished action for re-checking after N days (default 90)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -142,7 +144,8 @@ def run_app(args: argparse.Namespace) -> int:
     catalog = load(args)
     from optout_tui.tui.app import OptOutApp
 
-    app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile)
+    app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
+                    recheck_days=args.recheck_days)
     app.run()
     if app.store.pending or app.store.pending_done:
         print(f"optout: {len(app.store.pending)} change(s) could not be saved: "

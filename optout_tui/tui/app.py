@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from optout_tui.catalog.model import Catalog
 from optout_tui.progress.keeper import ProgressKeeper
+from optout_tui.progress.recheck import RECHECK_AFTER_DAYS
 from optout_tui.progress.store import DEFAULT_PROFILE, ProgressStore
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.screens.help import HelpScreen
@@ -29,9 +30,11 @@ class OptOutApp(App[None]):
     ]
 
     def __init__(self, catalog: Catalog, data_dir: Path,
-                 profile: str = DEFAULT_PROFILE) -> None:
+                 profile: str = DEFAULT_PROFILE,
+                 recheck_days: int = RECHECK_AFTER_DAYS) -> None:
         super().__init__()
         self.catalog = catalog
+        self.recheck_days = recheck_days
         self.data_dir = Path(data_dir)
         self.store = self._keeper(profile)
         self._unsaved_warned = False
@@ -97,27 +100,33 @@ class OptOutApp(App[None]):
             name = f"{base} ({n})"
         self.switch_profile(name)
 
-    def export_handout(self) -> None:
+    def export_progress(self, fmt: str = "html") -> Path | None:
+        """Write this profile's progress as html (handout), md or json; where it went."""
         from platformdirs import user_documents_path
 
-        from optout_tui.progress.export import to_html
+        from optout_tui.progress import export
 
         if self.store.store is None:
             self.notify("Nothing can be exported while progress cannot be read.",
                         severity="error")
-            return
+            return None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         safe = "".join(c if c.isalnum() else "-" for c in self.profile).strip("-") or "profile"
         folder = user_documents_path()
         folder = folder if folder.is_dir() else Path.home()
-        target = folder / f"optout-{safe}-{stamp}.html"
+        target = folder / f"optout-{safe}-{stamp}.{fmt}"
+        store = self.store.store
+        text = {"html": lambda: export.to_html(self.catalog, store),
+                "md": lambda: export.to_markdown(self.catalog, store),
+                "json": lambda: export.to_json(store)}[fmt]()
         try:
-            target.write_text(to_html(self.catalog, self.store.store), encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
         except OSError as error:
             self.notify(f"Could not write {target}: {error.strerror}", severity="error",
                         markup=False)
-            return
-        self.notify(f"Handout written to {target}", title="Exported", timeout=15, markup=False)
+            return None
+        self.notify(f"Written to {target}", title="Exported", timeout=15, markup=False)
+        return target
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

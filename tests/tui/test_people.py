@@ -87,6 +87,12 @@ async def test_export_writes_a_handout(data_dir: Path, tmp_path: Path,
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e")
         await pilot.pause()
+        await pilot.press("enter")  # the first format: the HTML handout
+        await pilot.pause()
+        await pilot.press("e", "down", "down", "enter")  # JSON
+        await pilot.pause()
+    [exported] = tmp_path.glob("optout-default-*.json")
+    assert '"format_version": 1' in exported.read_text(encoding="utf-8")
     [handout] = tmp_path.glob("optout-default-*.html")
     assert "Opt-out progress: default" in handout.read_text(encoding="utf-8")
 

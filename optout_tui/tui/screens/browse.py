@@ -70,7 +70,13 @@ class BrowseScreen(Screen):
         self.app.new_person()
 
     def action_export(self) -> None:
-        self.app.export_handout()
+        from optout_tui.tui.screens.export import ExportScreen
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                self.app.export_progress(fmt)
+
+        self.app.push_screen(ExportScreen(), chosen)
 
     def action_profiles(self) -> None:
         from optout_tui.tui.screens.profiles import NEW_PERSON, ProfilesScreen

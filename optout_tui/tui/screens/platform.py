@@ -99,7 +99,8 @@ class PlatformScreen(Screen):
         detail.recheck = found.reason if found else ""
 
     def _recheck(self, action: Action) -> Recheck | None:
-        return recheck(action, self.app.store.done_records(self.platform.id), self.platform.id)
+        return recheck(action, self.app.store.done_records(self.platform.id), self.platform.id,
+                       after_days=self.app.recheck_days)
 
     def _done_ids(self, action: Action) -> frozenset[str]:
         return frozenset(k.step for k in self._done()

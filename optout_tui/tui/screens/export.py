@@ -1,0 +1,31 @@
+"""Choose how to export this person's progress: a printable handout, Markdown or JSON."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+FORMATS = [
+    ("html", "Printable handout (HTML, a QR code per link left to do)"),
+    ("md", "Markdown (plain text with links)"),
+    ("json", "JSON (to import on another machine: optout import FILE)"),
+]
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Dismisses with "html", "md", "json" or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Static(Content.styled("Export this person's progress as…", "bold"))
+            yield OptionList(*(Option(Content(text), id=fmt) for fmt, text in FORMATS))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
