@@ -81,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=KINDS, help="only actions of this kind")
     p.add_argument("--region", metavar="CODE",
                    help="only actions that apply there (FR, GB, US, EU, …)")
-    p.add_argument("--status", choices=("not-started", "in-progress", "done"),
+    p.add_argument("--status", choices=("not-started", "in-progress", "done", "needs-recheck",
+                                        "not-possible"),
                    help="only actions in this state for --profile")
     p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
 

@@ -14,20 +14,16 @@ from optout_tui.commands.describe import action_json, action_lines, choose_surfa
 def _status_filter(args: argparse.Namespace):
     """A predicate on (platform, action) for --status, reading the profile's progress."""
     from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, StoreError, action_status
+    from optout_tui.progress import ProgressStore, StoreError
+    from optout_tui.progress.status import overall_status
 
     try:
         store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
-        done = store.done_steps()
+        states, records = store.states(), store.done_records()
         store.close()
     except StoreError as error:
         raise CommandError(str(error)) from None
-
-    def state(platform: Platform, action: Action) -> str:
-        status = action_status(platform.id, action, done)
-        return "done" if status.is_done else "in-progress" if status.is_started else "not-started"
-
-    return lambda p, a: state(p, a) == args.status
+    return lambda p, a: overall_status(p.id, a, states, records) == args.status
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -88,11 +88,26 @@ class Walk:
                     continue
                 self.say("Saved.")
             index += 1
+        self._record_if_done(action, surface)
         for caveat in action.caveats:
             self.say(f"! {caveat.get(self.lang)}")
         if action.check:
             self.say(f"{w['check']}: {action.check.get(self.lang)}")
         return True
+
+    def _record_if_done(self, action: Action, surface) -> None:
+        """Remember what a finished action was done against, so changes ask for a re-check."""
+        from optout_tui.progress import action_status
+        from optout_tui.progress.recheck import snapshot
+
+        done = self.store.done_steps(self.platform.id)
+        if action_status(self.platform.id, action, done).is_done:
+            try:
+                self.store.record_done(self.platform.id, action.id, surface.id,
+                                       snapshot(action, surface))
+                self.say("✔ This action is done.")
+            except StoreError as error:
+                self.say(f"Not saved: {error}")
 
     def _answer(self) -> str:
         while True:

@@ -44,3 +44,24 @@ def platform_counts(platform: Platform, done: set[StepKey]) -> tuple[int, int]:
     doable = [a for a in platform.actions if a.available_surfaces]
     finished = sum(action_status(platform.id, a, done).is_done for a in doable)
     return finished, len(doable)
+
+
+STATUSES = ("not-started", "in-progress", "done", "needs-recheck", "not-possible")
+
+
+def overall_status(platform_id: str, action: Action, states: dict[StepKey, str],
+                   records: dict[tuple[str, str, str], tuple[str, str]],
+                   recheck_days: int | None = None) -> str:
+    """One word for where a person stands with an action (one of STATUSES)."""
+    from optout_tui.progress.recheck import RECHECK_AFTER_DAYS, recheck
+
+    done = {k for k, v in states.items() if v == "done"}
+    status = action_status(platform_id, action, done)
+    if status.is_done:
+        found = recheck(action, records, platform_id,
+                        after_days=recheck_days or RECHECK_AFTER_DAYS)
+        return "needs-recheck" if found else "done"
+    if any(k.platform == platform_id and k.action == action.id and v == "not-possible"
+           for k, v in states.items()):
+        return "not-possible"
+    return "in-progress" if status.is_started else "not-started"

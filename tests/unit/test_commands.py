@@ -100,6 +100,28 @@ def test_list_status_reads_the_profile(capsys, data_dir: Path) -> None:
                                             *args)[1]
 
 
+def test_list_status_not_possible_and_recheck(capsys, data_dir: Path) -> None:
+    from optout_tui.progress import ProgressStore, StepKey
+
+    store = ProgressStore(data_dir)
+    store.set_state(StepKey("example", "ai-training", "web", "untick"), "not-possible")
+    store.close()
+    args = ["--data-dir", str(data_dir)]
+    assert "example/ai-training" in run(capsys, "list", "--status", "not-possible", *args)[1]
+
+
+def test_walk_to_the_end_records_done(monkeypatch, capsys, data_dir: Path) -> None:
+    answers = iter(["d", "d"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert main(["walk", "example/ai-training", "--data-dir", str(data_dir)]) == 0
+    assert "✔ This action is done." in capsys.readouterr().out
+    from optout_tui.progress import ProgressStore
+
+    assert ("example", "ai-training", "web") in ProgressStore(data_dir).done_records()
+    assert "example/ai-training" in run(capsys, "list", "--status", "done",
+                                        "--data-dir", str(data_dir))[1]
+
+
 def test_show_checklist(capsys) -> None:
     code, out, _ = run(capsys, "show", "example/ai-training")
     assert code == 0
