@@ -27,6 +27,18 @@ WORDS = {
 }
 
 
+ENUMS = {
+    "en": {"on": "on", "off": "off", "unknown": "unknown", "none": "no control",
+           "easy": "easy", "medium": "medium", "hard": "hard", "all": "everywhere"},
+    "fr": {"on": "activé", "off": "désactivé", "unknown": "inconnu", "none": "aucun réglage",
+           "easy": "facile", "medium": "moyen", "hard": "difficile", "all": "partout"},
+}
+
+
+def word(value: str, lang: str) -> str:
+    return ENUMS[lang].get(value, value)
+
+
 def label(text: LocalText, lang: str) -> str:
     mark = "" if text.is_confirmed(lang) else " (?)"
     return f"“{text.get(lang)}”{mark}"
@@ -59,8 +71,9 @@ def action_lines(platform: Platform, action: Action, surface: Surface | None, la
     w = WORDS[lang]
     today = today or dt.date.today()
     lines = [style.bold(f"{platform.name}: {action.title.get(lang)}") + f"  [{platform.id}/{action.id}]",
-             f"{action.kind} · {w['default']}: {action.default} · {action.difficulty} · "
-             f"{w['where']}: {', '.join(action.regions)}"
+             f"{action.kind} · {w['default']}: {word(action.default, lang)} · "
+             f"{word(action.difficulty, lang)} · "
+             f"{w['where']}: {', '.join(word(r, lang) for r in action.regions)}"
              + (f" · {w['future']}" if action.future_only else ""),
              action.controls.get(lang)]
     others = []
