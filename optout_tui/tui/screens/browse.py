@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import Catalog, Platform
+from optout_tui.catalog.search import search
 from optout_tui.progress import platform_counts
 
 
@@ -33,6 +34,7 @@ class BrowseScreen(Screen):
         Binding("n", "new_person", "New person", id="browse.new-person"),
         Binding("p", "profiles", "Profiles", id="browse.profiles"),
         Binding("e", "export", "Export", id="browse.export"),
+        Binding("slash", "search", "Search", key_display="/", id="browse.search"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:
@@ -41,12 +43,15 @@ class BrowseScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        yield Static("Choose a platform and press Enter to see how to opt out.", id="hint")
+        yield Static("Choose a platform and press Enter to see how to opt out. "
+                     "Type / to search.", id="hint")
+        yield Input(placeholder="Search platforms and settings (/)", id="search")
         yield OptionList(id="platforms")
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_counts()
+        self.query_one("#platforms", OptionList).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_counts()
@@ -57,9 +62,36 @@ class BrowseScreen(Screen):
         highlighted = options.highlighted
         options.set_options(
             Option(platform_prompt(p, *platform_counts(p, done)), id=p.id)
-            for p in self.catalog.platforms)
+            for p in self._shown())
         if self.catalog.platforms:
             options.highlighted = highlighted or 0
+
+    def _shown(self) -> list[Platform]:
+        """The platforms matching the search text (all of them when it is empty)."""
+        query = self.query_one("#search", Input).value.strip()
+        if not query:
+            return list(self.catalog.platforms)
+        shown: list[Platform] = []
+        for hit in search(self.catalog, query):
+            if hit.platform not in shown:
+                shown.append(hit.platform)
+        return shown
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refresh_counts()
+        options = self.query_one("#platforms", OptionList)
+        if options.option_count:
+            options.highlighted = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        options = self.query_one("#platforms", OptionList)
+        if options.option_count:
+            options.focus()
+            options.highlighted = 0
+            options.action_select()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
 
     def action_open(self) -> None:
         options = self.query_one("#platforms", OptionList)
