@@ -45,7 +45,7 @@ class BrowseScreen(Screen):
         yield Header(icon="")
         yield Static("Choose a platform and press Enter to see how to opt out. "
                      "Type / to search.", id="hint")
-        yield Input(placeholder="Search platforms and settings (/)", id="search")
+        yield Input(placeholder="Search platforms and settings (/)", id="search", compact=True)
         yield OptionList(id="platforms")
         yield Footer()
 
