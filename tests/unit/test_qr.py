@@ -33,3 +33,22 @@ def test_half_block_text_has_one_line_per_two_rows() -> None:
     lines = half_block_lines(matrix)
     assert len(lines) == matrix.cell_rows
     assert set("".join(lines)) <= {" ", "▀", "▄", "█"}
+
+
+def test_block_text_scans_when_printed() -> None:
+    """Draw the text the way a printer would (each glyph = two stacked cells) and decode it."""
+    import zxingcpp
+    from PIL import Image
+
+    matrix = qr_matrix(GROK)
+    lines = half_block_lines(matrix)
+    scale = 8
+    image = Image.new("L", (len(lines[0]) * scale, len(lines) * 2 * scale), 255)
+    ink = {"█": (True, True), "▀": (True, False), "▄": (False, True), " ": (False, False)}
+    for y, line in enumerate(lines):
+        for x, char in enumerate(line):
+            for half, dark in enumerate(ink[char]):
+                if dark:
+                    top = (2 * y + half) * scale
+                    image.paste(0, (x * scale, top, (x + 1) * scale, top + scale))
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == [GROK]
