@@ -146,7 +146,7 @@ def run_app(args: argparse.Namespace) -> int:
     from optout_tui.tui.app import OptOutApp
 
     app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
-                    recheck_days=args.recheck_days)
+                    recheck_days=args.recheck_days, lang=args.lang)
     app.run()
     if app.store.pending or app.store.pending_done:
         print(f"optout: {len(app.store.pending)} change(s) could not be saved: "

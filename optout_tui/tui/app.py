@@ -31,9 +31,11 @@ class OptOutApp(App[None]):
 
     def __init__(self, catalog: Catalog, data_dir: Path,
                  profile: str = DEFAULT_PROFILE,
-                 recheck_days: int = RECHECK_AFTER_DAYS) -> None:
+                 recheck_days: int = RECHECK_AFTER_DAYS, lang: str = "en") -> None:
         super().__init__()
         self.catalog = catalog
+        self.lang = lang if lang in ("en", "fr") else "en"
+        """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
         self.data_dir = Path(data_dir)
         self.store = self._keeper(profile)

@@ -1,20 +1,87 @@
-"""Short app-authored words for catalog enums, shown next to catalog text."""
+"""The app's own words, in English and French; catalog text never goes through here."""
 
 from __future__ import annotations
 
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "hint": "Choose a platform and press Enter to see how to opt out. Type / to search.",
+        "search": "Search platforms and settings (/)",
+        "done": "✔ done", "todo": "○ to do", "all_done": "✔ all done", "n_done": "{n}/{t} done",
+        "go_to": "Go to: ", "set": "Set: ", "link": "Link: ", "check": "Check: ",
+        "qr_hint": "(r: QR code)", "verified": "Verified {date}", "stale": "⚠ may be out of date",
+        "confidence": "confidence: {c}", "date_unknown": "date unknown",
+        "missing": "✗ Not available here.", "unknown_here": "? Nobody has confirmed whether it "
+        "exists here.", "available_on": "Available on: {where}. Press r for a QR code to open "
+        "it on another device.", "recheck": "⟳ Needs re-check: ",
+        "difficulty": "difficulty: {d}", "where": "where: {r}", "future": "stops future use only",
+        "not_for": "not for: {p}", "qr_point": "Point your phone's camera at the code, or type "
+        "this link:", "qr_nocolor": " (no colours: press i if your phone cannot read it)",
+        "qr_small": "The terminal is too small to draw a QR code that a phone can read. Enlarge "
+        "the window, or type this link on the phone:",
+        "no_link": "This action has no link.", "opened": "Asked your browser to open {url}",
+        "copied": "Link sent to the terminal's clipboard (works where the terminal supports "
+        "OSC 52).", "undone": "Undone: step {step} of {action}.",
+        "nothing_undo": "Nothing to undo in this session.",
+    },
+    "fr": {
+        "hint": "Choisissez une plateforme et appuyez sur Entrée pour savoir comment refuser. "
+        "Tapez / pour chercher.",
+        "search": "Chercher une plateforme ou un réglage (/)",
+        "done": "✔ fait", "todo": "○ à faire", "all_done": "✔ tout est fait",
+        "n_done": "{n}/{t} faits",
+        "go_to": "Aller à : ", "set": "Régler : ", "link": "Lien : ", "check": "Vérifier : ",
+        "qr_hint": "(r : code QR)", "verified": "Vérifié le {date}",
+        "stale": "⚠ peut-être périmé", "confidence": "confiance : {c}",
+        "date_unknown": "date inconnue", "missing": "✗ Indisponible ici.",
+        "unknown_here": "? Personne n'a confirmé si ce réglage existe ici.",
+        "available_on": "Disponible sur : {where}. Appuyez sur r pour un code QR à ouvrir sur "
+        "un autre appareil.", "recheck": "⟳ À revérifier : ",
+        "difficulty": "difficulté : {d}", "where": "où : {r}",
+        "future": "n'arrête que l'utilisation future", "not_for": "sauf : {p}",
+        "qr_point": "Visez le code avec l'appareil photo du téléphone, ou tapez ce lien :",
+        "qr_nocolor": " (sans couleurs : appuyez sur i si le téléphone ne le lit pas)",
+        "qr_small": "Le terminal est trop petit pour un code QR lisible. Agrandissez la "
+        "fenêtre, ou tapez ce lien sur le téléphone :",
+        "no_link": "Cette action n'a pas de lien.",
+        "opened": "Le navigateur a été invité à ouvrir {url}",
+        "copied": "Lien envoyé au presse-papiers du terminal (si le terminal gère OSC 52).",
+        "undone": "Annulé : étape {step} de {action}.",
+        "nothing_undo": "Rien à annuler dans cette session.",
+    },
+}
+
 SET_TO = {
-    "off": "turn off", "on": "turn on", "unticked": "untick", "ticked": "tick",
-    "submitted": "submit", "deleted": "delete", "chosen": "choose",
+    "en": {"off": "turn off", "on": "turn on", "unticked": "untick", "ticked": "tick",
+           "submitted": "submit", "deleted": "delete", "chosen": "choose"},
+    "fr": {"off": "désactiver", "on": "activer", "unticked": "décocher", "ticked": "cocher",
+           "submitted": "envoyer", "deleted": "supprimer", "chosen": "choisir"},
 }
 KIND = {
-    "ai-training": "AI training", "third-party-sharing": "Third-party sharing",
-    "personalisation": "Personalisation", "biometrics": "Biometrics",
-    "advertising": "Advertising", "history-deletion": "History deletion",
-    "no-opt-out": "No opt-out available", "other": "Other",
+    "en": {"ai-training": "AI training", "third-party-sharing": "Third-party sharing",
+           "personalisation": "Personalisation", "biometrics": "Biometrics",
+           "advertising": "Advertising", "history-deletion": "History deletion",
+           "no-opt-out": "No opt-out available", "other": "Other"},
+    "fr": {"ai-training": "Entraînement de l'IA", "third-party-sharing": "Partage avec des tiers",
+           "personalisation": "Personnalisation", "biometrics": "Biométrie",
+           "advertising": "Publicité", "history-deletion": "Suppression de l'historique",
+           "no-opt-out": "Aucun refus possible", "other": "Autre"},
 }
-DEFAULT = {"on": "on by default", "off": "off by default", "unknown": "default unknown",
-           "none": "no control"}
-SURFACE_TAB = {"web": "Web", "ios": "iPhone", "android": "Android", "form": "Form",
-               "email": "Email"}
-DONE_MARK = "✔ done"
-TODO_MARK = "○ to do"
+DEFAULT = {
+    "en": {"on": "on by default", "off": "off by default", "unknown": "default unknown",
+           "none": "no control"},
+    "fr": {"on": "activé par défaut", "off": "désactivé par défaut",
+           "unknown": "réglage par défaut inconnu", "none": "aucun réglage"},
+}
+LEVEL = {"en": {"easy": "easy", "medium": "medium", "hard": "hard", "all": "everywhere"},
+         "fr": {"easy": "facile", "medium": "moyenne", "hard": "difficile", "all": "partout"}}
+SURFACE_TAB = {
+    "en": {"web": "Web", "ios": "iPhone", "android": "Android", "form": "Form", "email": "Email"},
+    "fr": {"web": "Web", "ios": "iPhone", "android": "Android", "form": "Formulaire",
+           "email": "E-mail"},
+}
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The app's text for `key` in `lang` (English when missing), filled in."""
+    text = WORDS.get(lang, WORDS["en"]).get(key) or WORDS["en"][key]
+    return text.format(**values) if values else text

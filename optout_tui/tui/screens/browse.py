@@ -12,16 +12,17 @@ from textual.widgets.option_list import Option
 from optout_tui.catalog.model import Catalog, Platform
 from optout_tui.catalog.search import search
 from optout_tui.progress import platform_counts
+from optout_tui.tui.words import t
 
 
-def platform_prompt(platform: Platform, done: int, total: int) -> Content:
+def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en") -> Content:
     """Name, aliases and progress in words (never colour alone)."""
     if total and done == total:
-        state = ("✔ all done", "bold $text-success")
+        state = (t(lang, "all_done"), "bold $text-success")
     elif done:
-        state = (f"◐ {done}/{total} done", "bold")
+        state = ("◐ " + t(lang, "n_done", n=done, t=total), "bold")
     else:
-        state = (f"○ 0/{total} done", "")
+        state = ("○ " + t(lang, "n_done", n=0, t=total), "")
     aliases = f"  ({', '.join(platform.aliases)})" if platform.aliases else ""
     return Content.assemble((platform.name, "bold"), aliases, "  ", state)
 
@@ -43,9 +44,8 @@ class BrowseScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        yield Static("Choose a platform and press Enter to see how to opt out. "
-                     "Type / to search.", id="hint")
-        yield Input(placeholder="Search platforms and settings (/)", id="search", compact=True)
+        yield Static(t(self.app.lang, "hint"), id="hint")
+        yield Input(placeholder=t(self.app.lang, "search"), id="search", compact=True)
         yield OptionList(id="platforms")
         yield Footer()
 
@@ -61,7 +61,7 @@ class BrowseScreen(Screen):
         options = self.query_one("#platforms", OptionList)
         highlighted = options.highlighted
         options.set_options(
-            Option(platform_prompt(p, *platform_counts(p, done)), id=p.id)
+            Option(platform_prompt(p, *platform_counts(p, done), self.app.lang), id=p.id)
             for p in self._shown())
         if self.catalog.platforms:
             options.highlighted = highlighted or 0

@@ -14,11 +14,12 @@ from optout_tui.catalog.model import SURFACES, Action, Platform
 from optout_tui.progress import StepKey, StoreError, action_status
 from optout_tui.progress.recheck import Recheck, recheck, snapshot
 from optout_tui.tui.widgets.action_detail import ActionDetail
+from optout_tui.tui.words import t
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 
 
 def action_prompt(action: Action, done_steps: int, total: int,
-                  needs_recheck: bool = False) -> Content:
+                  needs_recheck: bool = False, lang: str = "en") -> Content:
     if needs_recheck:
         state = ("⟳ re-check ", "bold $text-warning")
     elif total and done_steps == total:
@@ -27,7 +28,7 @@ def action_prompt(action: Action, done_steps: int, total: int,
         state = ("◐ ", "bold")
     else:
         state = ("○ ", "")
-    return Content.assemble(state, action.title.get("en"))
+    return Content.assemble(state, action.title.get(lang))
 
 
 class PlatformScreen(Screen):
@@ -56,6 +57,7 @@ class PlatformScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(ActionDetail).lang = self.app.lang
         self._refresh_actions()
         actions = self.query_one("#actions", OptionList)
         actions.highlighted = 0
@@ -78,7 +80,8 @@ class PlatformScreen(Screen):
         for action in self.platform.actions:
             status = action_status(self.platform.id, action, done)
             prompts.append(Option(action_prompt(action, status.done_steps, status.total_steps,
-                                                self._recheck(action) is not None),
+                                                self._recheck(action) is not None,
+                                                self.app.lang),
                                   id=action.id))
         actions.set_options(prompts)
         if highlighted is not None:
@@ -149,12 +152,12 @@ class PlatformScreen(Screen):
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return
         if key is None:
-            self.notify("Nothing to undo in this session.")
+            self.notify(t(self.app.lang, "nothing_undo"))
             return
         action = self.current_action
         if action is not None:
             self._after_change(action)
-        self.notify(f"Undone: step {key.step} of {key.action}.", markup=False)
+        self.notify(t(self.app.lang, "undone", step=key.step, action=key.action), markup=False)
 
     # -- actions ---------------------------------------------------------------------
     def _set_surface(self, surface: str) -> None:
@@ -193,25 +196,25 @@ class PlatformScreen(Screen):
         link = self._link()
         action = self.current_action
         if link is None or action is None:
-            self.notify("This action has no link to hand to a phone.", severity="warning")
+            self.notify(t(self.app.lang, "no_link"), severity="warning")
             return
         from optout_tui.tui.screens.qr import QrScreen
 
-        self.app.push_screen(QrScreen(link, f"{self.platform.name}: {action.title.get('en')}"))
+        self.app.push_screen(QrScreen(link, f"{self.platform.name}: "
+                                            f"{action.title.get(self.app.lang)}"))
 
     def action_open_link(self) -> None:
         link = self._link()
         if link is None:
-            self.notify("This action has no link to open.", severity="warning")
+            self.notify(t(self.app.lang, "no_link"), severity="warning")
             return
         self.app.open_url(link)
-        self.notify(f"Asked your browser to open {link}", markup=False)
+        self.notify(t(self.app.lang, "opened", url=link), markup=False)
 
     def action_copy_link(self) -> None:
         link = self._link()
         if link is None:
-            self.notify("This action has no link to copy.", severity="warning")
+            self.notify(t(self.app.lang, "no_link"), severity="warning")
             return
         self.app.copy_to_clipboard(link)
-        self.notify("Link sent to the terminal's clipboard (works where the terminal "
-                    "supports OSC 52).", markup=False)
+        self.notify(t(self.app.lang, "copied"), markup=False)

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 
 from optout_tui.qr import qr_matrix
 from optout_tui.tui.widgets.qr_code import QrCode
+from optout_tui.tui.words import t
 
 INFO_MIN_WIDTH = 24  # columns kept for the URL and the instructions beside the code
 
@@ -54,12 +55,11 @@ class QrScreen(Screen):
         code.display = code.matrix is not None
         message = self.query_one("#qr-message", Static)
         if code.matrix is None:
-            message.update("The terminal is too small to draw a QR code that a phone can "
-                           "read. Enlarge the window, or type this link on the phone:")
+            message.update(t(self.app.lang, "qr_small"))
         else:
-            hint = "Point your phone's camera at the code, or type this link:"
+            hint = t(self.app.lang, "qr_point")
             if code.glyph_mode:
-                hint += " (no colours: press i if your phone cannot read it)"
+                hint += t(self.app.lang, "qr_nocolor")
             message.update(hint)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -73,9 +73,8 @@ class QrScreen(Screen):
 
     def action_open_link(self) -> None:
         self.app.open_url(self.url)
-        self.notify(f"Asked your browser to open {self.url}", markup=False)
+        self.notify(t(self.app.lang, "opened", url=self.url), markup=False)
 
     def action_copy_link(self) -> None:
         self.app.copy_to_clipboard(self.url)
-        self.notify("Link sent to the terminal's clipboard (works where the terminal "
-                    "supports OSC 52).", markup=False)
+        self.notify(t(self.app.lang, "copied"), markup=False)

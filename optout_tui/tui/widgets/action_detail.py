@@ -13,33 +13,36 @@ from textual.widgets import Static, Tab, Tabs
 
 from optout_tui.catalog.model import SURFACES, Action, Surface
 from optout_tui.tui import words
+from optout_tui.tui.words import t
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 
 STALE_AFTER_DAYS = 180
 
 
-def meta_content(action: Action) -> Content:
+def meta_content(action: Action, lang: str = "en") -> Content:
     """Kind, default, difficulty, regions and future-only, in words."""
-    regions = ", ".join(action.regions)
-    parts = [words.KIND[action.kind], words.DEFAULT[action.default],
-             f"difficulty: {action.difficulty}", f"where: {regions}"]
+    regions = ", ".join(words.LEVEL[lang].get(r, r) for r in action.regions)
+    parts = [words.KIND[lang][action.kind], words.DEFAULT[lang][action.default],
+             t(lang, "difficulty", d=words.LEVEL[lang][action.difficulty]),
+             t(lang, "where", r=regions)]
     if action.future_only:
-        parts.append("stops future use only")
+        parts.append(t(lang, "future"))
     if action.excluded_plans:
-        parts.append("not for: " + ", ".join(action.excluded_plans))
+        parts.append(t(lang, "not_for", p=", ".join(action.excluded_plans)))
     return Content(" · ".join(parts))
 
 
-def sources_content(action: Action, today: dt.date) -> Content:
+def sources_content(action: Action, today: dt.date, lang: str = "en") -> Content:
     """The sources, the verified date (with an out-of-date mark) and the confidence."""
     age = (today - action.verified).days
-    verified: list[str | tuple[str, str]] = [f"Verified {action.verified.isoformat()}"]
+    verified: list[str | tuple[str, str]] = [t(lang, "verified",
+                                               date=action.verified.isoformat())]
     if age > STALE_AFTER_DAYS:
-        verified.append(("  ⚠ may be out of date", "bold $text-warning"))
-    verified.append(f" · confidence: {action.confidence}")
+        verified.append(("  " + t(lang, "stale"), "bold $text-warning"))
+    verified.append(" · " + t(lang, "confidence", c=action.confidence))
     lines = [Content.assemble(*verified)]
     for source in action.sources:
-        date = "date unknown" if source.published == "unknown" else source.published
+        date = t(lang, "date_unknown") if source.published == "unknown" else source.published
         lines.append(Content.assemble("• ", source.publisher, f" ({source.type}, {date}): ",
                                       source.url))
     return Content("\n").join(lines)
@@ -50,21 +53,25 @@ def notes_content(action: Action, lang: str) -> Content:
     for caveat in action.caveats:
         lines.append(Content.assemble("! ", caveat.get(lang)))
     if action.check:
-        lines.append(Content.assemble(("Check: ", "bold"), action.check.get(lang)))
+        lines.append(Content.assemble((t(lang, "check"), "bold"), action.check.get(lang)))
     return Content("\n").join(lines)
 
 
-def surface_content(surface: Surface, lang: str) -> Content:
-    """What to say above the steps: where the control is missing, notes, the link."""
+def surface_content(action: Action, surface: Surface, lang: str) -> Content:
+    """What to say above the steps: where the control is missing (and where it is instead),
+    notes, the link."""
     lines: list[Content] = []
-    if surface.available == "no":
-        lines.append(Content.styled("✗ Not available here.", "bold $text-error"))
-    elif surface.available == "unknown":
-        lines.append(Content.styled("? Nobody has confirmed whether it exists here.", "bold"))
+    if not surface.is_available:
+        key = "missing" if surface.available == "no" else "unknown_here"
+        lines.append(Content.styled(t(lang, key), "bold $text-error"))
+        elsewhere = [words.SURFACE_TAB[lang][s.id] for s in action.available_surfaces]
+        if elsewhere:
+            lines.append(Content(t(lang, "available_on", where=", ".join(elsewhere))))
     if surface.note:
         lines.append(Content(surface.note.get(lang)))
     if surface.link:
-        lines.append(Content.assemble("Link: ", surface.link, ("  (r: QR code)", "dim")))
+        lines.append(Content.assemble(t(lang, "link"), surface.link,
+                                      ("  " + t(lang, "qr_hint"), "dim")))
     return Content("\n").join(lines)
 
 
@@ -103,7 +110,7 @@ class ActionDetail(VerticalScroll):
         yield Static(id="action-meta")
         yield Static(id="action-controls")
         yield Static(id="action-recheck")
-        yield Tabs(*(Tab(words.SURFACE_TAB[s], id=f"surface-{s}") for s in SURFACES),
+        yield Tabs(*(Tab(words.SURFACE_TAB["en"][s], id=f"surface-{s}") for s in SURFACES),
                    id="surface-tabs")
         yield Static(id="surface-note")
         yield StepChecklist(id="steps")
@@ -117,11 +124,12 @@ class ActionDetail(VerticalScroll):
         if action is None:
             return
         self.query_one("#action-title", Static).update(Content(action.title.get(self.lang)))
-        self.query_one("#action-meta", Static).update(meta_content(action))
+        self.query_one("#action-meta", Static).update(meta_content(action, self.lang))
         self.query_one("#action-controls", Static).update(
             Content(action.controls.get(self.lang)))
         self.query_one("#action-notes", Static).update(notes_content(action, self.lang))
-        self.query_one("#action-sources", Static).update(sources_content(action, self.today))
+        self.query_one("#action-sources", Static).update(
+            sources_content(action, self.today, self.lang))
         tabs = self.query_one(Tabs)
         for sid in SURFACES:
             surface = action.surface(sid)
@@ -131,13 +139,13 @@ class ActionDetail(VerticalScroll):
                 continue
             tabs.show(tab.id)
             mark = {"yes": "", "no": " ✗", "unknown": " ?"}[surface.available]
-            tab.label = words.SURFACE_TAB[sid] + mark
+            tab.label = words.SURFACE_TAB[self.lang][sid] + mark
         self.scroll_home(animate=False)
         self._show_surface()
 
     def watch_recheck(self, reason: str) -> None:
         box = self.query_one("#action-recheck", Static)
-        box.update(Content.assemble(("⟳ Needs re-check: ", "bold $text-warning"), reason)
+        box.update(Content.assemble((t(self.lang, "recheck"), "bold $text-warning"), reason)
                    if reason else Content(""))
         box.display = bool(reason)
 
@@ -156,7 +164,7 @@ class ActionDetail(VerticalScroll):
             with tabs.prevent(Tabs.TabActivated):
                 tabs.active = f"surface-{surface.id}"
         note = self.query_one("#surface-note", Static)
-        text = surface_content(surface, self.lang) if surface else Content("")
+        text = surface_content(self.action, surface, self.lang) if surface else Content("")
         note.update(text)
         note.display = bool(text)
         checklist = self.query_one(StepChecklist)

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import LocalText, Step
 from optout_tui.tui import words
+from optout_tui.tui.words import t
 
 
 def label_content(label: LocalText, lang: str) -> Content:
@@ -23,20 +24,20 @@ def label_content(label: LocalText, lang: str) -> Content:
 
 def step_content(number: int, step: Step, done: bool, lang: str) -> Content:
     """One checklist entry: state in words and glyph, the instruction, path and setting."""
-    mark = (words.DONE_MARK, "bold $text-success") if done else (words.TODO_MARK, "bold")
+    mark = (t(lang, "done"), "bold $text-success") if done else (t(lang, "todo"), "bold")
     lines = [Content.assemble(mark, f"  {number}. ", step.text.get(lang))]
     if step.path:
         crumbs = Content(" › ").join(label_content(label, lang) for label in step.path)
-        lines.append(Content.assemble("     Go to: ", crumbs))
+        lines.append(Content.assemble("     " + t(lang, "go_to"), crumbs))
     if step.setting:
-        action = words.SET_TO[step.setting.set_to]
-        setting = [("     Set: ", ""), label_content(step.setting.label, lang),
+        action = words.SET_TO[lang][step.setting.set_to]
+        setting = [("     " + t(lang, "set"), ""), label_content(step.setting.label, lang),
                    (f" → {action}", "bold")]
         if step.setting.value is not None:
             setting += [" ", label_content(step.setting.value, lang)]
         lines.append(Content.assemble(*setting))
     if step.link:
-        lines.append(Content.assemble("     Link: ", step.link))
+        lines.append(Content.assemble("     " + t(lang, "link"), step.link))
     return Content("\n").join(lines)
 
 

@@ -1,0 +1,36 @@
+"""--lang fr: the app's words and the catalog text in French, English where none exists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from optout_tui.tui.widgets.step_checklist import StepChecklist
+from tests.conftest import EXAMPLE_CATALOG, MARKUP_CATALOG
+from tests.tui.helpers import make_app, shown_text
+
+
+async def test_french_words_and_catalog_text(data_dir: Path) -> None:
+    app = make_app(data_dir, EXAMPLE_CATALOG, lang="fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Choisissez une plateforme" in shown_text(app.screen.query_one("#hint", Static))
+        assert "0/1 faits" in shown_text(app.screen.query_one("#platforms", OptionList))
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert "Désactiver l'entraînement de l'IA" in shown_text(
+            screen.query_one("#action-title", Static))
+        assert "activé par défaut" in shown_text(screen.query_one("#action-meta", Static))
+        steps = shown_text(screen.query_one(StepChecklist))
+        assert "○ à faire" in steps and "Ouvrez la page des réglages de l'IA." in steps
+        assert "Régler : “Autoriser l'entraînement de l'IA” (?) → décocher" in steps
+
+
+async def test_french_falls_back_to_english_per_text(data_dir: Path) -> None:
+    app = make_app(data_dir, MARKUP_CATALOG, lang="fr")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        title = shown_text(app.screen.query_one("#action-title", Static))
+        assert title == "Title [b]not bold[/b] [@click=app.quit]quit[/]"
