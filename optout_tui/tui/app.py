@@ -13,7 +13,9 @@ from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.recheck import RECHECK_AFTER_DAYS
 from optout_tui.progress.store import DEFAULT_PROFILE, ProgressStore
 from optout_tui.tui.screens.browse import BrowseScreen
+from optout_tui.tui.commands import PlatformCommands
 from optout_tui.tui.screens.help import HelpScreen
+from optout_tui.tui.themes import HIGH_CONTRAST
 
 RETRY_SECONDS = 5.0
 
@@ -23,6 +25,7 @@ class OptOutApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "optout"
+    COMMANDS = App.COMMANDS | {PlatformCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -52,6 +55,7 @@ class OptOutApp(App[None]):
         return BrowseScreen(self.catalog)
 
     def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
         self.sub_title = self.profile
         store = self.store.store
         if store is None:
@@ -129,6 +133,17 @@ class OptOutApp(App[None]):
             return None
         self.notify(f"Written to {target}", title="Exported", timeout=15, markup=False)
         return target
+
+    def open_platform(self, platform_id: str) -> None:
+        """Show a platform's checklist on top of the platform list."""
+        from optout_tui.tui.screens.platform import PlatformScreen
+
+        platform = self.catalog.get(platform_id)
+        if platform is None:
+            return
+        while len(self.screen_stack) > 2:  # back to the platform list first
+            self.pop_screen()
+        self.push_screen(PlatformScreen(platform))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

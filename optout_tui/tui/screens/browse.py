@@ -127,8 +127,4 @@ class BrowseScreen(Screen):
         self.app.push_screen(ProfilesScreen(names, self.app.profile), chosen)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        platform = self.catalog.get(event.option.id)
-        if platform is not None:
-            from optout_tui.tui.screens.platform import PlatformScreen
-
-            self.app.push_screen(PlatformScreen(platform))
+        self.app.open_platform(event.option.id)
