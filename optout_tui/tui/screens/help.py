@@ -13,6 +13,7 @@ HELP = """\
 
 | Key | What it does |
 |---|---|
+| / | search platforms and settings as you type |
 | ↑ ↓, mouse | move through platforms, actions and steps |
 | Enter, click | open a platform; on an action, go to its steps |
 | Space, Enter, click | tick or untick a step (saved at once) |
@@ -28,6 +29,7 @@ HELP = """\
 | i | on the QR code: invert it, when a phone cannot read it |
 | Escape | go back |
 | ? or F1 | this help |
+| Ctrl+P | command palette: jump to a platform, change theme (high contrast) |
 | q, Ctrl+Q | quit (your ticks are already saved) |
 
 ## Marks
