@@ -6,7 +6,7 @@ WORDS: dict[str, dict[str, str]] = {
     "en": {
         "hint": "Choose a platform and press Enter to see how to opt out. Type / to search.",
         "search": "Search platforms and settings (/)",
-        "done": "✔ done", "todo": "○ to do", "all_done": "✔ all done", "n_done": "{n}/{t} done",
+        "done": "✔ done", "todo": "○ to do", "not_possible": "✗ not possible", "all_done": "✔ all done", "n_done": "{n}/{t} done",
         "go_to": "Go to: ", "set": "Set: ", "link": "Link: ", "check": "Check: ",
         "qr_hint": "(r: QR code)", "verified": "Verified {date}", "stale": "⚠ may be out of date",
         "confidence": "confidence: {c}", "date_unknown": "date unknown",
@@ -27,7 +27,7 @@ WORDS: dict[str, dict[str, str]] = {
         "hint": "Choisissez une plateforme et appuyez sur Entrée pour savoir comment refuser. "
         "Tapez / pour chercher.",
         "search": "Chercher une plateforme ou un réglage (/)",
-        "done": "✔ fait", "todo": "○ à faire", "all_done": "✔ tout est fait",
+        "done": "✔ fait", "todo": "○ à faire", "not_possible": "✗ impossible", "all_done": "✔ tout est fait",
         "n_done": "{n}/{t} faits",
         "go_to": "Aller à : ", "set": "Régler : ", "link": "Lien : ", "check": "Vérifier : ",
         "qr_hint": "(r : code QR)", "verified": "Vérifié le {date}",

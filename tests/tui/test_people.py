@@ -114,3 +114,22 @@ async def test_unsaved_changes_are_kept_and_announced(data_dir: Path,
         app.retry_saves()
         assert not app.store.pending
     assert len(ProgressStore(data_dir).done_steps()) == 2
+
+
+async def test_not_possible_for_me_is_saved_and_shown(data_dir: Path) -> None:
+    app = make_app(data_dir, EXAMPLE_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter", "x")
+        await pilot.pause()
+        checklist = app.screen.query_one(StepChecklist)
+        assert checklist.blocked == frozenset({"open-settings"})
+        assert "✗ not possible" in shown_text(checklist)
+        await pilot.press("x")
+        await pilot.pause()
+        assert checklist.blocked == frozenset()
+        await pilot.press("x")
+        await pilot.pause()
+    states = ProgressStore(data_dir).states()
+    assert list(states.values()) == ["not-possible"]

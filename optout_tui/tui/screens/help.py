@@ -17,6 +17,7 @@ HELP = """\
 | ↑ ↓, mouse | move through platforms, actions and steps |
 | Enter, click | open a platform; on an action, go to its steps |
 | Space, Enter, click | tick or untick a step (saved at once) |
+| x | mark a step "not possible for me" (your region, your plan, no such menu) |
 | Tab, Shift+Tab | move between the action list and the steps |
 | s | switch surface: desktop web, iPhone, Android, form, email |
 | u | undo your last change (in this session) |
@@ -34,7 +35,8 @@ HELP = """\
 
 ## Marks
 
-- **✔ done**, **○ to do**, **◐** started: the state of a step, action or platform.
+- **✔ done**, **○ to do**, **◐** started, **✗ not possible**: the state of a step, action
+  or platform.
 - **“Label”**: the exact words to look for on the platform's screen.
 - **(?)**: that wording was not confirmed in a source, so look for something close.
 - **✗**: the control does not exist on that surface (the iPhone app, say).

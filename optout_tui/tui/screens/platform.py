@@ -97,7 +97,7 @@ class PlatformScreen(Screen):
                 self.surface = action.surfaces[0].id
         detail.action = action
         detail.surface = self.surface
-        detail.done = self._done_ids(action)
+        self._push_states(action)
         found = self._recheck(action)
         detail.recheck = found.reason if found else ""
 
@@ -105,9 +105,14 @@ class PlatformScreen(Screen):
         return recheck(action, self.app.store.done_records(self.platform.id), self.platform.id,
                        after_days=self.app.recheck_days)
 
-    def _done_ids(self, action: Action) -> frozenset[str]:
-        return frozenset(k.step for k in self._done()
-                         if k.action == action.id and k.surface == self.surface)
+    def _done_ids(self, action: Action, state: str = "done") -> frozenset[str]:
+        return frozenset(k.step for k, v in self.app.store.states(self.platform.id).items()
+                         if v == state and k.action == action.id and k.surface == self.surface)
+
+    def _push_states(self, action: Action) -> None:
+        detail = self.query_one(ActionDetail)
+        detail.done = self._done_ids(action)
+        detail.blocked = self._done_ids(action, "not-possible")
 
     # -- messages from below ---------------------------------------------------------
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -138,9 +143,18 @@ class PlatformScreen(Screen):
                                                       snapshot(action, surface)))
         self._after_change(action)
 
+    def on_step_checklist_step_not_possible(self, event: StepChecklist.StepNotPossible) -> None:
+        action = self.current_action
+        if action is None:
+            return
+        key = StepKey(self.platform.id, action.id, self.surface, event.step_id)
+        self.app.saved(self.app.store.set_state(key, "not-possible" if event.blocked
+                                                else "todo"))
+        self._after_change(action)
+
     def _after_change(self, action: Action) -> None:
         detail = self.query_one(ActionDetail)
-        detail.done = self._done_ids(action)
+        self._push_states(action)
         found = self._recheck(action)
         detail.recheck = found.reason if found else ""
         self._refresh_actions()
@@ -167,7 +181,7 @@ class PlatformScreen(Screen):
         self.surface = surface
         detail = self.query_one(ActionDetail)
         detail.surface = surface
-        detail.done = self._done_ids(action)
+        self._push_states(action)
 
     def action_next_surface(self) -> None:
         action = self.current_action

@@ -97,6 +97,7 @@ class ActionDetail(VerticalScroll):
     action: reactive[Action | None] = reactive(None, init=False)
     surface: reactive[str] = reactive("web", init=False)
     done: reactive[frozenset[str]] = reactive(frozenset(), init=False)
+    blocked: reactive[frozenset[str]] = reactive(frozenset(), init=False)
     lang: reactive[str] = reactive("en", init=False)
     recheck: reactive[str] = reactive("", init=False)
     """Why this finished action should be checked again ("" when it need not)."""
@@ -154,6 +155,9 @@ class ActionDetail(VerticalScroll):
 
     def watch_done(self, done: frozenset[str]) -> None:
         self.query_one(StepChecklist).done = done
+
+    def watch_blocked(self, blocked: frozenset[str]) -> None:
+        self.query_one(StepChecklist).blocked = blocked
 
     def _show_surface(self) -> None:
         if self.action is None:

@@ -22,9 +22,15 @@ def label_content(label: LocalText, lang: str) -> Content:
     return Content.assemble(*parts)
 
 
-def step_content(number: int, step: Step, done: bool, lang: str) -> Content:
+def step_content(number: int, step: Step, done: bool, lang: str,
+                 blocked: bool = False) -> Content:
     """One checklist entry: state in words and glyph, the instruction, path and setting."""
-    mark = (t(lang, "done"), "bold $text-success") if done else (t(lang, "todo"), "bold")
+    if blocked:
+        mark = (t(lang, "not_possible"), "bold $text-warning")
+    elif done:
+        mark = (t(lang, "done"), "bold $text-success")
+    else:
+        mark = (t(lang, "todo"), "bold")
     lines = [Content.assemble(mark, f"  {number}. ", step.text.get(lang))]
     if step.path:
         crumbs = Content(" › ").join(label_content(label, lang) for label in step.path)
@@ -54,7 +60,10 @@ class StepChecklist(OptionList):
     }
     """
 
-    BINDINGS = [Binding("space", "toggle", "Tick / untick", id="checklist.toggle")]
+    BINDINGS = [
+        Binding("space", "toggle", "Tick / untick", id="checklist.toggle"),
+        Binding("x", "not_possible", "Not possible", id="checklist.not-possible"),
+    ]
 
     class StepToggled(Message):
         """A step was ticked or unticked by the person."""
@@ -66,12 +75,23 @@ class StepChecklist(OptionList):
 
     steps: reactive[tuple[Step, ...]] = reactive((), init=False)
     done: reactive[frozenset[str]] = reactive(frozenset(), init=False)
+    blocked: reactive[frozenset[str]] = reactive(frozenset(), init=False)
+    """Steps the person marked "not possible for me" (region, plan, no such menu)."""
     lang: reactive[str] = reactive("en", init=False)
+
+    class StepNotPossible(Message):
+        """A step was marked (or unmarked) "not possible for me"."""
+
+        def __init__(self, step_id: str, blocked: bool) -> None:
+            super().__init__()
+            self.step_id = step_id
+            self.blocked = blocked
 
     def _rebuild(self, keep_place: bool = True) -> None:
         highlighted = self.highlighted if keep_place else 0
         self.set_options(
-            Option(step_content(n, step, step.id in self.done, self.lang), id=step.id)
+            Option(step_content(n, step, step.id in self.done, self.lang,
+                                step.id in self.blocked), id=step.id)
             for n, step in enumerate(self.steps, start=1))
         if self.steps:
             self.highlighted = min(highlighted or 0, len(self.steps) - 1)
@@ -84,6 +104,15 @@ class StepChecklist(OptionList):
 
     def watch_lang(self) -> None:
         self._rebuild()
+
+    def watch_blocked(self) -> None:
+        self._rebuild()
+
+    def action_not_possible(self) -> None:
+        if self.highlighted is None or not self.steps:
+            return
+        step = self.steps[self.highlighted]
+        self.post_message(self.StepNotPossible(step.id, step.id not in self.blocked))
 
     def action_toggle(self) -> None:
         if self.highlighted is None or not self.steps:
