@@ -49,6 +49,8 @@ def to_json(store: ProgressStore) -> str:
                   for r in store.step_rows()],
         "done": [{"platform": p, "action": a, "surface": s, "snapshot": snap, "done_at": at}
                  for (p, a, s), (snap, at) in sorted(store.done_records().items())],
+        "notes": [{"platform": p, "action": a, "note": note, "changed_at": at}
+                  for (p, a), (note, at) in sorted(store.notes().items())],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -64,17 +66,20 @@ def merge_json(store: ProgressStore, text: str, source: str) -> int:
                   s["changed_at"]) for s in data["steps"]]
         done = [(d["platform"], d["action"], d["surface"], d["snapshot"], d["done_at"])
                 for d in data.get("done", [])]
+        notes = [(n["platform"], n["action"], n["note"], n["changed_at"])
+                 for n in data.get("notes", [])]
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise StoreError(f"{source}: not a valid progress export ({error})") from None
-    if not all(isinstance(v, str) for row in steps + done for v in row):
+    if not all(isinstance(v, str) for row in steps + done + notes for v in row):
         raise StoreError(f"{source}: not a valid progress export (a value is not text)")
-    return store.merge(steps, done)
+    return store.merge(steps, done, notes)
 
 
 def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
     today = dt.date.today().isoformat()
     out = [f"# Opt-out progress: {store.profile}", "", f"Exported {today}.", ""]
     lines = _lines(catalog, store)
+    notes = store.notes()
     for title, keep in (("Done", True), ("Still to do", False)):
         out.append(f"## {title}")
         out.append("")
@@ -82,6 +87,9 @@ def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str
         for line in chosen:
             link = f" — {line.action.link}" if (not keep and line.action.link) else ""
             out.append(f"- {line.platform.name}: {line.action.title.get(lang)}{link}")
+            note = notes.get((line.platform.id, line.action.id))
+            if note:
+                out.append(f"  - Note: {note[0]}")
         if not chosen:
             out.append("- (none)")
         out.append("")

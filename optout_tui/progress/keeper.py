@@ -100,6 +100,25 @@ class ProgressKeeper:
                 records[where] = (snapshot, _now())
         return records
 
+    def notes(self) -> dict[tuple[str, str], tuple[str, str]]:
+        if self.store is None:
+            return {}
+        try:
+            return self.store.notes()
+        except StoreError as error:
+            self.last_error = str(error)
+            return {}
+
+    def set_note(self, platform: str, action: str, note: str) -> bool:
+        if not self._open():
+            return False
+        try:
+            self.store.set_note(platform, action, note)
+            return True
+        except StoreError as error:
+            self.last_error = str(error)
+            return False
+
     def undo(self) -> StepKey | None:
         if self.store is None:
             return None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 HISTORY_KEPT = 500  # changes kept per profile for undo
 DEFAULT_PROFILE = "default"
 DONE, NOT_POSSIBLE, TODO = "done", "not-possible", "todo"
@@ -77,6 +77,17 @@ MIGRATIONS = [
         snapshot   TEXT NOT NULL,
         done_at    TEXT NOT NULL,
         PRIMARY KEY (profile, platform, action, surface)
+    ) WITHOUT ROWID;
+    """,
+    # 4: a free-text note per action ("asked for the form by post", "no such menu on my phone").
+    """
+    CREATE TABLE action_note (
+        profile    TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        note       TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY (profile, platform, action)
     ) WITHOUT ROWID;
     """,
 ]
@@ -287,7 +298,8 @@ class ProgressStore:
             raise StoreError(f"could not read {self.path}: {error}") from None
 
     def merge(self, steps: list[tuple[str, str, str, str, str, str]],
-              done: list[tuple[str, str, str, str, str]]) -> int:
+              done: list[tuple[str, str, str, str, str]],
+              notes: list[tuple[str, str, str, str]] = ()) -> int:
         """Merge exported rows: for each step the later change wins, nothing else is lost.
 
         Returns how many steps changed here.
@@ -316,9 +328,40 @@ class ProgressStore:
                 if row is None or row[0] < done_at:
                     db.execute("INSERT OR REPLACE INTO action_done VALUES (?, ?, ?, ?, ?, ?)",
                                (self.profile, platform, action, surface, snapshot, done_at))
+            for platform, action, note, changed_at in notes:
+                row = db.execute("SELECT changed_at FROM action_note WHERE profile = ? AND "
+                                 "platform = ? AND action = ?",
+                                 (self.profile, platform, action)).fetchone()
+                if row is None or row[0] < changed_at:
+                    db.execute("INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
+                               (self.profile, platform, action, note, changed_at))
 
         self._write(work)
         return changed[0]
+
+    # -- notes -----------------------------------------------------------------------
+    def set_note(self, platform: str, action: str, note: str) -> None:
+        """Save (or, when empty, remove) the person's note on an action."""
+        def work(db: sqlite3.Connection) -> None:
+            if note.strip():
+                db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                           (self.profile, self._now()))
+                db.execute("INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
+                           (self.profile, platform, action, note, self._now()))
+            else:
+                db.execute("DELETE FROM action_note WHERE profile = ? AND platform = ? AND "
+                           "action = ?", (self.profile, platform, action))
+
+        self._write(work)
+
+    def notes(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """(platform, action) → (note, changed_at) for this profile."""
+        try:
+            return {row[:2]: row[2:] for row in self._db.execute(
+                "SELECT platform, action, note, changed_at FROM action_note WHERE profile = ?",
+                (self.profile,))}
+        except sqlite3.Error as error:
+            raise StoreError(f"could not read {self.path}: {error}") from None
 
     # -- profiles --------------------------------------------------------------------
     def profiles(self) -> list[str]:
@@ -335,7 +378,8 @@ class ProgressStore:
 
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
-                                  ("history", "profile"), ("action_done", "profile")):
+                                  ("history", "profile"), ("action_done", "profile"),
+                                  ("action_note", "profile")):
                 db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
 
         self._write(work)
@@ -346,7 +390,8 @@ class ProgressStore:
         """Erase a profile's data for real: rows deleted, freed pages zeroed, WAL emptied."""
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
-                                  ("history", "profile"), ("action_done", "profile")):
+                                  ("history", "profile"), ("action_done", "profile"),
+                                  ("action_note", "profile")):
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
 
         self._write(work)

@@ -133,3 +133,19 @@ async def test_not_possible_for_me_is_saved_and_shown(data_dir: Path) -> None:
         await pilot.pause()
     states = ProgressStore(data_dir).states()
     assert list(states.values()) == ["not-possible"]
+
+
+async def test_note_on_an_action(data_dir: Path) -> None:
+    app = make_app(data_dir, EXAMPLE_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"did it [b]on[/b] laptop", "enter")
+        await pilot.pause()
+        detail = app.screen.query_one(ActionDetail)
+        assert detail.note == "did it [b]on[/b] laptop"
+        assert "✎ did it [b]on[/b] laptop" in shown_text(detail.query_one("#action-note"))
+    notes = ProgressStore(data_dir).notes()
+    assert notes[("example", "ai-training")][0] == "did it [b]on[/b] laptop"

@@ -26,6 +26,7 @@ def test_json_round_trip_is_lossless(tmp_path: Path, capsys) -> None:
     source.set_step(OPEN, True)
     source.set_state(UNTICK, "not-possible")
     source.record_done("example", "ai-training", "web", '{"s": 1}')
+    source.set_note("example", "ai-training", "Done on the laptop.")
     source.close()
     out = tmp_path / "p.json"
     assert main(["export", "--data-dir", str(tmp_path / "a"), "--profile", "p",
@@ -33,6 +34,7 @@ def test_json_round_trip_is_lossless(tmp_path: Path, capsys) -> None:
     assert main(["import", str(out), "--data-dir", str(tmp_path / "b"), "--profile", "p"]) == 0
     a, b = ProgressStore(tmp_path / "a", profile="p"), ProgressStore(tmp_path / "b", profile="p")
     assert a.step_rows() == b.step_rows() and a.done_records() == b.done_records()
+    assert a.notes() == b.notes() and b.notes()[("example", "ai-training")][0] == "Done on the laptop."
 
 
 def test_import_merges_and_the_later_change_wins(tmp_path: Path) -> None:

@@ -122,3 +122,25 @@ def test_done_records(data_dir: Path) -> None:
     store.record_done("x", "grok-training", "web", '{"v": 2}')
     [(where, (snapshot, _))] = store.done_records("x").items()
     assert where == ("x", "grok-training", "web") and snapshot == '{"v": 2}'
+
+
+def test_notes_per_action(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    store.set_note("x", "grok-training", "No Grok entry on my phone; did it on the laptop.")
+    [(where, (note, _))] = store.notes().items()
+    assert where == ("x", "grok-training") and note.startswith("No Grok entry")
+    store.set_note("x", "grok-training", "  ")
+    assert store.notes() == {}
+
+
+def test_migrates_a_version_3_database(data_dir: Path) -> None:
+    from optout_tui.progress.store import MIGRATIONS
+
+    data_dir.mkdir(parents=True)
+    with sqlite3.connect(data_dir / DB_NAME) as db:
+        for script in MIGRATIONS[:3]:
+            db.executescript(script)
+        db.execute("PRAGMA user_version = 3")
+    store = ProgressStore(data_dir)
+    store.set_note("x", "grok-training", "kept")
+    assert store.notes()[("x", "grok-training")][0] == "kept"

@@ -21,6 +21,7 @@ HELP = """\
 | Tab, Shift+Tab | move between the action list and the steps |
 | s | switch surface: desktop web, iPhone, Android, form, email |
 | u | undo your last change (in this session) |
+| m | write a note on the action (saved with your progress, exported too) |
 | n | on the platform list: new person (a fresh profile, for a helpdesk) |
 | p | on the platform list: choose whose progress (profiles) |
 | e | on the platform list: export a printable handout (HTML, with QR codes) |

@@ -41,6 +41,7 @@ class PlatformScreen(Screen):
         Binding("c", "copy_link", "Copy link", show=False, id="platform.copy"),
         Binding("s", "next_surface", "Surface", id="platform.surface"),
         Binding("u", "undo", "Undo", id="platform.undo"),
+        Binding("m", "note", "Note", id="platform.note"),
     ]
 
     def __init__(self, platform: Platform) -> None:
@@ -100,6 +101,7 @@ class PlatformScreen(Screen):
         self._push_states(action)
         found = self._recheck(action)
         detail.recheck = found.reason if found else ""
+        detail.note = self.app.store.notes().get((self.platform.id, action.id), ("", ""))[0]
 
     def _recheck(self, action: Action) -> Recheck | None:
         return recheck(action, self.app.store.done_records(self.platform.id), self.platform.id,
@@ -158,6 +160,22 @@ class PlatformScreen(Screen):
         found = self._recheck(action)
         detail.recheck = found.reason if found else ""
         self._refresh_actions()
+
+    def action_note(self) -> None:
+        from optout_tui.tui.screens.note import NoteScreen
+
+        action = self.current_action
+        if action is None:
+            return
+        current = self.app.store.notes().get((self.platform.id, action.id), ("", ""))[0]
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            self.app.saved(self.app.store.set_note(self.platform.id, action.id, note))
+            self.query_one(ActionDetail).note = note.strip()
+
+        self.app.push_screen(NoteScreen(action.title.get(self.app.lang), current), save)
 
     def action_undo(self) -> None:
         try:

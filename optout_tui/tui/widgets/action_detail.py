@@ -100,6 +100,8 @@ class ActionDetail(VerticalScroll):
     blocked: reactive[frozenset[str]] = reactive(frozenset(), init=False)
     lang: reactive[str] = reactive("en", init=False)
     recheck: reactive[str] = reactive("", init=False)
+    note: reactive[str] = reactive("", init=False)
+    """The person's own note on this action (m to edit)."""
     """Why this finished action should be checked again ("" when it need not)."""
 
     def __init__(self, *, today: dt.date | None = None, id: str | None = None) -> None:
@@ -111,6 +113,7 @@ class ActionDetail(VerticalScroll):
         yield Static(id="action-meta")
         yield Static(id="action-controls")
         yield Static(id="action-recheck")
+        yield Static(id="action-note")
         yield Tabs(*(Tab(words.SURFACE_TAB["en"][s], id=f"surface-{s}") for s in SURFACES),
                    id="surface-tabs")
         yield Static(id="surface-note")
@@ -120,6 +123,7 @@ class ActionDetail(VerticalScroll):
 
     def on_mount(self) -> None:
         self.query_one("#action-recheck", Static).display = False
+        self.query_one("#action-note", Static).display = False
 
     def watch_action(self, action: Action | None) -> None:
         if action is None:
@@ -149,6 +153,11 @@ class ActionDetail(VerticalScroll):
         box.update(Content.assemble((t(self.lang, "recheck"), "bold $text-warning"), reason)
                    if reason else Content(""))
         box.display = bool(reason)
+
+    def watch_note(self, note: str) -> None:
+        box = self.query_one("#action-note", Static)
+        box.update(Content.assemble(("✎ ", "bold"), note) if note else Content(""))
+        box.display = bool(note)
 
     def watch_surface(self) -> None:
         self._show_surface()

@@ -1,0 +1,31 @@
+"""Write a note on an action: what happened, what to try next time."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Dismisses with the note (empty to remove it), or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="note.cancel")]
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__()
+        self.heading = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box"):
+            yield Static(Content.assemble(("Note: ", "bold"), self.heading))
+            yield Input(self.note, placeholder="e.g. no such menu on my phone; did it on the "
+                                               "laptop", id="note-input")
+            yield Static("Enter saves (empty removes the note) · Escape cancels")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
