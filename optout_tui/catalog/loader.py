@@ -324,6 +324,10 @@ class _Builder:
         note = self.guarded(self.text, f["note"], f"{where}: note") if "note" in f else None
         link = self.guarded(self.url, f["link"], f"{where}: link", own_domain=True) \
             if "link" in f else None
+        template = self.guarded(self.template, f["template"], sid, f"{where}: template") \
+            if "template" in f else None
+        address = self.guarded(self.address, f["address"], sid, f"{where}: address") \
+            if "address" in f else None
         steps: list[m.Step] = []
         if "steps" in f:
             seen: set[str] = set()
@@ -339,7 +343,25 @@ class _Builder:
             self.fail(node, f"{where}: a surface that is available needs steps")
         if available is None:
             raise _Invalid()
-        return m.Surface(id=sid, available=available, note=note, link=link, steps=tuple(steps))
+        return m.Surface(id=sid, available=available, note=note, link=link, steps=tuple(steps),
+                         template=template, address=address)
+
+    def template(self, node: Node, sid: str, where: str) -> m.LocalText:
+        if sid not in ("form", "email"):
+            raise self.fail(node, f"{where}: only form and email surfaces have a template")
+        text = self.text(node, where)
+        for lang, value in (("en", text.en), ("fr", text.fr or "")):
+            if value.count("{{") != value.count("}}"):
+                self.fail(node, f"{where} ({lang}): unbalanced {{{{ }}}} around a blank")
+        return text
+
+    def address(self, node: Node, sid: str, where: str) -> str:
+        if sid != "email":
+            raise self.fail(node, f"{where}: only an email surface has an address")
+        value = self.string(node, where)
+        if not re.fullmatch(spec.OBJECTS["surface"]["address"].pattern, value):
+            raise self.fail(node, f"{where}: {value!r} is not an email address")
+        return value
 
     def step(self, node: Node, where: str) -> m.Step:
         f = self.mapping(node, f"{where}: step", "step")

@@ -85,6 +85,8 @@ class Surface:
     note: LocalText | None = None
     link: str | None = None
     steps: tuple[Step, ...] = ()
+    template: LocalText | None = None
+    address: str | None = None
 
     @property
     def is_available(self) -> bool:

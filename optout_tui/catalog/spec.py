@@ -67,6 +67,10 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "available": _f("string", True, enum=m.AVAILABILITY),
         "note": _f("text"),
         "link": _f("url"),
+        "template": _f("text", description="form and email surfaces: the text to send, blanks "
+                                           "written {{like this}}"),
+        "address": _f("string", pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
+                      description="email surface: the address to write to"),
         "steps": _f("list", items="step"),
     },
     "step": {
