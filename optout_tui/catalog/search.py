@@ -1,14 +1,23 @@
 """Search over platform names, aliases and action titles: case-blind and tolerant of typos.
 
-The command line and the app both use this, so they find the same things.
+The command line and the app both use this, so they find the same things. An index is built
+once per catalog and language: every searchable text folded and joined into one string, so a
+substring search is a few `str.find` calls in C rather than a loop over thousands of texts, and
+a vocabulary of words for typo matching, so difflib compares the query with each distinct word
+once instead of with every title.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from optout_tui.catalog.model import Action, Catalog, Platform
+
+TYPO_CUTOFF = 0.75  # difflib ratio a word needs to count as a typo of a query word
+TYPO_WHEN_FEWER = 5  # the browse list looks for typos only when fewer platforms matched exactly
+_SEP = "\n"  # never inside a folded text (fold collapses whitespace)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,38 +31,201 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _score(query: str, text: str) -> float:
-    """1.0 for a prefix, 0.9 for a substring, else the best word-level similarity."""
-    text = _fold(text)
-    if text.startswith(query):
-        return 1.0
-    if query in text:
-        return 0.9
-    best = 0.0
-    words = text.replace("/", " ").replace("-", " ").split()
-    for i in range(len(words)):
-        for j in range(i + 1, min(i + 1 + len(query.split()), len(words)) + 1):
-            ratio = SequenceMatcher(None, query, " ".join(words[i:j])).ratio()
-            best = max(best, ratio)
-    return best * 0.85 if best >= 0.75 else 0.0
+def _words(text: str) -> list[str]:
+    return text.replace("/", " ").replace("-", " ").split()
+
+
+class SearchIndex:
+    """The searchable texts of one catalog in one language."""
+
+    def __init__(self, catalog: Catalog, lang: str = "en") -> None:
+        self.catalog = catalog
+        self.lang = lang
+        # One entry per (platform, action-or-None); several texts may point at one entry.
+        self.entries: list[tuple[Platform, Action | None, float]] = []
+        texts: list[str] = []
+        owners: list[int] = []
+        for platform in catalog.platforms:
+            entry = len(self.entries)
+            self.entries.append((platform, None, 1.0))
+            for name in dict.fromkeys(_fold(n) for n in (platform.name, platform.id,
+                                                         *platform.aliases)):
+                texts.append(name)
+                owners.append(entry)
+            for action in platform.actions:
+                entry = len(self.entries)
+                self.entries.append((platform, action, 0.95))
+                for title in dict.fromkeys(_fold(t) for t in (action.title.en,
+                                                              action.title.get(lang),
+                                                              action.id)):
+                    texts.append(title)
+                    owners.append(entry)
+        self._owners = owners
+        self._starts: list[int] = []
+        offset = 0
+        for text in texts:
+            self._starts.append(offset)
+            offset += len(text) + 1
+        self._blob = _SEP.join(texts)
+        self._vocab: dict[str, set[int]] = {}
+        for text, entry in zip(texts, owners):
+            for word in _words(text):
+                self._vocab.setdefault(word, set()).add(entry)
+        self._vocab_list = sorted(self._vocab)
+        self._vocab_starts: list[int] = []
+        offset = 0
+        for word in self._vocab_list:
+            self._vocab_starts.append(offset)
+            offset += len(word) + 1
+        self._vocab_blob = _SEP.join(self._vocab_list)
+        self._by_length: dict[int, list[str]] = {}
+        for word in self._vocab_list:
+            self._by_length.setdefault(len(word), []).append(word)
+        self._close_cache: dict[str, dict[str, float]] = {}
+
+    def _substring(self, query: str) -> dict[int, float]:
+        """Entries whose text starts with (1.0) or contains (0.9) the query."""
+        found: dict[int, float] = {}
+        blob, starts, owners = self._blob, self._starts, self._owners
+        at = blob.find(query)
+        while at != -1:
+            text = bisect_right(starts, at) - 1
+            entry = owners[text]
+            score = 1.0 if at == starts[text] else 0.9
+            if found.get(entry, 0.0) < score:
+                found[entry] = score
+            at = blob.find(query, at + 1)
+        return found
+
+    def _close_words(self, word: str) -> dict[str, float]:
+        """Vocabulary words holding `word` (1.0) or within typo distance of it (ratio)."""
+        cached = self._close_cache.get(word)
+        if cached is not None:
+            return cached
+        close: dict[str, float] = {}
+        blob, starts, vocab = self._vocab_blob, self._vocab_starts, self._vocab_list
+        at = blob.find(word)
+        while at != -1:
+            close[vocab[bisect_right(starts, at) - 1]] = 1.0
+            at = blob.find(word, at + 1)
+        if len(word) >= 3:
+            matcher = SequenceMatcher(None, b=word)
+            low, high = int(len(word) * 0.6), int(len(word) / 0.6) + 1
+            for length in range(max(low, 1), high + 1):
+                for candidate in self._by_length.get(length, ()):
+                    if candidate in close:
+                        continue
+                    matcher.set_seq1(candidate)
+                    if matcher.quick_ratio() >= TYPO_CUTOFF:
+                        ratio = matcher.ratio()
+                        if ratio >= TYPO_CUTOFF:
+                            close[candidate] = ratio
+        if len(self._close_cache) > 256:
+            self._close_cache.clear()
+        self._close_cache[word] = close
+        return close
+
+    def _typos(self, query: str) -> dict[int, float]:
+        """Entries holding, for every query word, the word itself or a near miss of it."""
+        found: dict[int, float] | None = None
+        for word in _words(query):
+            per_entry: dict[int, float] = {}
+            for candidate, ratio in self._close_words(word).items():
+                for entry in self._vocab[candidate]:
+                    if per_entry.get(entry, 0.0) < ratio:
+                        per_entry[entry] = ratio
+            if found is None:
+                found = per_entry
+            else:
+                found = {e: min(r, per_entry[e]) for e, r in found.items() if e in per_entry}
+            if not found:
+                return {}
+        return {e: r * 0.85 for e, r in (found or {}).items()}
+
+    def search(self, query: str) -> list[Hit]:
+        """Platforms and actions matching `query`, best first."""
+        query = _fold(query)
+        if not query:
+            return []
+        scores = self._substring(query)
+        for entry, score in self._typos(query).items():
+            if scores.get(entry, 0.0) < score:
+                scores[entry] = score
+        hits = []
+        for entry, score in scores.items():
+            platform, action, weight = self.entries[entry]
+            hits.append(Hit(platform, action, score * weight))
+        hits.sort(key=lambda h: (-h.score, h.platform.name.casefold(),
+                                 h.action.id if h.action else ""))
+        return hits
+
+    def platforms(self, query: str) -> list[Platform]:
+        """The platforms matching `query`, each once, best first; fast enough to run on
+        every keystroke over thousands of platforms (set and `in` operations run in C).
+
+        Order: name prefix, title prefix, name substring, title substring, then, when those
+        found fewer than TYPO_WHEN_FEWER, typo matches (every query word, or a near miss of
+        it, somewhere in the platform's texts)."""
+        query = _fold(query)
+        if not query:
+            return list(self.catalog.platforms)
+        self._build_platform_tables()
+        at_start = _SEP + query
+        names, titles = self._name_blobs, self._title_blobs
+        order: dict[int, None] = {}
+        for tier in ([i for i, b in enumerate(names) if at_start in b],
+                     [i for i, b in enumerate(titles) if at_start in b],
+                     [i for i, b in enumerate(names) if query in b],
+                     [i for i, b in enumerate(titles) if query in b]):
+            order.update(dict.fromkeys(tier))
+        typos: dict[int, float] | None = None
+        for word in _words(query) if len(order) < TYPO_WHEN_FEWER else ():
+            per_platform: dict[int, float] = {}
+            for candidate, ratio in self._close_words(word).items():
+                for i in self._vocab_platforms[candidate]:
+                    if per_platform.get(i, 0.0) < ratio:
+                        per_platform[i] = ratio
+            typos = per_platform if typos is None else {
+                i: min(r, per_platform[i]) for i, r in typos.items() if i in per_platform}
+            if not typos:
+                break
+        extra = sorted((i for i in (typos or {}) if i not in order), key=lambda i: -typos[i])
+        order.update(dict.fromkeys(extra))
+        platforms = self.catalog.platforms
+        return [platforms[i] for i in order]
+
+    def _build_platform_tables(self) -> None:
+        if hasattr(self, "_name_blobs"):
+            return
+        self._name_blobs: list[str] = []
+        self._title_blobs: list[str] = []
+        self._vocab_platforms: dict[str, set[int]] = {}
+        for i, platform in enumerate(self.catalog.platforms):
+            names = dict.fromkeys(_fold(n) for n in (platform.name, platform.id,
+                                                     *platform.aliases))
+            titles = dict.fromkeys(_fold(t) for a in platform.actions
+                                   for t in (a.title.en, a.title.get(self.lang), a.id))
+            self._name_blobs.append(_SEP + _SEP.join(names))
+            self._title_blobs.append(_SEP + _SEP.join(titles))
+            for text in (*names, *titles):
+                for word in _words(text):
+                    self._vocab_platforms.setdefault(word, set()).add(i)
+
+
+_INDEXES: dict[tuple[int, str], SearchIndex] = {}
+
+
+def index_for(catalog: Catalog, lang: str = "en") -> SearchIndex:
+    """The index of `catalog` in `lang`, built on first use."""
+    key = (id(catalog), lang)
+    index = _INDEXES.get(key)
+    if index is None or index.catalog is not catalog:
+        if len(_INDEXES) > 8:
+            _INDEXES.clear()
+        index = _INDEXES[key] = SearchIndex(catalog, lang)
+    return index
 
 
 def search(catalog: Catalog, query: str, lang: str = "en") -> list[Hit]:
     """Platforms and actions matching `query`, best first."""
-    query = _fold(query)
-    if not query:
-        return []
-    hits: list[Hit] = []
-    for platform in catalog.platforms:
-        names = [platform.name, platform.id, *platform.aliases]
-        platform_score = max(_score(query, n) for n in names)
-        if platform_score:
-            hits.append(Hit(platform, None, platform_score))
-        for action in platform.actions:
-            titles = {action.title.en, action.title.get(lang), action.id}
-            score = max(_score(query, t) for t in titles) * 0.95
-            if score:
-                hits.append(Hit(platform, action, score))
-    hits.sort(key=lambda h: (-h.score, h.platform.name.casefold(),
-                             h.action.id if h.action else ""))
-    return hits
+    return index_for(catalog, lang).search(query)

@@ -26,6 +26,7 @@ class OptOutApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "optout"
     COMMANDS = App.COMMANDS | {PlatformCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -134,16 +135,20 @@ class OptOutApp(App[None]):
         self.notify(f"Written to {target}", title="Exported", timeout=15, markup=False)
         return target
 
-    def open_platform(self, platform_id: str) -> None:
+    def open_platform(self, platform_id: str, action_id: str | None = None) -> None:
         """Show a platform's checklist on top of the platform list."""
         from optout_tui.tui.screens.platform import PlatformScreen
 
         platform = self.catalog.get(platform_id)
         if platform is None:
             return
-        while len(self.screen_stack) > 2:  # back to the platform list first
-            self.pop_screen()
-        self.push_screen(PlatformScreen(platform))
+        from optout_tui.tui.screens.browse import BrowseScreen
+        from optout_tui.tui.screens.what_next import WhatNextScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, (BrowseScreen,
+                                                                          WhatNextScreen)):
+            self.pop_screen()  # back to the list it was chosen from
+        self.push_screen(PlatformScreen(platform, action_id))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

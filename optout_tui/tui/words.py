@@ -4,7 +4,16 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "hint": "Choose a platform and press Enter to see how to opt out. Type / to search.",
+        "hint": "↑↓ and Enter open a platform. / search, f filters, w what to do next, ? help.",
+        "f_category": "All categories", "f_kind": "Any kind of setting", "f_region": "Anywhere",
+        "f_status": "Any status", "sort_priority": "by priority", "sort_name": "by name",
+        "shown": "{n} of {t} platforms, {s} (o to change)", "none_shown": "No platform matches. "
+        "Clear the search or a filter (Esc clears all).",
+        "st_not-started": "Not started", "st_in-progress": "In progress", "st_done": "Done",
+        "st_needs-recheck": "Needs re-check", "st_not-possible": "Not possible here",
+        "next_title": "What to do next", "next_hint": "The most important settings you have "
+        "not done yet, across every platform. Enter opens one.", "next_none": "Nothing left "
+        "to do. Well done!",
         "search": "Search platforms and settings (/)",
         "done": "✔ done", "todo": "○ to do", "not_possible": "✗ not possible", "all_done": "✔ all done", "n_done": "{n}/{t} done",
         "go_to": "Go to: ", "set": "Set: ", "link": "Link: ", "check": "Check: ",
@@ -24,8 +33,17 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing_undo": "Nothing to undo in this session.",
     },
     "fr": {
-        "hint": "Choisissez une plateforme et appuyez sur Entrée pour savoir comment refuser. "
-        "Tapez / pour chercher.",
+        "hint": "↑↓ et Entrée ouvrent une plateforme. / chercher, f filtres, w que faire "
+        "ensuite, ? aide.",
+        "f_category": "Toutes catégories", "f_kind": "Tout type de réglage", "f_region": "Partout",
+        "f_status": "Tout état", "sort_priority": "par priorité", "sort_name": "par nom",
+        "shown": "{n} plateformes sur {t}, {s} (o pour changer)", "none_shown": "Aucune "
+        "plateforme ne correspond. Effacez la recherche ou un filtre (Échap efface tout).",
+        "st_not-started": "Pas commencé", "st_in-progress": "En cours", "st_done": "Fait",
+        "st_needs-recheck": "À revérifier", "st_not-possible": "Impossible ici",
+        "next_title": "Que faire ensuite", "next_hint": "Les réglages les plus importants pas "
+        "encore faits, toutes plateformes confondues. Entrée en ouvre un.",
+        "next_none": "Plus rien à faire. Bravo !",
         "search": "Chercher une plateforme ou un réglage (/)",
         "done": "✔ fait", "todo": "○ à faire", "not_possible": "✗ impossible", "all_done": "✔ tout est fait",
         "n_done": "{n}/{t} faits",
@@ -74,6 +92,18 @@ DEFAULT = {
 }
 LEVEL = {"en": {"easy": "easy", "medium": "medium", "hard": "hard", "all": "everywhere"},
          "fr": {"easy": "facile", "medium": "moyenne", "hard": "difficile", "all": "partout"}}
+CATEGORY = {
+    "en": {"social": "Social", "messaging": "Messaging", "video": "Video",
+           "publishing": "Publishing", "ai-assistant": "AI assistants", "work": "Work",
+           "creative": "Creative", "developer": "Developer", "devices": "Devices",
+           "voice": "Voice", "search": "Search", "shopping": "Shopping",
+           "entertainment": "Entertainment", "education": "Education"},
+    "fr": {"social": "Réseaux sociaux", "messaging": "Messagerie", "video": "Vidéo",
+           "publishing": "Publication", "ai-assistant": "Assistants IA", "work": "Travail",
+           "creative": "Création", "developer": "Développement", "devices": "Appareils",
+           "voice": "Voix", "search": "Recherche", "shopping": "Achats",
+           "entertainment": "Divertissement", "education": "Éducation"},
+}
 SURFACE_TAB = {
     "en": {"web": "Web", "ios": "iPhone", "android": "Android", "form": "Form", "email": "Email"},
     "fr": {"web": "Web", "ios": "iPhone", "android": "Android", "form": "Formulaire",

@@ -12,12 +12,13 @@ from optout_tui.tui.screens.platform import PlatformScreen
 from optout_tui.tui.screens.qr import QrScreen
 from optout_tui.tui.widgets.action_detail import ActionDetail
 from optout_tui.tui.widgets.step_checklist import StepChecklist
+from optout_tui.tui.widgets.platform_list import PlatformList
 from tests.tui.helpers import make_app, shown_text
 
 
 async def open_x(pilot) -> PlatformScreen:
-    platforms = pilot.app.screen.query_one("#platforms", OptionList)
-    platforms.highlighted = platforms.get_option_index("x")
+    platforms = pilot.app.screen.query_one("#platforms", PlatformList)
+    platforms.highlighted = [p.id for p in platforms.rows].index("x")
     await pilot.press("enter")
     await pilot.pause()
     screen = pilot.app.screen

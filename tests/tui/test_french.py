@@ -8,14 +8,15 @@ from textual.widgets import OptionList, Static
 
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 from tests.conftest import EXAMPLE_CATALOG, MARKUP_CATALOG
+from optout_tui.tui.widgets.platform_list import PlatformList
 from tests.tui.helpers import make_app, shown_text
 
 
 async def test_french_words_and_catalog_text(data_dir: Path) -> None:
     app = make_app(data_dir, EXAMPLE_CATALOG, lang="fr")
     async with app.run_test(size=(120, 40)) as pilot:
-        assert "Choisissez une plateforme" in shown_text(app.screen.query_one("#hint", Static))
-        assert "0/1 faits" in shown_text(app.screen.query_one("#platforms", OptionList))
+        assert "Entrée ouvrent une plateforme" in shown_text(app.screen.query_one("#hint", Static))
+        assert "0/1 faits" in shown_text(app.screen.query_one("#platforms", PlatformList))
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

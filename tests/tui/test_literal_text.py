@@ -11,6 +11,7 @@ from optout_tui.tui.screens.platform import PlatformScreen
 from optout_tui.tui.screens.qr import QrScreen
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 from tests.conftest import MARKUP_CATALOG
+from optout_tui.tui.widgets.platform_list import PlatformList
 from tests.tui.helpers import make_app, shown_text
 
 PLATFORM = load_catalog([MARKUP_CATALOG]).get("markup")
@@ -21,7 +22,7 @@ STEP = ACTION.surfaces[0].steps[0]
 async def test_every_widget_shows_catalog_text_literally(data_dir: Path) -> None:
     app = make_app(data_dir, MARKUP_CATALOG)
     async with app.run_test(size=(200, 60)) as pilot:
-        browse = shown_text(app.screen.query_one("#platforms", OptionList))
+        browse = shown_text(app.screen.query_one("#platforms", PlatformList))
         assert PLATFORM.name in browse and PLATFORM.aliases[0] in browse
 
         await pilot.press("enter")

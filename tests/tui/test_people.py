@@ -13,6 +13,7 @@ from optout_tui.tui.screens.profiles import ProfilesScreen
 from optout_tui.tui.widgets.action_detail import ActionDetail
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 from tests.conftest import EXAMPLE_CATALOG
+from optout_tui.tui.widgets.platform_list import PlatformList
 from tests.tui.helpers import make_app, shown_text
 
 
@@ -34,11 +35,11 @@ async def test_new_person_starts_empty_and_switching_back_restores(data_dir: Pat
         assert len(checklist.done) == 2
         await pilot.press("escape")
         await pilot.pause()
-        assert "✔ all done" in shown_text(app.screen.query_one("#platforms", OptionList))
+        assert "✔ all done" in shown_text(app.screen.query_one("#platforms", PlatformList))
         await pilot.press("n")
         await pilot.pause()
         assert app.profile.startswith("Visitor ")
-        assert "0/1 done" in shown_text(app.screen.query_one("#platforms", OptionList))
+        assert "0/1 done" in shown_text(app.screen.query_one("#platforms", PlatformList))
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, ProfilesScreen)
@@ -47,7 +48,7 @@ async def test_new_person_starts_empty_and_switching_back_restores(data_dir: Pat
         await pilot.press("enter")
         await pilot.pause()
         assert app.profile == "default"
-        assert "✔ all done" in shown_text(app.screen.query_one("#platforms", OptionList))
+        assert "✔ all done" in shown_text(app.screen.query_one("#platforms", PlatformList))
 
 
 async def test_undo_takes_back_the_last_tick(data_dir: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, OptionList
 
 from optout_tui.tui.screens.platform import PlatformScreen
+from optout_tui.tui.widgets.platform_list import PlatformList
 from tests.tui.helpers import make_app
 
 
@@ -17,8 +18,8 @@ async def test_typing_filters_and_enter_opens(data_dir: Path) -> None:
         assert isinstance(app.focused, Input)
         await pilot.press(*"linkdin")  # a typo, and q-free so no key is a binding
         await pilot.pause()
-        options = app.screen.query_one("#platforms", OptionList)
-        assert options.get_option_at_index(0).id == "linkedin"
+        options = app.screen.query_one("#platforms", PlatformList)
+        assert options.rows[0].id == "linkedin"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlatformScreen) and app.screen.platform.id == "linkedin"

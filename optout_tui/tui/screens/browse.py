@@ -1,18 +1,27 @@
-"""The start screen: every platform, with how many of its actions are done."""
+"""The start screen: search, filters, and every platform with how many of its actions are done."""
 
 from __future__ import annotations
 
+import os
+
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Input, Select, Static
 
-from optout_tui.catalog.model import Catalog, Platform
-from optout_tui.catalog.search import search
+from optout_tui.catalog import filters as flt
+from optout_tui.catalog.model import KINDS, Catalog, Platform
+from optout_tui.catalog.search import index_for
 from optout_tui.progress import platform_counts
-from optout_tui.tui.words import t
+from optout_tui.progress.status import STATUSES, overall_status
+from optout_tui.tui.widgets.platform_list import PlatformList
+from optout_tui.tui.widgets.platform_preview import PlatformPreview
+from optout_tui.tui.words import CATEGORY, KIND, t
+
+ANY = "*"
 
 
 def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en") -> Content:
@@ -27,76 +36,205 @@ def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en")
     return Content.assemble((platform.name, "bold"), aliases, "  ", state)
 
 
+def home_region() -> str | None:
+    """The country of the person's locale (fr_BE.UTF-8 → BE), if it names one."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if "_" in value:
+            code = value.split("_", 1)[1][:2].upper()
+            if code.isalpha() and len(code) == 2:
+                return code
+    return None
+
+
 class BrowseScreen(Screen):
     """Choose a platform; Enter or a click opens its checklist."""
 
     BINDINGS = [
         Binding("enter", "open", "Open", show=True, id="browse.open"),
+        Binding("slash", "search", "Search", key_display="/", id="browse.search"),
+        Binding("f", "filters", "Filters", id="browse.filters"),
+        Binding("o", "sort", "Order", id="browse.sort"),
+        Binding("w", "what_next", "What next", id="browse.what-next"),
         Binding("n", "new_person", "New person", id="browse.new-person"),
         Binding("p", "profiles", "Profiles", id="browse.profiles"),
         Binding("e", "export", "Export", id="browse.export"),
-        Binding("slash", "search", "Search", key_display="/", id="browse.search"),
+        Binding("escape", "clear", "Clear", show=False, id="browse.clear"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
         self.catalog = catalog
+        self.filters = flt.Filters(sort="name")
+        self._states: dict = {}
+        self._records: dict = {}
+        self._done: set = set()
 
+    # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
         yield Header(icon="")
-        yield Static(t(self.app.lang, "hint"), id="hint")
-        yield Input(placeholder=t(self.app.lang, "search"), id="search", compact=True)
-        yield OptionList(id="platforms")
+        yield Static(t(lang, "hint"), id="hint")
+        yield Input(placeholder=t(lang, "search"), id="search", compact=True)
+        with Horizontal(id="filters"):
+            yield Select(self._category_options(), value=ANY, allow_blank=False,
+                         compact=True, id="f-category")
+            yield Select(self._kind_options(), value=ANY, allow_blank=False,
+                         compact=True, id="f-kind")
+            yield Select(self._region_options(), value=ANY, allow_blank=False,
+                         compact=True, id="f-region")
+            yield Select(self._status_options(), value=ANY, allow_blank=False,
+                         compact=True, id="f-status")
+        yield Static(id="shown")
+        with Horizontal(id="browse-body"):
+            yield PlatformList(self._describe, id="platforms")
+            yield PlatformPreview(self._status_of, id="preview")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_counts()
-        self.query_one("#platforms", OptionList).focus()
+        self._read_progress()
+        self.show_platforms()
+        self.query_one(PlatformList).focus()
+        self.call_after_refresh(self._warm_search)
+
+    def _warm_search(self) -> None:
+        """Build the search index after the first frame, so the first keystroke is quick."""
+        self.run_worker(lambda: index_for(self.catalog, self.app.lang).platforms("a"),
+                        thread=True, exit_on_error=False)
 
     def on_screen_resume(self) -> None:
-        self.refresh_counts()
+        self._read_progress()
+        status = self.query_one("#f-status", Select)
+        value = status.value
+        status.set_options(self._status_options())
+        status.value = value
+        self.show_platforms()
+
+    # -- options with counts ---------------------------------------------------------
+    def _counted(self, name: str, values, words, any_word: str) -> list[tuple[str, str]]:
+        counts = flt.option_counts(self.catalog.platforms, self.filters, name, values,
+                                   self._status_of if name == "status" else None)
+        return [(any_word, ANY)] + [(f"{words.get(v, v)} ({counts[v]})", v) for v in values
+                                    if counts[v] or name == "status"]
+
+    def _category_options(self) -> list[tuple[str, str]]:
+        lang = self.app.lang
+        used = [c for c in CATEGORY["en"] if any(c in p.categories
+                                                 for p in self.catalog.platforms)]
+        return self._counted("category", used, CATEGORY[lang], t(lang, "f_category"))
+
+    def _kind_options(self) -> list[tuple[str, str]]:
+        lang = self.app.lang
+        return self._counted("kind", KINDS, KIND[lang], t(lang, "f_kind"))
+
+    def _region_options(self) -> list[tuple[str, str]]:
+        lang = self.app.lang
+        regions = flt.regions_offered(self.catalog.platforms, home_region())
+        return self._counted("region", regions, {}, t(lang, "f_region"))
+
+    def _status_options(self) -> list[tuple[str, str]]:
+        lang = self.app.lang
+        words = {s: t(lang, f"st_{s}") for s in STATUSES}
+        return self._counted("status", STATUSES, words, t(lang, "f_status"))
+
+    # -- progress --------------------------------------------------------------------
+    def _read_progress(self) -> None:
+        store = self.app.store
+        self._states = store.states()
+        self._records = store.done_records()
+        self._done = {k for k, v in self._states.items() if v == "done"}
+
+    def _status_of(self, platform: Platform, action) -> str:
+        return overall_status(platform.id, action, self._states, self._records,
+                              self.app.recheck_days)
+
+    def _describe(self, platform: Platform) -> Content:
+        return platform_prompt(platform, *platform_counts(platform, self._done), self.app.lang)
 
     def refresh_counts(self) -> None:
-        done = self.app.store.done_steps()
-        options = self.query_one("#platforms", OptionList)
-        highlighted = options.highlighted
-        options.set_options(
-            Option(platform_prompt(p, *platform_counts(p, done), self.app.lang), id=p.id)
-            for p in self._shown())
-        if self.catalog.platforms:
-            options.highlighted = highlighted or 0
+        """Progress changed somewhere: read it again and redraw."""
+        self._read_progress()
+        self.show_platforms()
 
-    def _shown(self) -> list[Platform]:
-        """The platforms matching the search text (all of them when it is empty)."""
+    # -- what is shown ---------------------------------------------------------------
+    def show_platforms(self) -> None:
         query = self.query_one("#search", Input).value.strip()
-        if not query:
-            return list(self.catalog.platforms)
-        shown: list[Platform] = []
-        for hit in search(self.catalog, query):
-            if hit.platform not in shown:
-                shown.append(hit.platform)
-        return shown
+        if query:
+            found = index_for(self.catalog, self.app.lang).platforms(query)
+            rows = flt.apply(found, flt.Filters(**{**self._filter_fields(), "sort": "name"}),
+                             self._status_of)
+        else:
+            rows = flt.apply(self.catalog.platforms, self.filters, self._status_of)
+        platforms = self.query_one(PlatformList)
+        current = platforms.highlighted_platform
+        platforms.show(rows, keep=None if query else (current.id if current else None))
+        platforms.redescribe()
+        lang = self.app.lang
+        if rows:
+            order = t(lang, f"sort_{self.filters.sort}") if not query else "…"
+            text = t(lang, "shown", n=len(rows), t=len(self.catalog.platforms), s=order)
+        else:
+            text = t(lang, "none_shown")
+        self.query_one("#shown", Static).update(Content(text))
+
+    def _filter_fields(self) -> dict[str, str | None]:
+        return {"category": self.filters.category, "kind": self.filters.kind,
+                "region": self.filters.region, "status": self.filters.status}
+
+    @on(Select.Changed)
+    def filter_changed(self, event: Select.Changed) -> None:
+        name = (event.select.id or "").removeprefix("f-")
+        if name not in ("category", "kind", "region", "status"):
+            return
+        value = None if event.value in (ANY, Select.BLANK) else str(event.value)
+        if getattr(self.filters, name) != value:
+            self.filters = flt.Filters(**{**self._filter_fields(), name: value,
+                                          "sort": self.filters.sort})
+            self.show_platforms()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refresh_counts()
-        options = self.query_one("#platforms", OptionList)
-        if options.option_count:
-            options.highlighted = 0
+        self.show_platforms()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        options = self.query_one("#platforms", OptionList)
-        if options.option_count:
-            options.focus()
-            options.highlighted = 0
-            options.action_select()
+        platforms = self.query_one(PlatformList)
+        if platforms.rows:
+            platforms.focus()
+            platforms.highlighted = 0
+            platforms.action_choose()
 
+    def on_platform_list_highlighted(self, event: PlatformList.Highlighted) -> None:
+        self.query_one(PlatformPreview).platform = event.platform
+
+    def on_platform_list_chosen(self, event: PlatformList.Chosen) -> None:
+        self.app.open_platform(event.platform.id)
+
+    # -- actions ---------------------------------------------------------------------
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
 
+    def action_filters(self) -> None:
+        self.query_one("#f-category", Select).focus()
+
+    def action_sort(self) -> None:
+        self.filters = flt.Filters(**self._filter_fields(),
+                                   sort="name" if self.filters.sort == "priority" else "priority")
+        self.show_platforms()
+
+    def action_clear(self) -> None:
+        self.query_one("#search", Input).value = ""
+        for select in self.query(Select):
+            select.value = ANY
+        self.filters = flt.Filters(sort=self.filters.sort)
+        self.show_platforms()
+        self.query_one(PlatformList).focus()
+
     def action_open(self) -> None:
-        options = self.query_one("#platforms", OptionList)
-        if options.highlighted is not None:
-            options.action_select()
+        self.query_one(PlatformList).action_choose()
+
+    def action_what_next(self) -> None:
+        from optout_tui.tui.screens.what_next import WhatNextScreen
+
+        self.app.push_screen(WhatNextScreen(self.catalog))
 
     def action_new_person(self) -> None:
         self.app.new_person()
@@ -125,6 +263,3 @@ class BrowseScreen(Screen):
                 self.app.switch_profile(name)
 
         self.app.push_screen(ProfilesScreen(names, self.app.profile), chosen)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.open_platform(event.option.id)

@@ -44,9 +44,10 @@ class PlatformScreen(Screen):
         Binding("m", "note", "Note", id="platform.note"),
     ]
 
-    def __init__(self, platform: Platform) -> None:
+    def __init__(self, platform: Platform, start_action: str | None = None) -> None:
         super().__init__()
         self.platform = platform
+        self.start_action = start_action
         self.surface = "web"
 
     def compose(self) -> ComposeResult:
@@ -61,7 +62,8 @@ class PlatformScreen(Screen):
         self.query_one(ActionDetail).lang = self.app.lang
         self._refresh_actions()
         actions = self.query_one("#actions", OptionList)
-        actions.highlighted = 0
+        ids = [a.id for a in self.platform.actions]
+        actions.highlighted = ids.index(self.start_action) if self.start_action in ids else 0
         actions.focus()
 
     # -- state pushed down -----------------------------------------------------------

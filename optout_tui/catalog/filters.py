@@ -1,0 +1,94 @@
+"""Narrowing and ordering the platforms: by category, kind of action, region and status.
+
+Status comes from the person's progress, which the catalog knows nothing of: callers pass a
+function `status_of(platform, action)` that returns one of progress.status.STATUSES.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from optout_tui.catalog.model import Action, Platform
+from optout_tui.catalog.regions import applies_in
+
+StatusOf = Callable[[Platform, Action], str]
+PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
+SORTS = ("priority", "name")
+COMMON_REGIONS = ("EU", "EEA", "US", "GB", "CA", "AU", "FR", "DE", "BE", "CH", "IN")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the person chose to see; None means any."""
+
+    category: str | None = None
+    kind: str | None = None
+    region: str | None = None
+    status: str | None = None
+    sort: str = "name"
+
+    def without(self, name: str) -> Filters:
+        """The same filters with one of them cleared (for counting that filter's options)."""
+        return replace(self, **{name: None})
+
+    @property
+    def active(self) -> bool:
+        return any((self.category, self.kind, self.region, self.status))
+
+
+def matching_actions(platform: Platform, filters: Filters,
+                     status_of: StatusOf | None = None) -> list[Action]:
+    """The platform's actions that pass the action filters (kind, region, status)."""
+    return [a for a in platform.actions
+            if (not filters.kind or a.kind == filters.kind)
+            and (not filters.region or applies_in(a.regions, filters.region))
+            and (not filters.status or status_of is None
+                 or status_of(platform, a) == filters.status)]
+
+
+def passes(platform: Platform, filters: Filters, status_of: StatusOf | None = None) -> bool:
+    if filters.category and filters.category not in platform.categories:
+        return False
+    if not (filters.kind or filters.region or filters.status):
+        return True
+    return bool(matching_actions(platform, filters, status_of))
+
+
+def priority_key(platform: Platform) -> tuple[int, int]:
+    """Sort key: platforms with a high-priority action first, then by how many they have."""
+    ranks = [PRIORITY_RANK.get(a.priority, 1) for a in platform.actions] or [2]
+    best = min(ranks)
+    return best, -ranks.count(best)
+
+
+def apply(platforms: Iterable[Platform], filters: Filters,
+          status_of: StatusOf | None = None) -> list[Platform]:
+    """The platforms passing `filters`, in the order `filters.sort` asks for (stable)."""
+    shown = [p for p in platforms if passes(p, filters, status_of)]
+    if filters.sort == "priority":
+        shown.sort(key=priority_key)
+    return shown
+
+
+def option_counts(platforms: Sequence[Platform], filters: Filters, name: str,
+                  values: Iterable[str], status_of: StatusOf | None = None) -> dict[str, int]:
+    """For one filter, how many platforms each of its values would show, the other filters
+    staying as they are."""
+    others = filters.without(name)
+    base = [p for p in platforms if passes(p, others, status_of)]
+    counts: Counter[str] = Counter()
+    for value in values:
+        chosen = replace(others, **{name: value})
+        counts[value] = sum(1 for p in base if passes(p, chosen, status_of))
+    return dict(counts)
+
+
+def regions_offered(platforms: Iterable[Platform], home: str | None = None) -> list[str]:
+    """Regions worth offering in a filter: the person's own, common ones, and every region an
+    action names."""
+    named = {r.removeprefix("-") for p in platforms for a in p.actions for r in a.regions}
+    named.discard("all")
+    ordered = ([home] if home else []) + list(COMMON_REGIONS) + sorted(named)
+    return list(dict.fromkeys(r for r in ordered if r))

@@ -1,0 +1,43 @@
+"""What to do next: the most important actions a person has not done, across every platform."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from optout_tui.catalog.model import Action, Catalog, Platform
+from optout_tui.progress.status import overall_status
+
+PRIORITY = {"high": 0, "medium": 1, "low": 2}
+DEFAULT = {"on": 0, "unknown": 1, "off": 2, "none": 3}
+DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
+STATUS = {"needs-recheck": 0, "in-progress": 1, "not-started": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class NextUp:
+    platform: Platform
+    action: Action
+    status: str
+
+
+def next_up(catalog: Catalog, states: dict, records: dict, recheck_days: int | None = None,
+            limit: int | None = None) -> list[NextUp]:
+    """Actions still to do, most important first: re-checks and half-done ones, then by
+    priority, then switches that are on by default, then the easiest. Actions with nothing
+    to do (no opt-out, no surface where the control exists) and ones the person marked not
+    possible are left out."""
+    found: list[tuple[tuple, NextUp]] = []
+    for platform in catalog.platforms:
+        for action in platform.actions:
+            if action.kind == "no-opt-out" or not action.available_surfaces:
+                continue
+            status = overall_status(platform.id, action, states, records, recheck_days)
+            if status not in STATUS:
+                continue
+            key = (STATUS[status] if status != "not-started" else 2,
+                   PRIORITY.get(action.priority, 1), DEFAULT.get(action.default, 1),
+                   DIFFICULTY.get(action.difficulty, 1), platform.name.casefold(), action.id)
+            found.append((key, NextUp(platform, action, status)))
+    found.sort(key=lambda pair: pair[0])
+    items = [item for _, item in found]
+    return items[:limit] if limit else items

@@ -1,0 +1,67 @@
+"""What to do next: the most important settings not done yet, across every platform."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from optout_tui.catalog.model import Catalog
+from optout_tui.progress.next_up import NextUp, next_up
+from optout_tui.tui import words
+from optout_tui.tui.widgets.platform_preview import STATUS_MARK
+from optout_tui.tui.words import t
+
+
+def next_prompt(item: NextUp, lang: str) -> Content:
+    action = item.action
+    mark = f"{STATUS_MARK[item.status]} {t(lang, 'st_' + item.status)}"
+    meta = " · ".join((words.KIND[lang][action.kind], words.DEFAULT[lang][action.default],
+                       words.LEVEL[lang][action.difficulty]))
+    return Content.assemble((item.platform.name, "bold"), " — ", action.title.get(lang),
+                            "\n  ", mark, "  ", (meta, "dim"))
+
+
+class WhatNextScreen(Screen):
+    """A list of actions; Enter opens the platform at that action."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="next.back")]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.items: list[NextUp] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static(t(self.app.lang, "next_hint"), id="hint")
+        yield OptionList(id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t(self.app.lang, "next_title")
+        self.query_one(OptionList).focus()
+        self.refresh_items()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_items()
+
+    def refresh_items(self) -> None:
+        store = self.app.store
+        self.items = next_up(self.catalog, store.states(), store.done_records(),
+                             self.app.recheck_days, limit=200)
+        options = self.query_one(OptionList)
+        lang = self.app.lang
+        if self.items:
+            options.set_options(Option(next_prompt(item, lang), id=str(i))
+                                for i, item in enumerate(self.items))
+            options.highlighted = 0
+        else:
+            options.set_options([Option(t(lang, "next_none"), disabled=True)])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        item = self.items[int(event.option.id)]
+        self.app.open_platform(item.platform.id, item.action.id)

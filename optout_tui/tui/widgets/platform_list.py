@@ -1,0 +1,196 @@
+"""The list of platforms on the first screen: one line each, and only the visible lines drawn.
+
+A Line-API widget (Toolong's pattern): `render_line` builds the few rows on screen, so a search
+keystroke over thousands of platforms only swaps a Python list and repaints one screenful,
+where an `OptionList` would rebuild and measure an option for every platform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from optout_tui.catalog.model import Platform
+
+Describe = Callable[[Platform], Content]
+
+
+class PlatformList(ScrollView, can_focus=True):
+    """Platforms, one per line; Enter or a click chooses one."""
+
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "choose", "Open", show=False),
+    ]
+    COMPONENT_CLASSES = {"platform-list--row", "platform-list--row-highlighted",
+                         "platform-list--row-hover"}
+    DEFAULT_CSS = """
+    PlatformList {
+        height: 1fr;
+        border: tall $border-blurred;
+        padding: 0 1;
+        background: $surface;
+        overflow-x: hidden;
+        & > .platform-list--row-highlighted {
+            color: $block-cursor-blurred-foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .platform-list--row-hover { background: $block-hover-background; }
+        &:focus {
+            border: tall $border;
+            background-tint: $foreground 5%;
+            & > .platform-list--row-highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+    }
+    """
+
+    highlighted: reactive[int | None] = reactive(None, always_update=True)
+    """Index of the highlighted row, or None when the list is empty."""
+
+    class Highlighted(Message):
+        """The highlight moved to another platform."""
+
+        def __init__(self, platform: Platform) -> None:
+            super().__init__()
+            self.platform = platform
+
+    class Chosen(Message):
+        """The person chose a platform (Enter or a click)."""
+
+        def __init__(self, platform: Platform) -> None:
+            super().__init__()
+            self.platform = platform
+
+    def __init__(self, describe: Describe, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._describe = describe
+        self._rows: Sequence[Platform] = ()
+        self._hover: int | None = None
+        self._strips: LRUCache[tuple, Strip] = LRUCache(512)
+
+    # -- what it shows ----------------------------------------------------------------
+    @property
+    def rows(self) -> Sequence[Platform]:
+        return self._rows
+
+    @property
+    def highlighted_platform(self) -> Platform | None:
+        if self.highlighted is None or not self._rows:
+            return None
+        return self._rows[self.highlighted]
+
+    def show(self, rows: Sequence[Platform], keep: str | None = None) -> None:
+        """Show these platforms; keep the highlight on the platform with id `keep`, if shown."""
+        self._rows = rows
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        index = 0 if rows else None
+        if keep is not None and rows:
+            for i, platform in enumerate(rows):
+                if platform.id == keep:
+                    index = i
+                    break
+        self.highlighted = index
+        self.refresh()
+
+    def redescribe(self) -> None:
+        """Draw every row again (progress changed)."""
+        self._strips.clear()
+        self.refresh()
+
+    # -- drawing ----------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._rows):
+            return Strip.blank(width, self.get_visual_style("platform-list--row").rich_style)
+        component = ("platform-list--row-highlighted" if index == self.highlighted else
+                     "platform-list--row-hover" if index == self._hover else "")
+        key = (index, component, width, self.has_focus, self.app.current_theme.name)
+        strip = self._strips.get(key)
+        if strip is None:
+            classes = ("platform-list--row", component) if component else ("platform-list--row",)
+            style = self.get_visual_style(*classes)
+            content = self._describe(self._rows[index]).truncate(width, ellipsis=True, pad=True)
+            strip = Strip(content.render_segments(style), width).apply_meta({"row": index})
+            self._strips[key] = strip
+        return strip
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        if new is None:
+            return
+        width = self.scrollable_content_region.width
+        self.scroll_to_region(Region(0, new, max(width, 1), 1), animate=False, immediate=True)
+        self.refresh()
+        platform = self.highlighted_platform
+        if platform is not None:
+            self.post_message(self.Highlighted(platform))
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- keys and mouse --------------------------------------------------------------
+    def action_move(self, delta: int) -> None:
+        if self._rows:
+            self.highlighted = max(0, min(len(self._rows) - 1, (self.highlighted or 0) + delta))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_jump(self, where: int) -> None:
+        if self._rows:
+            self.highlighted = where % len(self._rows)
+
+    def action_choose(self) -> None:
+        platform = self.highlighted_platform
+        if platform is not None:
+            self.post_message(self.Chosen(platform))
+
+    def _row_at(self, event: events.MouseEvent) -> int | None:
+        row = event.style.meta.get("row") if event.style else None
+        return row if isinstance(row, int) and row < len(self._rows) else None
+
+    def on_click(self, event: events.Click) -> None:
+        row = self._row_at(event)
+        if row is not None:
+            self.highlighted = row
+            self.action_choose()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        row = self._row_at(event)
+        if row != self._hover:
+            self._hover = row
+            self._strips.clear()
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self._strips.clear()
+            self.refresh()
