@@ -9,6 +9,7 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLE_CATALOG = FIXTURES / "catalog"
 MARKUP_CATALOG = FIXTURES / "markup"
+SCREENS_CATALOG = FIXTURES / "screens"  # three small platforms: filters, what next, snapshots
 
 
 @pytest.fixture

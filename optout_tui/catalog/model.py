@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 LANGUAGES = ("en", "fr")
@@ -91,6 +92,14 @@ class Surface:
     @property
     def is_available(self) -> bool:
         return self.available == "yes"
+
+
+BLANK = re.compile(r"\{\{(.*?)\}\}", re.S)
+
+
+def blanks(text: str) -> list[str]:
+    """The blanks still to fill in a template text, as written between {{ and }}."""
+    return [m.group(1).strip() for m in BLANK.finditer(text)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,6 +119,25 @@ class ProgressKeeper:
             self.last_error = str(error)
             return False
 
+    def filled(self, platform: str) -> dict[tuple[str, str], str]:
+        if self.store is None:
+            return {}
+        try:
+            return self.store.filled(platform)
+        except StoreError as error:
+            self.last_error = str(error)
+            return {}
+
+    def set_filled(self, platform: str, action: str, surface: str, text: str) -> bool:
+        if not self._open():
+            return False
+        try:
+            self.store.set_filled(platform, action, surface, text)
+            return True
+        except StoreError as error:
+            self.last_error = str(error)
+            return False
+
     def undo(self) -> StepKey | None:
         if self.store is None:
             return None

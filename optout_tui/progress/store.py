@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 HISTORY_KEPT = 500  # changes kept per profile for undo
 DEFAULT_PROFILE = "default"
 DONE, NOT_POSSIBLE, TODO = "done", "not-possible", "todo"
@@ -88,6 +88,18 @@ MIGRATIONS = [
         note       TEXT NOT NULL,
         changed_at TEXT NOT NULL,
         PRIMARY KEY (profile, platform, action)
+    ) WITHOUT ROWID;
+    """,
+    # 5: the text of a form or email template as the person filled it in and copied it.
+    """
+    CREATE TABLE filled_template (
+        profile    TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        surface    TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY (profile, platform, action, surface)
     ) WITHOUT ROWID;
     """,
 ]
@@ -363,6 +375,26 @@ class ProgressStore:
         except sqlite3.Error as error:
             raise StoreError(f"could not read {self.path}: {error}") from None
 
+    # -- filled-in templates ----------------------------------------------------------
+    def set_filled(self, platform: str, action: str, surface: str, text: str) -> None:
+        """Save the template text as the person filled it in (and copied it)."""
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                       (self.profile, self._now()))
+            db.execute("INSERT OR REPLACE INTO filled_template VALUES (?, ?, ?, ?, ?, ?)",
+                       (self.profile, platform, action, surface, text, self._now()))
+
+        self._write(work)
+
+    def filled(self, platform: str) -> dict[tuple[str, str], str]:
+        """(action, surface) → the filled-in text saved for this profile on `platform`."""
+        try:
+            return {(a, s): text for a, s, text in self._db.execute(
+                "SELECT action, surface, text FROM filled_template WHERE profile = ? AND "
+                "platform = ?", (self.profile, platform))}
+        except sqlite3.Error as error:
+            raise StoreError(f"could not read {self.path}: {error}") from None
+
     # -- profiles --------------------------------------------------------------------
     def profiles(self) -> list[str]:
         """Every profile with saved progress, oldest first."""
@@ -379,7 +411,7 @@ class ProgressStore:
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
                                   ("history", "profile"), ("action_done", "profile"),
-                                  ("action_note", "profile")):
+                                  ("action_note", "profile"), ("filled_template", "profile")):
                 db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
 
         self._write(work)
@@ -391,7 +423,7 @@ class ProgressStore:
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
                                   ("history", "profile"), ("action_done", "profile"),
-                                  ("action_note", "profile")):
+                                  ("action_note", "profile"), ("filled_template", "profile")):
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
 
         self._write(work)

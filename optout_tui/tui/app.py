@@ -12,7 +12,9 @@ from optout_tui.catalog.model import Catalog
 from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.recheck import RECHECK_AFTER_DAYS
 from optout_tui.progress.store import DEFAULT_PROFILE, ProgressStore
+from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
+from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.commands import PlatformCommands
 from optout_tui.tui.screens.help import HelpScreen
 from optout_tui.tui.themes import HIGH_CONTRAST
@@ -35,8 +37,11 @@ class OptOutApp(App[None]):
 
     def __init__(self, catalog: Catalog, data_dir: Path,
                  profile: str = DEFAULT_PROFILE,
-                 recheck_days: int = RECHECK_AFTER_DAYS, lang: str = "en") -> None:
+                 recheck_days: int = RECHECK_AFTER_DAYS, lang: str = "en",
+                 today: dt.date | None = None) -> None:
         super().__init__()
+        self.today = today or dt.date.today()
+        """The day that ages catalog entries ("may be out of date"); fixed in snapshot tests."""
         self.catalog = catalog
         self.lang = lang if lang in ("en", "fr") else "en"
         """The language of the app's words and of the catalog text (English as fallback)."""
@@ -44,6 +49,14 @@ class OptOutApp(App[None]):
         self.data_dir = Path(data_dir)
         self.store = self._keeper(profile)
         self._unsaved_warned = False
+
+    def _remember_theme(self, theme) -> None:
+        """Keep the chosen theme for next time (a failure to save is shown, never fatal)."""
+        try:
+            save_setting(self.data_dir, "theme", theme.name)
+        except OSError as error:
+            self.notify(f"The theme could not be saved: {error}", severity="warning",
+                        markup=False)
 
     def _keeper(self, profile: str) -> ProgressKeeper:
         return ProgressKeeper(lambda: ProgressStore(self.data_dir, profile=profile))
@@ -56,7 +69,12 @@ class OptOutApp(App[None]):
         return BrowseScreen(self.catalog)
 
     def on_mount(self) -> None:
+        localise_bindings(self, self.lang)
         self.register_theme(HIGH_CONTRAST)
+        saved = load_settings(self.data_dir).get("theme")
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.sub_title = self.profile
         store = self.store.store
         if store is None:

@@ -5,12 +5,21 @@ from __future__ import annotations
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "hint": "↑↓ and Enter open a platform. / search, f filters, w what to do next, ? help.",
-        "f_category": "All categories", "f_kind": "Any kind of setting", "f_region": "Anywhere",
-        "f_status": "Any status", "sort_priority": "by priority", "sort_name": "by name",
+        "f_category": "All categories", "f_kind": "All kinds", "f_region": "All regions",
+        "f_status": "All statuses", "nothing_to_do": "no opt-out", "sort_priority": "by priority", "sort_name": "by name",
         "shown": "{n} of {t} platforms, {s} (o to change)", "none_shown": "No platform matches. "
         "Clear the search or a filter (Esc clears all).",
         "st_not-started": "Not started", "st_in-progress": "In progress", "st_done": "Done",
         "st_needs-recheck": "Needs re-check", "st_not-possible": "Not possible here",
+        "write_to": "Write to: ", "template_help": "Replace every {{…}} with your own "
+        "details, then Ctrl+S (or Copy) copies the text. Escape cancels.",
+        "template_copy": "Copy text", "cancel": "Cancel", "blanks_left": "Still to fill: ",
+        "blanks_none": "✔ Every blank is filled in.", "template_hint": "Text to send (t: fill in "
+        "the blanks and copy it):", "template_copied": "Text copied (where the terminal "
+        "supports OSC 52) and kept for this person.", "template_refused": "Not marked done: "
+        "fill in the text first (press t). Still to fill: {left}",
+        "template_not_copied": "Not marked done: press t to fill in and copy the text first.",
+        "no_template": "This action has no text to fill in.",
         "next_title": "What to do next", "next_hint": "The most important settings you have "
         "not done yet, across every platform. Enter opens one.", "next_none": "Nothing left "
         "to do. Well done!",
@@ -35,12 +44,22 @@ WORDS: dict[str, dict[str, str]] = {
     "fr": {
         "hint": "↑↓ et Entrée ouvrent une plateforme. / chercher, f filtres, w que faire "
         "ensuite, ? aide.",
-        "f_category": "Toutes catégories", "f_kind": "Tout type de réglage", "f_region": "Partout",
-        "f_status": "Tout état", "sort_priority": "par priorité", "sort_name": "par nom",
+        "f_category": "Toutes catégories", "f_kind": "Tous types", "f_region": "Toutes régions",
+        "f_status": "Tous états", "nothing_to_do": "aucun refus", "sort_priority": "par priorité", "sort_name": "par nom",
         "shown": "{n} plateformes sur {t}, {s} (o pour changer)", "none_shown": "Aucune "
         "plateforme ne correspond. Effacez la recherche ou un filtre (Échap efface tout).",
         "st_not-started": "Pas commencé", "st_in-progress": "En cours", "st_done": "Fait",
         "st_needs-recheck": "À revérifier", "st_not-possible": "Impossible ici",
+        "write_to": "Écrire à : ", "template_help": "Remplacez chaque {{…}} par vos "
+        "informations, puis Ctrl+S (ou Copier) copie le texte. Échap annule.",
+        "template_copy": "Copier le texte", "cancel": "Annuler", "blanks_left": "Encore à "
+        "remplir : ", "blanks_none": "✔ Tous les blancs sont remplis.",
+        "template_hint": "Texte à envoyer (t : remplir les blancs et le copier) :",
+        "template_copied": "Texte copié (si le terminal gère OSC 52) et gardé pour cette "
+        "personne.", "template_refused": "Pas marqué comme fait : remplissez d'abord le texte "
+        "(touche t). Encore à remplir : {left}",
+        "template_not_copied": "Pas marqué comme fait : appuyez sur t pour remplir et copier "
+        "le texte d'abord.", "no_template": "Cette action n'a pas de texte à remplir.",
         "next_title": "Que faire ensuite", "next_hint": "Les réglages les plus importants pas "
         "encore faits, toutes plateformes confondues. Entrée en ouvre un.",
         "next_none": "Plus rien à faire. Bravo !",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual.geometry import Region
@@ -13,9 +14,9 @@ from optout_tui.tui.app import OptOutApp
 
 
 def make_app(data_dir: Path, *folders: Path, bundled: bool = False,
-             lang: str = "en") -> OptOutApp:
+             lang: str = "en", today: dt.date | None = None) -> OptOutApp:
     dirs = ([bundled_catalog_dir()] if bundled else []) + list(folders)
-    return OptOutApp(load_catalog(dirs), data_dir, lang=lang)
+    return OptOutApp(load_catalog(dirs), data_dir, lang=lang, today=today)
 
 
 def shown_text(widget: Widget) -> str:
@@ -24,3 +25,9 @@ def shown_text(widget: Widget) -> str:
     strips = widget.render_lines(Region(0, 0, width, height))
     text = " ".join("".join(segment.text for segment in strip) for strip in strips)
     return " ".join(text.split())
+
+
+def all_text(root: Widget) -> str:
+    """The text of every shown leaf widget inside `root` (containers draw nothing themselves)."""
+    leaves = [w for w in root.query("*") if w.display and not w.children and w.size.area]
+    return " ".join(shown_text(w) for w in leaves)

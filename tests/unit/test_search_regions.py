@@ -36,3 +36,25 @@ def test_nonsense_finds_nothing() -> None:
     (("US",), "EU", False)])
 def test_applies_in(regions: tuple[str, ...], country: str, expected: bool) -> None:
     assert applies_in(regions, country) is expected
+
+
+def test_index_platforms_multiword_in_any_order_and_typos() -> None:
+    from optout_tui.catalog.search import index_for
+
+    index = index_for(CATALOG)
+    assert [p.id for p in index.platforms("training posts")][:1] == ["example"]
+    assert [p.id for p in index.platforms("posts training")][:1] == ["example"]
+    assert [p.id for p in index.platforms("exmaple")][:1] == ["example"]
+    assert index.platforms("zzqqxx") == []
+    assert len(index.platforms("")) == len(CATALOG.platforms)
+
+
+def test_name_prefix_ranks_before_title_match(tmp_path) -> None:
+    from optout_tui.catalog.search import SearchIndex
+    from tests.conftest import SCREENS_CATALOG
+
+    index = SearchIndex(load_catalog([SCREENS_CATALOG]))
+    assert [p.id for p in index.platforms("beta")] == ["beta"]
+    found = [p.id for p in index.platforms("training")]
+    assert set(found) == {"alpha", "beta", "gamma"}
+    assert [p.id for p in index.platforms("gam")] == ["gamma"]

@@ -144,3 +144,22 @@ def test_migrates_a_version_3_database(data_dir: Path) -> None:
     store = ProgressStore(data_dir)
     store.set_note("x", "grok-training", "kept")
     assert store.notes()[("x", "grok-training")][0] == "kept"
+
+
+def test_filled_templates_kept_per_profile_migrated_and_deleted(data_dir: Path) -> None:
+    from optout_tui.progress.store import MIGRATIONS
+
+    data_dir.mkdir(parents=True)
+    with sqlite3.connect(data_dir / DB_NAME) as db:
+        for script in MIGRATIONS[:4]:
+            db.executescript(script)
+        db.execute("PRAGMA user_version = 4")
+    store = ProgressStore(data_dir, profile="Ada")
+    assert store.filled("slack") == {}
+    store.set_filled("slack", "opt-out", "email", "Dear Slack, I am Ada Lovelace.")
+    assert store.filled("slack") == {("opt-out", "email"): "Dear Slack, I am Ada Lovelace."}
+    assert ProgressStore(data_dir, profile="other").filled("slack") == {}
+    store.delete_profile("Ada")
+    store.close()
+    raw = b"".join(p.read_bytes() for p in data_dir.iterdir() if p.is_file())
+    assert b"Ada Lovelace" not in raw

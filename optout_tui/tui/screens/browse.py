@@ -17,6 +17,7 @@ from optout_tui.catalog.model import KINDS, Catalog, Platform
 from optout_tui.catalog.search import index_for
 from optout_tui.progress import platform_counts
 from optout_tui.progress.status import STATUSES, overall_status
+from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
 from optout_tui.tui.words import CATEGORY, KIND, t
@@ -25,15 +26,20 @@ ANY = "*"
 
 
 def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en") -> Content:
-    """Name, aliases and progress in words (never colour alone)."""
+    """Progress first, in a mark and words (never colour alone), then name and aliases, so a
+    long alias list is what gets cut at the edge, not the progress."""
     if total and done == total:
         state = (t(lang, "all_done"), "bold $text-success")
     elif done:
         state = ("◐ " + t(lang, "n_done", n=done, t=total), "bold")
-    else:
+    elif total:
         state = ("○ " + t(lang, "n_done", n=0, t=total), "")
-    aliases = f"  ({', '.join(platform.aliases)})" if platform.aliases else ""
-    return Content.assemble((platform.name, "bold"), aliases, "  ", state)
+    else:
+        state = ("– " + t(lang, "nothing_to_do"), "dim")
+    width = max(len(t(lang, "all_done")), len("○ " + t(lang, "n_done", n=0, t=9)))
+    aliases = (f"  ({', '.join(platform.aliases)})", "dim") if platform.aliases else ""
+    return Content.assemble(state, " " * (width - len(state[0]) + 2), (platform.name, "bold"),
+                            aliases)
 
 
 def home_region() -> str | None:
@@ -69,6 +75,7 @@ class BrowseScreen(Screen):
         self._states: dict = {}
         self._records: dict = {}
         self._done: set = set()
+        self._typing_to_search = False
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -92,6 +99,7 @@ class BrowseScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)
         self._read_progress()
         self.show_platforms()
         self.query_one(PlatformList).focus()
@@ -208,8 +216,44 @@ class BrowseScreen(Screen):
     def on_platform_list_chosen(self, event: PlatformList.Chosen) -> None:
         self.app.open_platform(event.platform.id)
 
+    def on_key(self, event) -> None:
+        """Keys typed right after / (before the search box has taken focus) belong to the
+        search, even letters that are shortcuts elsewhere: a fast typist's "/slack" must not
+        open the list's first platform."""
+        search = self.query_one("#search", Input)
+        if event.key == "slash" and self.focused is not search:
+            # Handled here, not only by the binding (which runs once the key has bubbled up
+            # to the app): keys already queued behind it then see the flag.
+            self.action_search()
+            event.stop()
+            event.prevent_default()
+            return
+        if self._typing_to_search and self.focused is not search and event.is_printable \
+                and event.character:
+            search.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event) -> None:
+        """Text pasted (or typed faster than the terminal delivers keys one by one, which
+        arrives as one paste) goes into the search: "/slack" searches for "slack"."""
+        search = self.query_one("#search", Input)
+        if self.focused is search:
+            return
+        text = " ".join(event.text.split())
+        if text:
+            search.value = search.value + text.removeprefix("/")
+            search.cursor_position = len(search.value)
+            self.action_search()
+            event.stop()
+
+    def on_descendant_focus(self, event) -> None:
+        if event.widget is not self.query_one("#search", Input):
+            self._typing_to_search = False
+
     # -- actions ---------------------------------------------------------------------
     def action_search(self) -> None:
+        self._typing_to_search = True
         self.query_one("#search", Input).focus()
 
     def action_filters(self) -> None:

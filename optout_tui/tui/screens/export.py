@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from optout_tui.tui.bindings import localise_bindings
+
 FORMATS = [
     ("html", "Printable handout (HTML, a QR code per link left to do)"),
     ("md", "Markdown (plain text with links)"),
@@ -26,6 +28,10 @@ class ExportScreen(ModalScreen[str | None]):
         with Vertical(id="export-box"):
             yield Static(Content.styled("Export this person's progress as…", "bold"))
             yield OptionList(*(Option(Content(text), id=fmt) for fmt, text in FORMATS))
+
+
+    def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from optout_tui.tui.bindings import localise_bindings
+
 
 class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the note (empty to remove it), or None when cancelled."""
@@ -26,6 +28,10 @@ class NoteScreen(ModalScreen[str | None]):
             yield Input(self.note, placeholder="e.g. no such menu on my phone; did it on the "
                                                "laptop", id="note-input")
             yield Static("Enter saves (empty removes the note) · Escape cancels")
+
+
+    def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

@@ -10,9 +10,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from optout_tui.catalog.model import SURFACES, Action, Platform
+from optout_tui.catalog.model import SURFACES, Action, Platform, blanks
 from optout_tui.progress import StepKey, StoreError, action_status
 from optout_tui.progress.recheck import Recheck, recheck, snapshot
+from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.action_detail import ActionDetail
 from optout_tui.tui.words import t
 from optout_tui.tui.widgets.step_checklist import StepChecklist
@@ -42,6 +43,7 @@ class PlatformScreen(Screen):
         Binding("s", "next_surface", "Surface", id="platform.surface"),
         Binding("u", "undo", "Undo", id="platform.undo"),
         Binding("m", "note", "Note", id="platform.note"),
+        Binding("t", "fill_template", "Fill in text", id="platform.template"),
     ]
 
     def __init__(self, platform: Platform, start_action: str | None = None) -> None:
@@ -55,10 +57,11 @@ class PlatformScreen(Screen):
         yield Static(Content.assemble((self.platform.name, "bold")), id="platform-title")
         with Horizontal(id="platform-body"):
             yield OptionList(id="actions")
-            yield ActionDetail(id="detail")
+            yield ActionDetail(today=self.app.today, id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)
         self.query_one(ActionDetail).lang = self.app.lang
         self._refresh_actions()
         actions = self.query_one("#actions", OptionList)
@@ -139,13 +142,62 @@ class PlatformScreen(Screen):
         if action is None:
             return
         key = StepKey(self.platform.id, action.id, self.surface, event.step_id)
-        self.app.saved(self.app.store.set_step(key, event.done))
         surface = action.surface(self.surface)
+        if event.done and surface is not None and surface.template is not None:
+            refusal = self._blanks_refusal(action, surface, key)
+            if refusal:
+                self.notify(refusal, severity="warning", timeout=8, markup=False)
+                return
+        self.app.saved(self.app.store.set_step(key, event.done))
         if event.done and surface is not None and \
                 action_status(self.platform.id, action, self._done()).is_done:
             self.app.saved(self.app.store.record_done(self.platform.id, action.id, surface.id,
                                                       snapshot(action, surface)))
         self._after_change(action)
+
+    def _blanks_refusal(self, action: Action, surface, key: StepKey) -> str | None:
+        """Why ticking `key` may not finish this action yet: the text the person copied still
+        has blanks, or was never filled in. None when it may."""
+        done = self._done() | {key}
+        if not action_status(self.platform.id, action, done).is_done:
+            return None
+        filled = self.app.store.filled(self.platform.id).get((action.id, surface.id))
+        lang = self.app.lang
+        if filled is None:
+            return t(lang, "template_not_copied")
+        left = blanks(filled)
+        return t(lang, "template_refused", left=" · ".join(left)) if left else None
+
+    def action_fill_template(self) -> None:
+        from optout_tui.tui.screens.template import TemplateScreen
+
+        action = self.current_action
+        surface = action.surface(self.surface) if action else None
+        if surface is None or surface.template is None:
+            templated = [s for s in (action.surfaces if action else ()) if s.template]
+            if not templated:
+                self.notify(t(self.app.lang, "no_template"), severity="warning")
+                return
+            self._set_surface(templated[0].id)
+            surface = templated[0]
+        saved = self.app.store.filled(self.platform.id).get((action.id, surface.id))
+        text = saved if saved is not None else surface.template.get(self.app.lang)
+
+        def copy(result: str | None) -> None:
+            if result is None:
+                return
+            self.app.copy_to_clipboard(result)
+            self.app.saved(self.app.store.set_filled(self.platform.id, action.id, surface.id,
+                                                     result))
+            left = blanks(result)
+            if left:
+                self.notify(t(self.app.lang, "blanks_left") + " · ".join(left),
+                            severity="warning", markup=False)
+            else:
+                self.notify(t(self.app.lang, "template_copied"), markup=False)
+
+        self.app.push_screen(TemplateScreen(action.title.get(self.app.lang), text,
+                                            surface.address), copy)
 
     def on_step_checklist_step_not_possible(self, event: StepChecklist.StepNotPossible) -> None:
         action = self.current_action

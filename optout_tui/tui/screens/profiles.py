@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from optout_tui.tui.bindings import localise_bindings
+
 NEW_PERSON = "\x00new"  # an option id no profile name can have (names are typed text)
 
 
@@ -31,6 +33,10 @@ class ProfilesScreen(ModalScreen[str | None]):
                 mark = "● " if name == self.current else "  "
                 options.append(Option(Content.assemble(mark, name), id=name))
             yield OptionList(*options, id="profiles-list")
+
+
+    def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

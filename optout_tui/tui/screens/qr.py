@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from optout_tui.qr import qr_matrix
+from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.qr_code import QrCode
 from optout_tui.tui.words import t
 
@@ -41,6 +42,7 @@ class QrScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)
         self.query_one(QrCode).glyph_mode = self.app.no_color
         self._fit()
 

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from optout_tui.catalog.model import Catalog
 from optout_tui.progress.next_up import NextUp, next_up
 from optout_tui.tui import words
+from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.platform_preview import STATUS_MARK
 from optout_tui.tui.words import t
 
@@ -42,6 +43,7 @@ class WhatNextScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)
         self.title = t(self.app.lang, "next_title")
         self.query_one(OptionList).focus()
         self.refresh_items()

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static, Tab, Tabs
 
-from optout_tui.catalog.model import SURFACES, Action, Surface
+from optout_tui.catalog.model import BLANK, SURFACES, Action, Surface
 from optout_tui.tui import words
 from optout_tui.tui.words import t
 from optout_tui.tui.widgets.step_checklist import StepChecklist
@@ -72,7 +72,24 @@ def surface_content(action: Action, surface: Surface, lang: str) -> Content:
     if surface.link:
         lines.append(Content.assemble(t(lang, "link"), surface.link,
                                       ("  " + t(lang, "qr_hint"), "dim")))
+    if surface.address:
+        lines.append(Content.assemble(t(lang, "write_to"), (surface.address, "bold")))
+    if surface.template:
+        lines.append(Content.styled(t(lang, "template_hint"), "bold"))
+        lines.append(template_content(surface.template.get(lang)))
     return Content("\n").join(lines)
+
+
+def template_content(text: str) -> Content:
+    """The template with each {{blank}} in reverse video, so it stands out without colour."""
+    parts: list[str | tuple[str, str]] = []
+    at = 0
+    for match in BLANK.finditer(text):
+        parts.append(text[at:match.start()])
+        parts.append((match.group(0), "reverse bold"))
+        at = match.end()
+    parts.append(text[at:])
+    return Content.assemble(*parts)
 
 
 class ActionDetail(VerticalScroll):

@@ -1,0 +1,79 @@
+"""Fill in the blanks of a form or email text, then copy it: the blanks left are listed live."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from optout_tui.catalog.model import blanks
+from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.words import t
+
+
+class TemplateScreen(ModalScreen[str | None]):
+    """Dismisses with the text to copy (Ctrl+S or the Copy button), or None (Escape)."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="template.cancel"),
+        Binding("ctrl+s", "copy", "Copy", priority=True, id="template.copy"),
+    ]
+    DEFAULT_CSS = """
+    TemplateScreen { align: center middle; }
+    TemplateScreen > #template-box {
+        width: 90%; max-width: 100; height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    TemplateScreen TextArea { height: 1fr; }
+    TemplateScreen #template-buttons { height: auto; align-horizontal: right; }
+    TemplateScreen #template-buttons Button { margin-left: 1; }
+    """
+
+    def __init__(self, heading: str, text: str, address: str | None = None) -> None:
+        super().__init__()
+        self.heading = heading
+        self.text = text
+        self.address = address
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        with Vertical(id="template-box"):
+            yield Static(Content.assemble((self.heading, "bold")))
+            if self.address:
+                yield Static(Content.assemble(t(lang, "write_to"), (self.address, "bold")))
+            yield Static(t(lang, "template_help"))
+            yield TextArea(self.text, soft_wrap=True, id="template-text")
+            yield Static(id="template-blanks")
+            with Horizontal(id="template-buttons"):
+                yield Button(t(lang, "template_copy"), variant="primary", id="copy")
+                yield Button(t(lang, "cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)
+        self.query_one(TextArea).focus()
+        self._show_blanks()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._show_blanks()
+
+    def _show_blanks(self) -> None:
+        left = blanks(self.query_one(TextArea).text)
+        lang = self.app.lang
+        box = self.query_one("#template-blanks", Static)
+        if left:
+            box.update(Content.assemble((t(lang, "blanks_left"), "bold $text-warning"),
+                                        " · ".join(left)))
+        else:
+            box.update(Content.styled(t(lang, "blanks_none"), "bold $text-success"))
+
+    def action_copy(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "copy":
+            self.action_copy()
+        else:
+            self.dismiss(None)

@@ -1,0 +1,111 @@
+"""The first screen: filters with counts, order, clear, what next, mouse, fast typing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Input, OptionList, Select, Static
+
+from optout_tui.progress import ProgressStore, StepKey
+from optout_tui.tui.screens.platform import PlatformScreen
+from optout_tui.tui.screens.what_next import WhatNextScreen
+from optout_tui.tui.widgets.platform_list import PlatformList
+from tests.conftest import SCREENS_CATALOG
+from tests.tui.helpers import make_app, shown_text
+
+
+def rows(app) -> list[str]:
+    return [p.id for p in app.screen.query_one(PlatformList).rows]
+
+
+async def test_filters_narrow_the_list_and_say_how_many(data_dir: Path) -> None:
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert rows(app) == ["alpha", "beta", "gamma"]
+        kind = app.screen.query_one("#f-kind", Select)
+        labels = [str(prompt) for prompt, _ in kind._options]
+        assert "AI training (2)" in labels and "No opt-out available (1)" in labels
+        kind.value = "no-opt-out"
+        await pilot.pause()
+        assert rows(app) == ["gamma"]
+        assert "1 of 3 platforms" in shown_text(app.screen.query_one("#shown", Static))
+        app.screen.query_one("#f-category", Select).value = "work"
+        await pilot.pause()
+        assert rows(app) == []
+        assert "No platform matches" in shown_text(app.screen.query_one("#shown", Static))
+        await pilot.press("escape")  # clears search and every filter
+        await pilot.pause()
+        assert rows(app) == ["alpha", "beta", "gamma"]
+        assert kind.value == "*"
+
+
+async def test_region_and_status_filters(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    store.set_step(StepKey("beta", "object-by-email", "email", "send"), True)
+    store.close()
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#f-status", Select).value = "done"
+        await pilot.pause()
+        assert rows(app) == ["beta"]
+        app.screen.query_one("#f-status", Select).value = "*"
+        app.screen.query_one("#f-kind", Select).value = "third-party-sharing"
+        app.screen.query_one("#f-region", Select).value = "US"
+        await pilot.pause()
+        assert rows(app) == []  # alpha's partner sharing is EU-only
+        app.screen.query_one("#f-region", Select).value = "FR"
+        await pilot.pause()
+        assert rows(app) == ["alpha"]
+
+
+async def test_o_sorts_by_priority_and_back(data_dir: Path) -> None:
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert rows(app)[0] == "alpha" and rows(app)[-1] == "beta"
+        assert "by priority" in shown_text(app.screen.query_one("#shown", Static))
+        await pilot.press("o")
+        await pilot.pause()
+        assert rows(app) == ["alpha", "beta", "gamma"]
+
+
+async def test_what_next_opens_the_action_and_comes_back(data_dir: Path) -> None:
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WhatNextScreen)
+        assert "Alpha Social — Turn off AI training" in shown_text(
+            app.screen.query_one(OptionList))
+        await pilot.press("down", "down", "enter")  # each item is two lines, one option
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlatformScreen) and screen.platform.id == "beta"
+        assert screen.current_action.id == "object-by-email"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WhatNextScreen)
+
+
+async def test_a_click_opens_a_platform(data_dir: Path) -> None:
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        platforms = app.screen.query_one(PlatformList)
+        await pilot.click(PlatformList, offset=(5, platforms.rows.index(
+            next(p for p in platforms.rows if p.id == "gamma"))))
+        await pilot.pause()
+        assert isinstance(app.screen, PlatformScreen) and app.screen.platform.id == "gamma"
+
+
+async def test_keys_queued_right_after_slash_go_to_the_search(data_dir: Path) -> None:
+    """A fast typist's "/beta" arrives as a burst of keys, all queued before the search box
+    has taken focus; they must still land in the search, not on the list."""
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, character in (("slash", "/"), ("b", "b"), ("e", "e"), ("t", "t"), ("a", "a")):
+            app.post_message(events.Key(key, character))  # as the driver does, no waiting
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "beta"
+        assert rows(app) == ["beta"]
