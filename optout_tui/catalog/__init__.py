@@ -1,7 +1,21 @@
-"""The catalog: typed model, safe loader and the location of the bundled files. No Textual."""
+"""The catalog: typed model, safe loader and the location of the bundled files. No Textual.
 
-from optout_tui.catalog.loader import CatalogError, Problem, load_catalog, load_platform
-from optout_tui.catalog.model import Action, Catalog, LocalText, Platform, Step, Surface
+Names are imported on first use, so `from optout_tui.catalog.cache import ...` on a warm start
+never loads the YAML parser.
+"""
 
-__all__ = ["Action", "Catalog", "CatalogError", "LocalText", "Platform", "Problem", "Step",
-           "Surface", "load_catalog", "load_platform"]
+from __future__ import annotations
+
+import importlib
+
+_WHERE = {"CatalogError": "problems", "Problem": "problems", "load_catalog": "loader",
+          "load_platform": "loader", "Action": "model", "Catalog": "model",
+          "LocalText": "model", "Platform": "model", "Step": "model", "Surface": "model"}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"optout_tui.catalog.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'optout_tui.catalog' has no attribute {name!r}")

@@ -10,10 +10,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from optout_tui.catalog.model import Action, Platform
+from optout_tui.catalog.model import ActionFacts, Platform
 from optout_tui.catalog.regions import applies_in
 
-StatusOf = Callable[[Platform, Action], str]
+StatusOf = Callable[[Platform, ActionFacts], str]
 PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 SORTS = ("priority", "name")
 COMMON_REGIONS = ("EU", "EEA", "US", "GB", "CA", "AU", "FR", "DE", "BE", "CH", "IN")
@@ -39,9 +39,10 @@ class Filters:
 
 
 def matching_actions(platform: Platform, filters: Filters,
-                     status_of: StatusOf | None = None) -> list[Action]:
-    """The platform's actions that pass the action filters (kind, region, status)."""
-    return [a for a in platform.actions
+                     status_of: StatusOf | None = None) -> list[ActionFacts]:
+    """The facts of the platform's actions that pass the action filters (kind, region,
+    status); `platform.action(fact.id)` gives the full action."""
+    return [a for a in platform.facts
             if (not filters.kind or a.kind == filters.kind)
             and (not filters.region or applies_in(a.regions, filters.region))
             and (not filters.status or status_of is None
@@ -58,7 +59,7 @@ def passes(platform: Platform, filters: Filters, status_of: StatusOf | None = No
 
 def priority_key(platform: Platform) -> tuple[int, int]:
     """Sort key: platforms with a high-priority action first, then by how many they have."""
-    ranks = [PRIORITY_RANK.get(a.priority, 1) for a in platform.actions] or [2]
+    ranks = [PRIORITY_RANK.get(a.priority, 1) for a in platform.facts] or [2]
     best = min(ranks)
     return best, -ranks.count(best)
 
@@ -66,7 +67,10 @@ def priority_key(platform: Platform) -> tuple[int, int]:
 def apply(platforms: Iterable[Platform], filters: Filters,
           status_of: StatusOf | None = None) -> list[Platform]:
     """The platforms passing `filters`, in the order `filters.sort` asks for (stable)."""
-    shown = [p for p in platforms if passes(p, filters, status_of)]
+    if not filters.active:
+        shown = list(platforms)
+    else:
+        shown = [p for p in platforms if passes(p, filters, status_of)]
     if filters.sort == "priority":
         shown.sort(key=priority_key)
     return shown
@@ -88,7 +92,7 @@ def option_counts(platforms: Sequence[Platform], filters: Filters, name: str,
 def regions_offered(platforms: Iterable[Platform], home: str | None = None) -> list[str]:
     """Regions worth offering in a filter: the person's own, common ones, and every region an
     action names."""
-    named = {r.removeprefix("-") for p in platforms for a in p.actions for r in a.regions}
+    named = {r.removeprefix("-") for p in platforms for a in p.facts for r in a.regions}
     named.discard("all")
     ordered = ([home] if home else []) + list(COMMON_REGIONS) + sorted(named)
     return list(dict.fromkeys(r for r in ordered if r))

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from optout_tui.catalog import model as m
 from optout_tui.catalog import spec
+from optout_tui.catalog.cache import platform_files
+from optout_tui.catalog.problems import CatalogError, Problem
 from optout_tui.catalog.regions import is_region
 from optout_tui.catalog.yamlnodes import Node, YamlProblem, parse
 from optout_tui.text import clean, has_control
@@ -18,33 +20,11 @@ from optout_tui.text import clean, has_control
 MAX_FILE_BYTES = 2_000_000
 MAX_STRING = 4_000
 MAX_LIST = 200
-STALE_AFTER_DAYS = 180
+STALE_AFTER_DAYS = m.STALE_AFTER_DAYS
 _ID = re.compile(spec.ID_PATTERN)
 _DOMAIN = re.compile(spec.DOMAIN_PATTERN)
 _YES = {"yes", "true"}
 _NO = {"no", "false"}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong in a catalog file."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
-
-
-class CatalogError(Exception):
-    """The catalog could not be loaded; `problems` says what and where."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 class _Invalid(Exception):
@@ -459,13 +439,6 @@ def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | Non
                           categories=platform.categories, languages=platform.languages,
                           actions=platform.actions, aliases=platform.aliases, origin=shown)
     return platform, builder.warnings
-
-
-def platform_files(folder: Path) -> list[Path]:
-    """The platform files of a catalog folder (its `platforms/` subfolder when there is one)."""
-    if (folder / "platforms").is_dir():
-        folder = folder / "platforms"
-    return sorted(folder.glob("*.yaml"))
 
 
 def load_catalog(folders: Iterable[Path], *, today: dt.date | None = None) -> m.Catalog:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 LANGUAGES = ("en", "fr")
 SURFACES = ("web", "ios", "android", "form", "email")
@@ -94,6 +96,8 @@ class Surface:
         return self.available == "yes"
 
 
+STALE_AFTER_DAYS = 180  # an entry not checked for longer "may be out of date"
+
 BLANK = re.compile(r"\{\{(.*?)\}\}", re.S)
 
 
@@ -159,24 +163,97 @@ class Action:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Platform:
-    """A service and its opt-out actions, as read from one catalog file."""
+class ActionFacts(NamedTuple):
+    """What the platform list, search, filters and "what next" need of an action, without its
+    surfaces, steps and sources: a big catalog can list thousands of platforms from these and
+    read a platform's full actions only when it is opened."""
 
     id: str
-    name: str
-    domains: tuple[str, ...]
-    categories: tuple[str, ...]
-    languages: tuple[str, ...]
-    actions: tuple[Action, ...]
-    aliases: tuple[str, ...] = ()
-    origin: str = ""
+    title: LocalText
+    kind: str
+    default: str
+    priority: str
+    difficulty: str
+    regions: tuple[str, ...]
+    doable: bool  # the control exists on at least one surface
+
+    @classmethod
+    def of(cls, action: Action) -> ActionFacts:
+        return cls(action.id, action.title, action.kind, action.default, action.priority,
+                   action.difficulty, action.regions, bool(action.available_surfaces))
+
+
+class Platform:
+    """A service and its opt-out actions, as read from one catalog file.
+
+    `actions` may be read lazily: a platform served from the cache carries its `facts` and a
+    function that fetches the full actions the first time they are asked for. Treat it as
+    immutable, like the other model classes.
+    """
+
+    __slots__ = ("id", "name", "domains", "categories", "languages", "aliases", "origin",
+                 "doable", "_facts", "_fetch_facts", "_actions", "_fetch")
+
+    def __init__(self, id: str, name: str, domains: tuple[str, ...],  # noqa: A002
+                 categories: tuple[str, ...], languages: tuple[str, ...],
+                 actions: tuple[Action, ...] | None = None, aliases: tuple[str, ...] = (),
+                 origin: str = "", facts: tuple[ActionFacts, ...] | None = None,
+                 fetch: Callable[[], tuple[Action, ...]] | None = None,
+                 fetch_facts: Callable[[], tuple[ActionFacts, ...]] | None = None,
+                 doable: int | None = None) -> None:
+        if actions is None and ((facts is None and fetch_facts is None) or fetch is None):
+            raise TypeError("a platform needs its actions, or facts and a way to fetch them")
+        self.id = id
+        self.name = name
+        self.domains = domains
+        self.categories = categories
+        self.languages = languages
+        self.aliases = aliases
+        self.origin = origin
+        self._actions = tuple(actions) if actions is not None else None
+        self._fetch = fetch
+        self._fetch_facts = fetch_facts
+        self._facts = facts
+        if facts is None and fetch_facts is None:
+            self._facts = tuple(ActionFacts.of(a) for a in self._actions)
+        self.doable: int = doable if doable is not None else sum(f.doable for f in self.facts)
+        """How many actions can be done somewhere (for "0/3 done" without reading facts)."""
+
+    @property
+    def facts(self) -> tuple[ActionFacts, ...]:
+        if self._facts is None:
+            self._facts = tuple(self._fetch_facts())
+            self._fetch_facts = None
+        return self._facts
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        if self._actions is None:
+            self._actions = tuple(self._fetch())
+            self._fetch = None
+        return self._actions
+
+    @property
+    def is_loaded(self) -> bool:
+        """Whether the full actions are in memory (for tests and the benchmark)."""
+        return self._actions is not None
 
     def action(self, action_id: str) -> Action | None:
         for action in self.actions:
             if action.id == action_id:
                 return action
         return None
+
+    def __repr__(self) -> str:
+        return f"Platform(id={self.id!r}, name={self.name!r})"
+
+    def __getstate__(self) -> dict:
+        return {"id": self.id, "name": self.name, "domains": self.domains,
+                "categories": self.categories, "languages": self.languages,
+                "aliases": self.aliases, "origin": self.origin, "actions": self.actions}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(**state)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,8 @@ The country list was taken from the tz database's iso3166.tab (249 codes).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 GROUPS = frozenset({"EU", "EEA", "all"})
 COUNTRIES = frozenset({
     "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
@@ -37,6 +39,7 @@ def _contains(code: str, country: str) -> bool:
             or (code == "EEA" and country in EEA))
 
 
+@lru_cache(maxsize=4096)
 def applies_in(regions: tuple[str, ...], country: str) -> bool:
     """Whether an action with `regions` applies to someone in `country` (or EU/EEA)."""
     country = country.upper()

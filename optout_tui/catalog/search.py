@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from optout_tui.catalog.model import Action, Catalog, Platform
+from optout_tui.catalog.model import ActionFacts, Catalog, Platform
 
 TYPO_CUTOFF = 0.75  # difflib ratio a word needs to count as a typo of a query word
 TYPO_WHEN_FEWER = 5  # the browse list looks for typos only when fewer platforms matched exactly
@@ -23,7 +23,8 @@ _SEP = "\n"  # never inside a folded text (fold collapses whitespace)
 @dataclass(frozen=True, slots=True)
 class Hit:
     platform: Platform
-    action: Action | None  # None when the platform itself matched
+    action: ActionFacts | None  # None when the platform itself matched (full action:
+    # platform.action(hit.action.id))
     score: float
 
 
@@ -42,7 +43,7 @@ class SearchIndex:
         self.catalog = catalog
         self.lang = lang
         # One entry per (platform, action-or-None); several texts may point at one entry.
-        self.entries: list[tuple[Platform, Action | None, float]] = []
+        self.entries: list[tuple[Platform, ActionFacts | None, float]] = []
         texts: list[str] = []
         owners: list[int] = []
         for platform in catalog.platforms:
@@ -52,7 +53,7 @@ class SearchIndex:
                                                          *platform.aliases)):
                 texts.append(name)
                 owners.append(entry)
-            for action in platform.actions:
+            for action in platform.facts:
                 entry = len(self.entries)
                 self.entries.append((platform, action, 0.95))
                 for title in dict.fromkeys(_fold(t) for t in (action.title.en,
@@ -79,8 +80,9 @@ class SearchIndex:
             offset += len(word) + 1
         self._vocab_blob = _SEP.join(self._vocab_list)
         self._by_length: dict[int, list[str]] = {}
-        for word in self._vocab_list:
-            self._by_length.setdefault(len(word), []).append(word)
+        for word in self._vocab_list:  # numbers are never typos of words: left out
+            if not any(c.isdigit() for c in word):
+                self._by_length.setdefault(len(word), []).append(word)
         self._close_cache: dict[str, dict[str, float]] = {}
 
     def _substring(self, query: str) -> dict[int, float]:
@@ -108,7 +110,7 @@ class SearchIndex:
         while at != -1:
             close[vocab[bisect_right(starts, at) - 1]] = 1.0
             at = blob.find(word, at + 1)
-        if len(word) >= 3:
+        if len(word) >= 3 and not any(c.isdigit() for c in word):  # "123" has no typos
             matcher = SequenceMatcher(None, b=word)
             low, high = int(len(word) * 0.6), int(len(word) / 0.6) + 1
             for length in range(max(low, 1), high + 1):
@@ -173,26 +175,35 @@ class SearchIndex:
         at_start = _SEP + query
         names, titles = self._name_blobs, self._title_blobs
         order: dict[int, None] = {}
-        for tier in ([i for i, b in enumerate(names) if at_start in b],
-                     [i for i, b in enumerate(titles) if at_start in b],
-                     [i for i, b in enumerate(names) if query in b],
-                     [i for i, b in enumerate(titles) if query in b]):
-            order.update(dict.fromkeys(tier))
-        typos: dict[int, float] | None = None
-        for word in _words(query) if len(order) < TYPO_WHEN_FEWER else ():
-            per_platform: dict[int, float] = {}
-            for candidate, ratio in self._close_words(word).items():
-                for i in self._vocab_platforms[candidate]:
-                    if per_platform.get(i, 0.0) < ratio:
-                        per_platform[i] = ratio
-            typos = per_platform if typos is None else {
-                i: min(r, per_platform[i]) for i, r in typos.items() if i in per_platform}
-            if not typos:
+        tiers = ((names, at_start), (titles, at_start), (names, query), (titles, query))
+        for blobs, text in tiers:
+            order.update(dict.fromkeys([i for i, b in enumerate(blobs) if text in b]))
+            if len(order) == len(names):  # every platform found: later tiers add nothing
                 break
-        extra = sorted((i for i in (typos or {}) if i not in order), key=lambda i: -typos[i])
-        order.update(dict.fromkeys(extra))
+        if len(order) < TYPO_WHEN_FEWER:
+            order.update(dict.fromkeys(self._typo_platforms(query, order)))
         platforms = self.catalog.platforms
         return [platforms[i] for i in order]
+
+    def _typo_platforms(self, query: str, found: dict[int, None]) -> list[int]:
+        """Platforms not in `found` holding every query word or a near miss of it, closest
+        first. The candidate sets are intersected in C; ratios are looked at only for the few
+        platforms left."""
+        words = _words(query)
+        closes = [self._close_words(word) for word in words]
+        candidates: set[int] | None = None
+        for close in closes:
+            union = set().union(*(self._vocab_platforms[c] for c in close))
+            candidates = union if candidates is None else candidates & union
+            if not candidates:
+                return []
+        extra = [i for i in candidates or () if i not in found]
+
+        def closeness(i: int) -> float:
+            return min(max(r for c, r in close.items() if i in self._vocab_platforms[c])
+                       for close in closes)
+
+        return sorted(extra, key=lambda i: (-closeness(i), i))
 
     def _build_platform_tables(self) -> None:
         if hasattr(self, "_name_blobs"):
@@ -203,7 +214,7 @@ class SearchIndex:
         for i, platform in enumerate(self.catalog.platforms):
             names = dict.fromkeys(_fold(n) for n in (platform.name, platform.id,
                                                      *platform.aliases))
-            titles = dict.fromkeys(_fold(t) for a in platform.actions
+            titles = dict.fromkeys(_fold(t) for a in platform.facts
                                    for t in (a.title.en, a.title.get(self.lang), a.id))
             self._name_blobs.append(_SEP + _SEP.join(names))
             self._title_blobs.append(_SEP + _SEP.join(titles))

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from optout_tui.catalog.loader import STALE_AFTER_DAYS
+from optout_tui.catalog.model import STALE_AFTER_DAYS
 from optout_tui.catalog.model import Action, Catalog, LocalText
 
 

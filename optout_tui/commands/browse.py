@@ -15,7 +15,7 @@ def _status_filter(args: argparse.Namespace):
     """A predicate on (platform, action) for --status, reading the profile's progress."""
     from optout_tui.paths import data_dir
     from optout_tui.progress import ProgressStore, StoreError
-    from optout_tui.progress.status import overall_status
+    from optout_tui.progress.status import overall_status, touched
 
     try:
         store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
@@ -23,25 +23,34 @@ def _status_filter(args: argparse.Namespace):
         store.close()
     except StoreError as error:
         raise CommandError(str(error)) from None
-    return lambda p, a: overall_status(p.id, a, states, records) == args.status
+    busy = touched(states)
+
+    def keep(platform: Platform, fact) -> bool:
+        if platform.id not in busy:  # nothing saved: every action is "not started"
+            return args.status == "not-started"
+        action = platform.action(fact.id)
+        return overall_status(platform.id, action, states, records) == args.status
+
+    return keep
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     catalog = load(args)
     keep_status = _status_filter(args) if args.status else None
-    rows: list[tuple[Platform, list[Action]]] = []
-    for platform in catalog.platforms:
+    rows: list[tuple[Platform, list]] = []
+    for platform in catalog.platforms:  # facts only: no platform's steps are read
         if args.category and args.category not in platform.categories:
             continue
-        actions = [a for a in platform.actions
-                   if (not args.kind or a.kind == args.kind)
-                   and (not args.region or applies_in(a.regions, args.region))
-                   and (keep_status is None or keep_status(platform, a))]
-        if actions or not (args.kind or args.region or args.status):
-            rows.append((platform, actions))
+        facts = [a for a in platform.facts
+                 if (not args.kind or a.kind == args.kind)
+                 and (not args.region or applies_in(a.regions, args.region))
+                 and (keep_status is None or keep_status(platform, a))]
+        if facts or not (args.kind or args.region or args.status):
+            rows.append((platform, facts))
     if args.json:
         print(json.dumps({"format_version": JSON_FORMAT_VERSION,
-                          "platforms": [platform_json(p, a) for p, a in rows]},
+                          "platforms": [platform_json(p, [p.action(f.id) for f in a])
+                                        for p, a in rows]},
                          indent=2, ensure_ascii=False))
         return 0
     style = Styler()

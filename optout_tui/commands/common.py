@@ -33,7 +33,7 @@ def catalog_folders(extra: list[str]) -> list[Path]:
 
 def load(args: argparse.Namespace) -> Catalog:
     from optout_tui.catalog.cache import load_catalog_cached
-    from optout_tui.catalog.loader import CatalogError
+    from optout_tui.catalog.problems import CatalogError
 
     try:
         return load_catalog_cached(catalog_folders(args.catalog))

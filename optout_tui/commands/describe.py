@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from optout_tui.catalog.loader import STALE_AFTER_DAYS
-from optout_tui.catalog.model import SURFACE_NAMES, Action, LocalText, Platform, Step, Surface
+from optout_tui.catalog.model import STALE_AFTER_DAYS, SURFACE_NAMES, Action, LocalText, Platform, Step, Surface
 from optout_tui.commands.common import Styler
 
 SET_TO = {"en": {"off": "turn off", "on": "turn on", "unticked": "untick", "ticked": "tick",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from optout_tui.catalog.model import Action, Catalog, Platform
-from optout_tui.progress.status import overall_status
+from optout_tui.catalog.model import ActionFacts, Catalog, Platform
+from optout_tui.progress.status import overall_status, touched
 
 PRIORITY = {"high": 0, "medium": 1, "low": 2}
 DEFAULT = {"on": 0, "unknown": 1, "off": 2, "none": 3}
@@ -16,7 +16,7 @@ STATUS = {"needs-recheck": 0, "in-progress": 1, "not-started": 2}
 @dataclass(frozen=True, slots=True)
 class NextUp:
     platform: Platform
-    action: Action
+    action: ActionFacts  # platform.action(action.id) is the full action
     status: str
 
 
@@ -27,11 +27,13 @@ def next_up(catalog: Catalog, states: dict, records: dict, recheck_days: int | N
     to do (no opt-out, no surface where the control exists) and ones the person marked not
     possible are left out."""
     found: list[tuple[tuple, NextUp]] = []
+    busy = touched(states)
     for platform in catalog.platforms:
-        for action in platform.actions:
-            if action.kind == "no-opt-out" or not action.available_surfaces:
+        for action in platform.facts:  # the full action is read only where progress is saved
+            if action.kind == "no-opt-out" or not action.doable:
                 continue
-            status = overall_status(platform.id, action, states, records, recheck_days)
+            status = "not-started" if platform.id not in busy else overall_status(
+                platform.id, platform.action(action.id), states, records, recheck_days)
             if status not in STATUS:
                 continue
             key = (STATUS[status] if status != "not-started" else 2,

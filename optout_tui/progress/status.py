@@ -39,8 +39,15 @@ def action_status(platform_id: str, action: Action, done: set[StepKey]) -> Actio
     return best
 
 
+def touched(states) -> frozenset[str]:
+    """The ids of platforms with any saved step state: the others are all "not started"."""
+    return frozenset(k.platform for k in states)
+
+
 def platform_counts(platform: Platform, done: set[StepKey]) -> tuple[int, int]:
     """(actions done, actions that can be done) for a platform."""
+    if not any(k.platform == platform.id for k in done):  # no need to read its steps
+        return 0, platform.doable
     doable = [a for a in platform.actions if a.available_surfaces]
     finished = sum(action_status(platform.id, a, done).is_done for a in doable)
     return finished, len(doable)

@@ -16,7 +16,6 @@ from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.commands import PlatformCommands
-from optout_tui.tui.screens.help import HelpScreen
 from optout_tui.tui.themes import HIGH_CONTRAST
 
 RETRY_SECONDS = 5.0
@@ -169,6 +168,8 @@ class OptOutApp(App[None]):
         self.push_screen(PlatformScreen(platform, action_id))
 
     def action_help(self) -> None:
+        from optout_tui.tui.screens.help import HelpScreen  # Markdown: loaded when asked for
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

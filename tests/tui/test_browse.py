@@ -22,6 +22,7 @@ def rows(app) -> list[str]:
 async def test_filters_narrow_the_list_and_say_how_many(data_dir: Path) -> None:
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the counted options arrive after the first frame
         assert rows(app) == ["alpha", "beta", "gamma"]
         kind = app.screen.query_one("#f-kind", Select)
         labels = [str(prompt) for prompt, _ in kind._options]

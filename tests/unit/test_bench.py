@@ -15,4 +15,5 @@ def test_bench_runs_on_a_tiny_catalog(tmp_path: Path, capsys) -> None:
     assert set(figures) >= {"first_frame_app_ms", "first_frame_bare_ms", "key_p95_ms",
                             "load_cold_ms", "load_warm_ms", "list_ms", "rss_app_mb"}
     assert figures["first_frame_app_ms"] > 0 and figures["rss_app_mb"] > 0
-    assert "3 platforms: first frame" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "first frame" in printed and "benchmark took" in printed

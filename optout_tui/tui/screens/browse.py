@@ -16,7 +16,7 @@ from optout_tui.catalog import filters as flt
 from optout_tui.catalog.model import KINDS, Catalog, Platform
 from optout_tui.catalog.search import index_for
 from optout_tui.progress import platform_counts
-from optout_tui.progress.status import STATUSES, overall_status
+from optout_tui.progress.status import STATUSES, overall_status, touched
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
@@ -75,7 +75,10 @@ class BrowseScreen(Screen):
         self._states: dict = {}
         self._records: dict = {}
         self._done: set = set()
+        self._touched: frozenset[str] = frozenset()
         self._typing_to_search = False
+        self.shown_query = ""
+        """The search text the list was last filtered with (the benchmark waits for it)."""
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -84,14 +87,11 @@ class BrowseScreen(Screen):
         yield Static(t(lang, "hint"), id="hint")
         yield Input(placeholder=t(lang, "search"), id="search", compact=True)
         with Horizontal(id="filters"):
-            yield Select(self._category_options(), value=ANY, allow_blank=False,
-                         compact=True, id="f-category")
-            yield Select(self._kind_options(), value=ANY, allow_blank=False,
-                         compact=True, id="f-kind")
-            yield Select(self._region_options(), value=ANY, allow_blank=False,
-                         compact=True, id="f-region")
-            yield Select(self._status_options(), value=ANY, allow_blank=False,
-                         compact=True, id="f-status")
+            # Only "All …" at first: the counted options come after the first frame.
+            for name, word in (("category", "f_category"), ("kind", "f_kind"),
+                               ("region", "f_region"), ("status", "f_status")):
+                yield Select([(t(lang, word), ANY)], value=ANY, allow_blank=False,
+                             compact=True, id=f"f-{name}")
         yield Static(id="shown")
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
@@ -103,7 +103,23 @@ class BrowseScreen(Screen):
         self._read_progress()
         self.show_platforms()
         self.query_one(PlatformList).focus()
-        self.call_after_refresh(self._warm_search)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._fill_filter_options()
+        self._warm_search()
+
+    def _fill_filter_options(self) -> None:
+        """Give each filter its options with counts, keeping what is chosen."""
+        for name, options in (("category", self._category_options()),
+                              ("kind", self._kind_options()),
+                              ("region", self._region_options()),
+                              ("status", self._status_options())):
+            select = self.query_one(f"#f-{name}", Select)
+            value = select.value
+            with select.prevent(Select.Changed):
+                select.set_options(options)
+                select.value = value if any(v == value for _, v in options) else ANY
 
     def _warm_search(self) -> None:
         """Build the search index after the first frame, so the first keystroke is quick."""
@@ -112,10 +128,7 @@ class BrowseScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self._read_progress()
-        status = self.query_one("#f-status", Select)
-        value = status.value
-        status.set_options(self._status_options())
-        status.value = value
+        self._fill_filter_options()
         self.show_platforms()
 
     # -- options with counts ---------------------------------------------------------
@@ -151,9 +164,15 @@ class BrowseScreen(Screen):
         self._states = store.states()
         self._records = store.done_records()
         self._done = {k for k, v in self._states.items() if v == "done"}
+        self._touched = touched(self._states)
 
     def _status_of(self, platform: Platform, action) -> str:
-        return overall_status(platform.id, action, self._states, self._records,
+        """One of STATUSES for an action (or its facts); a platform nobody has touched is
+        answered without reading its steps."""
+        if platform.id not in self._touched:
+            return "not-started"
+        full = platform.action(action.id)
+        return overall_status(platform.id, full, self._states, self._records,
                               self.app.recheck_days)
 
     def _describe(self, platform: Platform) -> Content:
@@ -167,6 +186,7 @@ class BrowseScreen(Screen):
     # -- what is shown ---------------------------------------------------------------
     def show_platforms(self) -> None:
         query = self.query_one("#search", Input).value.strip()
+        self.shown_query = query
         if query:
             found = index_for(self.catalog, self.app.lang).platforms(query)
             rows = flt.apply(found, flt.Filters(**{**self._filter_fields(), "sort": "name"}),
@@ -183,7 +203,7 @@ class BrowseScreen(Screen):
             text = t(lang, "shown", n=len(rows), t=len(self.catalog.platforms), s=order)
         else:
             text = t(lang, "none_shown")
-        self.query_one("#shown", Static).update(Content(text))
+        self.query_one("#shown", Static).update(Content(text), layout=False)  # height 1
 
     def _filter_fields(self) -> dict[str, str | None]:
         return {"category": self.filters.category, "kind": self.filters.kind,

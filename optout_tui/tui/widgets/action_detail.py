@@ -11,12 +11,11 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static, Tab, Tabs
 
-from optout_tui.catalog.model import BLANK, SURFACES, Action, Surface
+from optout_tui.catalog.model import BLANK, STALE_AFTER_DAYS, SURFACES, Action, Surface
 from optout_tui.tui import words
 from optout_tui.tui.words import t
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 
-STALE_AFTER_DAYS = 180
 
 
 def meta_content(action: Action, lang: str = "en") -> Content:

@@ -102,7 +102,7 @@ class PlatformList(ScrollView, can_focus=True):
         """Show these platforms; keep the highlight on the platform with id `keep`, if shown."""
         self._rows = rows
         self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        self._set_height(len(rows))
         index = 0 if rows else None
         if keep is not None and rows:
             for i, platform in enumerate(rows):
@@ -111,6 +111,19 @@ class PlatformList(ScrollView, can_focus=True):
                     break
         self.highlighted = index
         self.refresh()
+
+    def _set_height(self, rows: int) -> None:
+        """Set the virtual height. A change that leaves the scrollbar as it was (shown, or
+        not) needs no layout of the whole screen, only the scrollbar's own update, which keeps
+        a search keystroke over thousands of rows within a frame."""
+        new = Size(self.scrollable_content_region.width, rows)
+        old = self.virtual_size
+        visible = self.scrollable_content_region.height
+        if old.width == new.width and (old.height > visible) == (rows > visible) and visible:
+            self.set_reactive(PlatformList.virtual_size, new)
+            self._scroll_update(new)
+        else:
+            self.virtual_size = new
 
     def redescribe(self) -> None:
         """Draw every row again (progress changed)."""
