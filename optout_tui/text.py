@@ -16,3 +16,12 @@ def clean(text: str) -> str:
 def has_control(text: str) -> bool:
     """True when `text` holds a character `clean` would remove (a tab does not count)."""
     return _CONTROL.search(text.replace("\t", " ")) is not None
+
+
+QUOTES = {"en": ("“", "”"), "fr": ("« ", " »")}  # French puts spaces inside its guillemets
+
+
+def quoted(text: str, lang: str = "en") -> str:
+    """A label between the quotation marks of `lang`."""
+    opening, closing = QUOTES.get(lang, QUOTES["en"])
+    return f"{opening}{text}{closing}"

@@ -7,6 +7,7 @@ from typing import Any
 
 from optout_tui.catalog.model import STALE_AFTER_DAYS, SURFACE_NAMES, Action, LocalText, Platform, Step, Surface
 from optout_tui.commands.common import Styler
+from optout_tui.text import quoted
 
 SET_TO = {"en": {"off": "turn off", "on": "turn on", "unticked": "untick", "ticked": "tick",
                  "submitted": "submit", "deleted": "delete", "chosen": "choose"},
@@ -40,7 +41,7 @@ def word(value: str, lang: str) -> str:
 
 def label(text: LocalText, lang: str) -> str:
     mark = "" if text.is_confirmed(lang) else " (?)"
-    return f"“{text.get(lang)}”{mark}"
+    return quoted(text.get(lang), lang) + mark
 
 
 def choose_surface(action: Action, wanted: str | None) -> Surface | None:

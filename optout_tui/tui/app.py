@@ -49,6 +49,13 @@ class OptOutApp(App[None]):
         self.store = self._keeper(profile)
         self._unsaved_warned = False
 
+    def get_system_commands(self, screen):
+        """Textual's own entries (theme, keys, quit…) and this screen's."""
+        from optout_tui.tui.commands import screen_commands
+
+        yield from super().get_system_commands(screen)
+        yield from screen_commands(screen)
+
     def _remember_theme(self, theme) -> None:
         """Keep the chosen theme for next time (a failure to save is shown, never fatal)."""
         try:

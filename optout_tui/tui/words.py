@@ -4,10 +4,11 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "hint": "↑↓ and Enter open a platform. / search, f filters, w what to do next, ? help.",
+        "hint": "↑↓ Enter: open a platform · / search · f filters · w what next · ? help",
         "f_category": "All categories", "f_kind": "All kinds", "f_region": "All regions",
         "f_status": "All statuses", "nothing_to_do": "no opt-out", "sort_priority": "by priority", "sort_name": "by name",
-        "shown": "{n} of {t} platforms, {s} (o to change)", "none_shown": "No platform matches. "
+        "shown": "Platforms: {n} of {t}, {s} (o to change)",
+        "shown_query": "Found: {n} of {t}, best first · Enter opens the first · Esc clears", "none_shown": "No platform matches. "
         "Clear the search or a filter (Esc clears all).",
         "st_not-started": "Not started", "st_in-progress": "In progress", "st_done": "Done",
         "st_needs-recheck": "Needs re-check", "st_not-possible": "Not possible here",
@@ -20,6 +21,18 @@ WORDS: dict[str, dict[str, str]] = {
         "fill in the text first (press t). Still to fill: {left}",
         "template_not_copied": "Not marked done: press t to fill in and copy the text first.",
         "no_template": "This action has no text to fill in.",
+        "cmd_next": "What to do next|The most important settings not done yet, everywhere",
+        "cmd_filters": "Filters|Narrow the list by category, kind, region or status",
+        "cmd_sort": "Order by priority or by name|Switch how the platforms are sorted",
+        "cmd_clear": "Clear search and filters|Show every platform again",
+        "cmd_export": "Export progress|JSON, Markdown or a printable HTML handout",
+        "cmd_new_person": "New person|Start a fresh profile (helpdesk)",
+        "cmd_profiles": "Switch person|Choose whose progress to show",
+        "cmd_surface": "Show steps for: {s}|Switch surface",
+        "cmd_qr": "QR code of the link|Open it on a phone", "cmd_open": "Open the link|In "
+        "your browser", "cmd_copy": "Copy the link|Through the terminal's clipboard",
+        "cmd_template": "Fill in the text|Email or form text with blanks",
+        "cmd_note": "Write a note|On this action", "cmd_undo": "Undo|Your last change",
         "next_title": "What to do next", "next_hint": "The most important settings you have "
         "not done yet, across every platform. Enter opens one.", "next_none": "Nothing left "
         "to do. Well done!",
@@ -42,11 +55,11 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing_undo": "Nothing to undo in this session.",
     },
     "fr": {
-        "hint": "↑↓ et Entrée ouvrent une plateforme. / chercher, f filtres, w que faire "
-        "ensuite, ? aide.",
+        "hint": "↑↓ Entrée : ouvrir · / chercher · f filtres · w que faire · ? aide",
         "f_category": "Toutes catégories", "f_kind": "Tous types", "f_region": "Toutes régions",
         "f_status": "Tous états", "nothing_to_do": "aucun refus", "sort_priority": "par priorité", "sort_name": "par nom",
-        "shown": "{n} plateformes sur {t}, {s} (o pour changer)", "none_shown": "Aucune "
+        "shown": "Plateformes : {n} sur {t}, {s} (o pour changer)",
+        "shown_query": "Trouvées : {n} sur {t} · Entrée ouvre la 1re · Échap efface", "none_shown": "Aucune "
         "plateforme ne correspond. Effacez la recherche ou un filtre (Échap efface tout).",
         "st_not-started": "Pas commencé", "st_in-progress": "En cours", "st_done": "Fait",
         "st_needs-recheck": "À revérifier", "st_not-possible": "Impossible ici",
@@ -60,6 +73,19 @@ WORDS: dict[str, dict[str, str]] = {
         "(touche t). Encore à remplir : {left}",
         "template_not_copied": "Pas marqué comme fait : appuyez sur t pour remplir et copier "
         "le texte d'abord.", "no_template": "Cette action n'a pas de texte à remplir.",
+        "cmd_next": "Que faire ensuite|Les réglages importants pas encore faits",
+        "cmd_filters": "Filtres|Réduire la liste par catégorie, type, région ou état",
+        "cmd_sort": "Trier par priorité ou par nom|Changer l'ordre des plateformes",
+        "cmd_clear": "Effacer la recherche et les filtres|Revoir toutes les plateformes",
+        "cmd_export": "Exporter les progrès|JSON, Markdown ou fiche HTML à imprimer",
+        "cmd_new_person": "Nouvelle personne|Un profil vierge (accueil)",
+        "cmd_profiles": "Changer de personne|Choisir de qui afficher les progrès",
+        "cmd_surface": "Étapes pour : {s}|Changer de support",
+        "cmd_qr": "Code QR du lien|Pour l'ouvrir sur un téléphone",
+        "cmd_open": "Ouvrir le lien|Dans le navigateur", "cmd_copy": "Copier le lien|Par "
+        "le presse-papiers du terminal", "cmd_template": "Remplir le texte|E-mail ou "
+        "formulaire avec des blancs", "cmd_note": "Écrire une note|Sur cette action",
+        "cmd_undo": "Défaire|Votre dernière modification",
         "next_title": "Que faire ensuite", "next_hint": "Les réglages les plus importants pas "
         "encore faits, toutes plateformes confondues. Entrée en ouvre un.",
         "next_none": "Plus rien à faire. Bravo !",

@@ -15,7 +15,7 @@ from tests.tui.helpers import make_app, shown_text
 async def test_french_words_and_catalog_text(data_dir: Path) -> None:
     app = make_app(data_dir, EXAMPLE_CATALOG, lang="fr")
     async with app.run_test(size=(120, 40)) as pilot:
-        assert "Entrée ouvrent une plateforme" in shown_text(app.screen.query_one("#hint", Static))
+        assert "Entrée : ouvrir" in shown_text(app.screen.query_one("#hint", Static))
         assert "0/1 faits" in shown_text(app.screen.query_one("#platforms", PlatformList))
         await pilot.press("enter")
         await pilot.pause()
@@ -25,7 +25,7 @@ async def test_french_words_and_catalog_text(data_dir: Path) -> None:
         assert "activé par défaut" in shown_text(screen.query_one("#action-meta", Static))
         steps = shown_text(screen.query_one(StepChecklist))
         assert "○ à faire" in steps and "Ouvrez la page des réglages de l'IA." in steps
-        assert "Régler : “Autoriser l'entraînement de l'IA” (?) → décocher" in steps
+        assert "Régler : « Autoriser l'entraînement de l'IA » (?) → décocher" in steps
 
 
 async def test_french_falls_back_to_english_per_text(data_dir: Path) -> None:

@@ -198,9 +198,11 @@ class BrowseScreen(Screen):
         platforms.show(rows, keep=None if query else (current.id if current else None))
         platforms.redescribe()
         lang = self.app.lang
-        if rows:
-            order = t(lang, f"sort_{self.filters.sort}") if not query else "…"
-            text = t(lang, "shown", n=len(rows), t=len(self.catalog.platforms), s=order)
+        if rows and query:
+            text = t(lang, "shown_query", n=len(rows), t=len(self.catalog.platforms))
+        elif rows:
+            text = t(lang, "shown", n=len(rows), t=len(self.catalog.platforms),
+                     s=t(lang, f"sort_{self.filters.sort}"))
         else:
             text = t(lang, "none_shown")
         self.query_one("#shown", Static).update(Content(text), layout=False)  # height 1

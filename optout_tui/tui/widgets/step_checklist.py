@@ -10,13 +10,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import LocalText, Step
+from optout_tui.text import quoted
 from optout_tui.tui import words
 from optout_tui.tui.words import t
 
 
 def label_content(label: LocalText, lang: str) -> Content:
     """A platform label in quotes, marked (?) when its wording in `lang` is unconfirmed."""
-    parts: list[str | tuple[str, str]] = [("“" + label.get(lang) + "”", "bold")]
+    parts: list[str | tuple[str, str]] = [(quoted(label.get(lang), lang), "bold")]
     if not label.is_confirmed(lang):
         parts.append(" (?)")
     return Content.assemble(*parts)
