@@ -12,11 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from textual.widgets import OptionList
 
 from optout_tui.catalog import load_catalog
 from optout_tui.paths import bundled_catalog_dir
 from optout_tui.tui.app import OptOutApp
+from optout_tui.tui.widgets.platform_list import PlatformList
 
 
 async def render(out: Path, size: tuple[int, int] = (80, 24)) -> list[Path]:
@@ -31,8 +31,8 @@ async def render(out: Path, size: tuple[int, int] = (80, 24)) -> list[Path]:
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             shot("browse")
-            platforms = app.screen.query_one("#platforms", OptionList)
-            platforms.highlighted = platforms.get_option_index("x")
+            platforms = app.screen.query_one(PlatformList)
+            platforms.highlighted = [p.id for p in platforms.rows].index("x")
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("enter", "space")
@@ -44,8 +44,19 @@ async def render(out: Path, size: tuple[int, int] = (80, 24)) -> list[Path]:
             await pilot.press("escape", "question_mark")
             await pilot.pause()
             shot("help")
+            await pilot.press("escape", "escape", "w")
+            await pilot.pause()
+            shot("what-next")
         app.store.close()
-        return written
+    with tempfile.TemporaryDirectory() as data:  # a wide terminal, in French
+        app = OptOutApp(catalog, Path(data), lang="fr")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("f", "tab", "enter", "down", "enter")  # kind: AI training
+            await pilot.pause()
+            written.append(Path(app.save_screenshot("browse-wide-fr.svg", path=str(out))))
+        app.store.close()
+    return written
 
 
 def main() -> None:
