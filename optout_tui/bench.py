@@ -208,7 +208,7 @@ def measure(size: str, tmp: Path, env: dict[str, str], runs: int,
                for _ in range(runs)]
     app_runs = [first_frame("app", str(folder), env) for _ in range(runs)]
     bare_runs = [first_frame("bare", str(count), env) for _ in range(runs)]
-    keys = sorted(k for _ in range(2) for k in asyncio.run(keystrokes(folder)))
+    keys = sorted(k for _ in range(3) for k in asyncio.run(keystrokes(folder)))
     return {
         "platforms": count,
         "load_cold_ms": median_ms(cold), "load_warm_ms": median_ms(warm),
