@@ -58,7 +58,17 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
+def _fast_gettext() -> None:
+    """argparse looks up a translation of each of its phrases through gettext, which searches
+    the disk for catalogue files every time: about a tenth of `optout list`'s run. Python ships
+    no translations for argparse, so the English phrase is what would be shown anyway."""
+    argparse._ = lambda message: message  # type: ignore[attr-defined]
+    argparse.ngettext = (  # type: ignore[attr-defined]
+        lambda singular, plural, n: singular if n == 1 else plural)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _fast_gettext()
     parser = argparse.ArgumentParser(
         prog="optout", parents=[_common()],
         description="A terminal guide through opting out of AI training and data sharing.",

@@ -84,6 +84,7 @@ class SearchIndex:
             if not any(c.isdigit() for c in word):
                 self._by_length.setdefault(len(word), []).append(word)
         self._close_cache: dict[str, dict[str, float]] = {}
+        self._last: tuple[str, list[int]] = ("", [])
 
     def _substring(self, query: str) -> dict[int, float]:
         """Entries whose text starts with (1.0) or contains (0.9) the query."""
@@ -174,12 +175,21 @@ class SearchIndex:
         self._build_platform_tables()
         at_start = _SEP + query
         names, titles = self._name_blobs, self._title_blobs
+        # Typing adds letters: a text holding "platform 12" holds "platform 1", so the next
+        # query only needs to look at the platforms the last one found.
+        last_query, last_found = self._last
+        pool = last_found if last_query and query.startswith(last_query) else None
         order: dict[int, None] = {}
         tiers = ((names, at_start), (titles, at_start), (names, query), (titles, query))
         for blobs, text in tiers:
-            order.update(dict.fromkeys([i for i, b in enumerate(blobs) if text in b]))
+            if pool is None:
+                found = [i for i, b in enumerate(blobs) if text in b]
+            else:
+                found = [i for i in pool if text in blobs[i]]
+            order.update(dict.fromkeys(found))
             if len(order) == len(names):  # every platform found: later tiers add nothing
                 break
+        self._last = (query, sorted(order))
         if len(order) < TYPO_WHEN_FEWER:
             order.update(dict.fromkeys(self._typo_platforms(query, order)))
         platforms = self.catalog.platforms

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from optout_tui.catalog.model import Action, Platform
 from optout_tui.catalog.regions import applies_in
 from optout_tui.commands.common import JSON_FORMAT_VERSION, CommandError, Styler, find, load
-from optout_tui.commands.describe import action_json, action_lines, choose_surface, platform_json
 
 
 def _status_filter(args: argparse.Namespace):
@@ -48,6 +46,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         if facts or not (args.kind or args.region or args.status):
             rows.append((platform, facts))
     if args.json:
+        import json
+
+        from optout_tui.commands.describe import platform_json
+
         print(json.dumps({"format_version": JSON_FORMAT_VERSION,
                           "platforms": [platform_json(p, [p.action(f.id) for f in a])
                                         for p, a in rows]},
@@ -69,6 +71,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     catalog = load(args)
     hits = search(catalog, args.text, lang=args.lang)
     if args.json:
+        import json
+
         print(json.dumps({"format_version": JSON_FORMAT_VERSION, "query": args.text,
                           "hits": [{"platform": h.platform.id,
                                     "action": h.action.id if h.action else None,
@@ -90,6 +94,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    import json
+
+    from optout_tui.commands.describe import action_lines, choose_surface, platform_json
+
     catalog = load(args)
     platform, action = find(catalog, args.target)
     actions = [action] if action else list(platform.actions)
@@ -109,4 +117,4 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["action_json", "cmd_list", "cmd_search", "cmd_show"]
+__all__ = ["cmd_list", "cmd_search", "cmd_show"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from difflib import get_close_matches
 from pathlib import Path
 
 from optout_tui.catalog.model import Action, Catalog, Platform
@@ -53,6 +52,8 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
         if platform_id.casefold() in by_name:
             platform = catalog.get(by_name[platform_id.casefold()])
         else:
+            from difflib import get_close_matches
+
             close = get_close_matches(platform_id.lower(), ids, n=3, cutoff=0.5)
             hint = f" Did you mean: {', '.join(close)}?" if close else ""
             raise CommandError(f"no platform {platform_id!r} in the catalog.{hint} "
@@ -62,6 +63,8 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
     action = platform.action(action_id)
     if action is None:
         ids = [a.id for a in platform.actions]
+        from difflib import get_close_matches
+
         close = get_close_matches(action_id, ids, n=3, cutoff=0.4)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         raise CommandError(f"{platform.id} has no action {action_id!r}.{hint} "

@@ -22,9 +22,13 @@ def rows(app) -> list[str]:
 async def test_filters_narrow_the_list_and_say_how_many(data_dir: Path) -> None:
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()  # the counted options arrive after the first frame
         assert rows(app) == ["alpha", "beta", "gamma"]
         kind = app.screen.query_one("#f-kind", Select)
+        await pilot.click(Select, offset=(30, 0))  # a click on the second filter opens it
+        await pilot.pause()
+        assert kind.expanded  # counted when the filters are first used
+        await pilot.press("escape")  # closes the list of options
+        await pilot.pause()
         labels = [str(prompt) for prompt, _ in kind._options]
         assert "AI training (2)" in labels and "No opt-out available (1)" in labels
         kind.value = "no-opt-out"
@@ -47,6 +51,8 @@ async def test_region_and_status_filters(data_dir: Path) -> None:
     store.close()
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")  # to the filters: their options are counted now
+        await pilot.pause()
         app.screen.query_one("#f-status", Select).value = "done"
         await pilot.pause()
         assert rows(app) == ["beta"]

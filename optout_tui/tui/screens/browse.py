@@ -77,6 +77,7 @@ class BrowseScreen(Screen):
         self._done: set = set()
         self._touched: frozenset[str] = frozenset()
         self._typing_to_search = False
+        self._filters_filled = False
         self.shown_query = ""
         """The search text the list was last filtered with (the benchmark waits for it)."""
 
@@ -106,11 +107,15 @@ class BrowseScreen(Screen):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        self._fill_filter_options()
         self._warm_search()
 
-    def _fill_filter_options(self) -> None:
-        """Give each filter its options with counts, keeping what is chosen."""
+    def _fill_filter_options(self, force: bool = False) -> None:
+        """Give each filter its options with counts, keeping what is chosen. Done when the
+        filters are first used (counting reads every platform's facts: a moment with
+        thousands), then again whenever progress may have changed."""
+        if not (force or self._filters_filled):
+            return
+        self._filters_filled = True
         for name, options in (("category", self._category_options()),
                               ("kind", self._kind_options()),
                               ("region", self._region_options()),
@@ -129,6 +134,7 @@ class BrowseScreen(Screen):
     def on_screen_resume(self) -> None:
         self._read_progress()
         self._fill_filter_options()
+        self.query_one(PlatformList).redescribe()
         self.show_platforms()
 
     # -- options with counts ---------------------------------------------------------
@@ -140,8 +146,8 @@ class BrowseScreen(Screen):
 
     def _category_options(self) -> list[tuple[str, str]]:
         lang = self.app.lang
-        used = [c for c in CATEGORY["en"] if any(c in p.categories
-                                                 for p in self.catalog.platforms)]
+        present = {c for p in self.catalog.platforms for c in p.categories}
+        used = [c for c in CATEGORY["en"] if c in present]
         return self._counted("category", used, CATEGORY[lang], t(lang, "f_category"))
 
     def _kind_options(self) -> list[tuple[str, str]]:
@@ -181,6 +187,7 @@ class BrowseScreen(Screen):
     def refresh_counts(self) -> None:
         """Progress changed somewhere: read it again and redraw."""
         self._read_progress()
+        self.query_one(PlatformList).redescribe()
         self.show_platforms()
 
     # -- what is shown ---------------------------------------------------------------
@@ -196,7 +203,6 @@ class BrowseScreen(Screen):
         platforms = self.query_one(PlatformList)
         current = platforms.highlighted_platform
         platforms.show(rows, keep=None if query else (current.id if current else None))
-        platforms.redescribe()
         lang = self.app.lang
         if rows and query:
             text = t(lang, "shown_query", n=len(rows), t=len(self.catalog.platforms))
@@ -233,7 +239,18 @@ class BrowseScreen(Screen):
             platforms.action_choose()
 
     def on_platform_list_highlighted(self, event: PlatformList.Highlighted) -> None:
-        self.query_one(PlatformPreview).platform = event.platform
+        self._preview(event.platform)
+
+    def _preview(self, platform: Platform | None) -> None:
+        """Show the platform beside the list, when the terminal is wide enough for it (a
+        hidden preview is not kept up to date: that would cost every keystroke a layout)."""
+        preview = self.query_one(PlatformPreview)
+        if preview.display and platform is not None:
+            preview.platform = platform
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(
+            lambda: self._preview(self.query_one(PlatformList).highlighted_platform))
 
     def on_platform_list_chosen(self, event: PlatformList.Chosen) -> None:
         self.app.open_platform(event.platform.id)
@@ -270,6 +287,8 @@ class BrowseScreen(Screen):
             event.stop()
 
     def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, Select) and not self._filters_filled:
+            self._fill_filter_options(force=True)
         if event.widget is not self.query_one("#search", Input):
             self._typing_to_search = False
 

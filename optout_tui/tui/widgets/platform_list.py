@@ -100,8 +100,7 @@ class PlatformList(ScrollView, can_focus=True):
 
     def show(self, rows: Sequence[Platform], keep: str | None = None) -> None:
         """Show these platforms; keep the highlight on the platform with id `keep`, if shown."""
-        self._rows = rows
-        self._strips.clear()
+        self._rows = rows  # drawn rows are cached by platform, so they survive a new search
         self._set_height(len(rows))
         index = 0 if rows else None
         if keep is not None and rows:
@@ -138,15 +137,16 @@ class PlatformList(ScrollView, can_focus=True):
             return Strip.blank(width, self.get_visual_style("platform-list--row").rich_style)
         component = ("platform-list--row-highlighted" if index == self.highlighted else
                      "platform-list--row-hover" if index == self._hover else "")
-        key = (index, component, width, self.has_focus, self.app.current_theme.name)
+        key = (self._rows[index].id, component, width, self.has_focus,
+               self.app.current_theme.name)
         strip = self._strips.get(key)
         if strip is None:
             classes = ("platform-list--row", component) if component else ("platform-list--row",)
             style = self.get_visual_style(*classes)
             content = self._describe(self._rows[index]).truncate(width, ellipsis=True, pad=True)
-            strip = Strip(content.render_segments(style), width).apply_meta({"row": index})
+            strip = Strip(content.render_segments(style), width)
             self._strips[key] = strip
-        return strip
+        return strip.apply_meta({"row": index})
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         if new is None:
