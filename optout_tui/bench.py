@@ -206,8 +206,10 @@ def measure(size: str, tmp: Path, env: dict[str, str], runs: int,
     time_process([sys.executable, "-m", "optout_tui", *list_args], env)  # fills its cache
     listing = [time_process([sys.executable, "-m", "optout_tui", *list_args], env)
                for _ in range(runs)]
-    app_runs = [first_frame("app", str(folder), env) for _ in range(runs)]
-    bare_runs = [first_frame("bare", str(count), env) for _ in range(runs)]
+    app_runs, bare_runs = [], []
+    for _ in range(runs):  # interleaved, so a busy spell on the machine hits both alike
+        app_runs.append(first_frame("app", str(folder), env))
+        bare_runs.append(first_frame("bare", str(count), env))
     keys = sorted(k for _ in range(3) for k in asyncio.run(keystrokes(folder)))
     return {
         "platforms": count,

@@ -6,7 +6,6 @@ file; a damaged or unreadable file is ignored rather than stopping the app.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -16,6 +15,8 @@ FILE_NAME = "settings.json"
 
 def load_settings(folder: Path) -> dict[str, str]:
     """The saved preferences, or {} when there are none or the file cannot be read."""
+    import json
+
     try:
         data = json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -27,6 +28,8 @@ def load_settings(folder: Path) -> dict[str, str]:
 
 def save_setting(folder: Path, key: str, value: str) -> None:
     """Set one preference, keeping the others. Raises OSError when the folder is not writable."""
+    import json
+
     data = load_settings(folder)
     data[key] = value
     folder.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from optout_tui.catalog.model import Action, LocalText, Surface
 
-RECHECK_AFTER_DAYS = 90
+from optout_tui.progress.store import RECHECK_AFTER_DAYS  # noqa: F401 (defined there)
 
 
 def _label(text: LocalText) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 DB_NAME = "progress.sqlite3"
 SCHEMA_VERSION = 5
+RECHECK_AFTER_DAYS = 90  # a finished action is looked at again after this many days
 HISTORY_KEPT = 500  # changes kept per profile for undo
 DEFAULT_PROFILE = "default"
 DONE, NOT_POSSIBLE, TODO = "done", "not-possible", "todo"

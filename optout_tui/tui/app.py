@@ -10,15 +10,20 @@ from textual.binding import Binding
 
 from optout_tui.catalog.model import Catalog
 from optout_tui.progress.keeper import ProgressKeeper
-from optout_tui.progress.recheck import RECHECK_AFTER_DAYS
-from optout_tui.progress.store import DEFAULT_PROFILE, ProgressStore
+from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore
 from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.bindings import localise_bindings
-from optout_tui.tui.commands import PlatformCommands
 from optout_tui.tui.themes import HIGH_CONTRAST
 
 RETRY_SECONDS = 5.0
+
+
+def _platform_commands():
+    """The palette's platform entries, imported when the palette first opens."""
+    from optout_tui.tui.commands import PlatformCommands
+
+    return PlatformCommands
 
 
 class OptOutApp(App[None]):
@@ -26,7 +31,7 @@ class OptOutApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "optout"
-    COMMANDS = App.COMMANDS | {PlatformCommands}
+    COMMANDS = App.COMMANDS | {_platform_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),

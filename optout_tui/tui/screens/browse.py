@@ -14,7 +14,6 @@ from textual.widgets import Footer, Header, Input, Select, Static
 
 from optout_tui.catalog import filters as flt
 from optout_tui.catalog.model import KINDS, Catalog, Platform
-from optout_tui.catalog.search import index_for
 from optout_tui.progress import platform_counts
 from optout_tui.progress.status import STATUSES, overall_status, touched
 from optout_tui.tui.bindings import localise_bindings
@@ -128,8 +127,12 @@ class BrowseScreen(Screen):
 
     def _warm_search(self) -> None:
         """Build the search index after the first frame, so the first keystroke is quick."""
-        self.run_worker(lambda: index_for(self.catalog, self.app.lang).platforms("a"),
-                        thread=True, exit_on_error=False)
+        def build() -> None:
+            from optout_tui.catalog.search import index_for
+
+            index_for(self.catalog, self.app.lang).platforms("a")
+
+        self.run_worker(build, thread=True, exit_on_error=False)
 
     def on_screen_resume(self) -> None:
         self._read_progress()
@@ -195,6 +198,8 @@ class BrowseScreen(Screen):
         query = self.query_one("#search", Input).value.strip()
         self.shown_query = query
         if query:
+            from optout_tui.catalog.search import index_for
+
             found = index_for(self.catalog, self.app.lang).platforms(query)
             rows = flt.apply(found, flt.Filters(**{**self._filter_fields(), "sort": "name"}),
                              self._status_of)
