@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 DB_NAME = "progress.sqlite3"
 SCHEMA_VERSION = 5
@@ -110,9 +110,9 @@ class StoreError(Exception):
     """The store cannot be opened or written; the message says where and why."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class StepKey:
-    """Where a tick is saved: stable ids, never positions in a list."""
+class StepKey(NamedTuple):
+    """Where a tick is saved: stable ids, never positions in a list. (A NamedTuple: hashed,
+    compared and sorted as a tuple, and cheap to create by the thousand.)"""
 
     platform: str
     action: str

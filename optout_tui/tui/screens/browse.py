@@ -59,11 +59,13 @@ class BrowseScreen(Screen):
         Binding("enter", "open", "Open", show=True, id="browse.open"),
         Binding("slash", "search", "Search", key_display="/", id="browse.search"),
         Binding("f", "filters", "Filters", id="browse.filters"),
-        Binding("o", "sort", "Order", id="browse.sort"),
+        # o, p and e stay off the footer so that it fits 80 columns with ? and q; the status
+        # line names o, and all three are in the help (?) and the palette (Ctrl+P).
+        Binding("o", "sort", "Order", show=False, id="browse.sort"),
         Binding("w", "what_next", "What next", id="browse.what-next"),
         Binding("n", "new_person", "New person", id="browse.new-person"),
-        Binding("p", "profiles", "Profiles", id="browse.profiles"),
-        Binding("e", "export", "Export", id="browse.export"),
+        Binding("p", "profiles", "Profiles", show=False, id="browse.profiles"),
+        Binding("e", "export", "Export", show=False, id="browse.export"),
         Binding("escape", "clear", "Clear", show=False, id="browse.clear"),
     ]
 
