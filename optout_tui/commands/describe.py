@@ -18,12 +18,14 @@ WORDS = {
            "verified": "Verified", "stale": "may be out of date", "missing": "not available",
            "unknown": "not known", "steps_on": "Steps on", "caveat": "Note",
            "unconfirmed": "(?) wording not confirmed", "where": "Where",
-           "default": "Default", "future": "stops future use only"},
+           "default": "Default", "future": "stops future use only",
+           "write_to": "Write to", "template": "Text to send (fill in each {{blank}}):"},
     "fr": {"go": "Aller à", "set": "Régler", "link": "Lien", "check": "Vérifier",
            "sources": "Sources", "verified": "Vérifié le", "stale": "peut-être périmé",
            "missing": "indisponible", "unknown": "inconnu", "steps_on": "Étapes sur",
            "caveat": "À savoir", "unconfirmed": "(?) libellé non confirmé", "where": "Où",
-           "default": "Par défaut", "future": "n'arrête que l'utilisation future"},
+           "default": "Par défaut", "future": "n'arrête que l'utilisation future",
+           "write_to": "Écrire à", "template": "Texte à envoyer (remplissez chaque {{blanc}}) :"},
 }
 
 
@@ -88,8 +90,13 @@ def action_lines(platform: Platform, action: Action, surface: Surface | None, la
             lines.append(surface.note.get(lang))
         if surface.link:
             lines.append(f"{w['link']}: {surface.link}")
+        if surface.address:
+            lines.append(f"{w['write_to']}: {surface.address}")
         for n, step in enumerate(surface.steps, start=1):
             lines.extend(step_lines(n, step, lang))
+        if surface.template:
+            lines.append(style.bold(w["template"]))
+            lines.extend("    " + line for line in surface.template.get(lang).splitlines())
     for caveat in action.caveats:
         lines.append(f"! {caveat.get(lang)}")
     if action.check:
@@ -125,6 +132,7 @@ def action_json(action: Action) -> dict[str, Any]:
         "priority": action.priority,
         "surfaces": {s.id: {
             "available": s.available, "note": _text(s.note), "link": s.link,
+            "address": s.address, "template": _text(s.template),
             "steps": [{"id": st.id, "text": _text(st.text),
                        "path": [_text(p) for p in st.path],
                        "setting": None if st.setting is None else {

@@ -240,3 +240,16 @@ def test_piped_output_has_no_escape_sequences(tmp_path: Path) -> None:
                              str(MARKUP_CATALOG), "show", "markup"], env=env,
                             capture_output=True, text=True, check=False).stdout
     assert "Title [b]not bold[/b] [@click=app.quit]quit[/]" in markup
+
+
+def test_show_gives_the_address_and_the_text_with_its_blanks(capsys) -> None:
+    from tests.conftest import SCREENS_CATALOG
+
+    assert main(["--catalog", str(SCREENS_CATALOG), "show", "beta"]) == 0
+    out = capsys.readouterr().out
+    assert "Write to: privacy@beta.example" in out
+    assert "{{workspace URL}}" in out and "{{your name}}" in out
+    assert main(["--catalog", str(SCREENS_CATALOG), "show", "beta", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    email = data["platform"]["actions"][0]["surfaces"]["email"]
+    assert email["address"] == "privacy@beta.example" and "{{your name}}" in email["template"]["en"]
