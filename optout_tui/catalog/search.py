@@ -46,21 +46,30 @@ class SearchIndex:
         self.entries: list[tuple[Platform, ActionFacts | None, float]] = []
         texts: list[str] = []
         owners: list[int] = []
-        for platform in catalog.platforms:
+        entry_platform: list[int] = []  # entry -> index of its platform
+        # Per platform, its names and its titles folded and joined, for platforms().
+        self._name_blobs: list[str] = []
+        self._title_blobs: list[str] = []
+        for index, platform in enumerate(catalog.platforms):
+            names = dict.fromkeys(_fold(n) for n in (platform.name, platform.id,
+                                                     *platform.aliases))
             entry = len(self.entries)
             self.entries.append((platform, None, 1.0))
-            for name in dict.fromkeys(_fold(n) for n in (platform.name, platform.id,
-                                                         *platform.aliases)):
-                texts.append(name)
-                owners.append(entry)
+            entry_platform.append(index)
+            texts.extend(names)
+            owners.extend([entry] * len(names))
+            all_titles: dict[str, None] = {}
             for action in platform.facts:
+                titles = dict.fromkeys(_fold(t) for t in (action.title.en,
+                                                          action.title.get(lang), action.id))
                 entry = len(self.entries)
                 self.entries.append((platform, action, 0.95))
-                for title in dict.fromkeys(_fold(t) for t in (action.title.en,
-                                                              action.title.get(lang),
-                                                              action.id)):
-                    texts.append(title)
-                    owners.append(entry)
+                entry_platform.append(index)
+                texts.extend(titles)
+                owners.extend([entry] * len(titles))
+                all_titles.update(titles)
+            self._name_blobs.append(_SEP + _SEP.join(names))
+            self._title_blobs.append(_SEP + _SEP.join(all_titles))
         self._owners = owners
         self._starts: list[int] = []
         offset = 0
@@ -72,6 +81,8 @@ class SearchIndex:
         for text, entry in zip(texts, owners):
             for word in _words(text):
                 self._vocab.setdefault(word, set()).add(entry)
+        self._vocab_platforms = {word: {entry_platform[e] for e in entries}
+                                 for word, entries in self._vocab.items()}
         self._vocab_list = sorted(self._vocab)
         self._vocab_starts: list[int] = []
         offset = 0
@@ -172,7 +183,6 @@ class SearchIndex:
         query = _fold(query)
         if not query:
             return list(self.catalog.platforms)
-        self._build_platform_tables()
         at_start = _SEP + query
         names, titles = self._name_blobs, self._title_blobs
         # Typing adds letters: a text holding "platform 12" holds "platform 1", so the next
@@ -214,23 +224,6 @@ class SearchIndex:
                        for close in closes)
 
         return sorted(extra, key=lambda i: (-closeness(i), i))
-
-    def _build_platform_tables(self) -> None:
-        if hasattr(self, "_name_blobs"):
-            return
-        self._name_blobs: list[str] = []
-        self._title_blobs: list[str] = []
-        self._vocab_platforms: dict[str, set[int]] = {}
-        for i, platform in enumerate(self.catalog.platforms):
-            names = dict.fromkeys(_fold(n) for n in (platform.name, platform.id,
-                                                     *platform.aliases))
-            titles = dict.fromkeys(_fold(t) for a in platform.facts
-                                   for t in (a.title.en, a.title.get(self.lang), a.id))
-            self._name_blobs.append(_SEP + _SEP.join(names))
-            self._title_blobs.append(_SEP + _SEP.join(titles))
-            for text in (*names, *titles):
-                for word in _words(text):
-                    self._vocab_platforms.setdefault(word, set()).add(i)
 
 
 _INDEXES: dict[tuple[int, str], SearchIndex] = {}
