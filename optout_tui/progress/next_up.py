@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from optout_tui.catalog.filters import PRIORITY_RANK
 from optout_tui.catalog.model import ActionFacts, Catalog, Platform
 from optout_tui.progress.status import overall_status, touched
 
-PRIORITY = {"high": 0, "medium": 1, "low": 2}
 DEFAULT = {"on": 0, "unknown": 1, "off": 2, "none": 3}
 DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
 STATUS = {"needs-recheck": 0, "in-progress": 1, "not-started": 2}
@@ -36,8 +36,8 @@ def next_up(catalog: Catalog, states: dict, records: dict, recheck_days: int | N
                 platform.id, platform.action(action.id), states, records, recheck_days)
             if status not in STATUS:
                 continue
-            key = (STATUS[status] if status != "not-started" else 2,
-                   PRIORITY.get(action.priority, 1), DEFAULT.get(action.default, 1),
+            key = (STATUS[status], PRIORITY_RANK.get(action.priority, 1),
+                   DEFAULT.get(action.default, 1),
                    DIFFICULTY.get(action.difficulty, 1), platform.name.casefold(), action.id)
             found.append((key, NextUp(platform, action, status)))
     found.sort(key=lambda pair: pair[0])

@@ -197,13 +197,11 @@ class PlatformList(ScrollView, can_focus=True):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         row = self._row_at(event)
-        if row != self._hover:
+        if row != self._hover:  # drawn rows are cached per state: nothing to forget
             self._hover = row
-            self._strips.clear()
             self.refresh()
 
     def on_leave(self, event: events.Leave) -> None:
         if self._hover is not None:
             self._hover = None
-            self._strips.clear()
             self.refresh()
