@@ -101,14 +101,10 @@ class BrowseScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The list is filled by on_screen_resume, which also runs when the screen first shows.
         localise_bindings(self, self.app.lang)
-        self._read_progress()
-        self.show_platforms()
         self.query_one(PlatformList).focus()
-        self.call_after_refresh(self._after_first_frame)
-
-    def _after_first_frame(self) -> None:
-        self._warm_search()
+        self.call_after_refresh(self._warm_search)
 
     def _fill_filter_options(self, force: bool = False) -> None:
         """Give each filter its options with counts, keeping what is chosen. Done when the
@@ -137,10 +133,8 @@ class BrowseScreen(Screen):
         self.run_worker(build, thread=True, exit_on_error=False)
 
     def on_screen_resume(self) -> None:
-        self._read_progress()
+        self.refresh_counts()
         self._fill_filter_options()
-        self.query_one(PlatformList).redescribe()
-        self.show_platforms()
 
     # -- options with counts ---------------------------------------------------------
     def _counted(self, name: str, values, words, any_word: str) -> list[tuple[str, str]]:
