@@ -30,6 +30,10 @@ examples:
   optout profiles                     the people whose progress is kept here
   optout export --profile "Visitor 14:30" --format html -o handout.html
 """
+# progress.status.ActionState's values (a test keeps them equal; importing it here would
+# slow every command down)
+STATUSES = ("not-started", "in-progress", "done", "done-as-far-as-possible", "not-possible",
+            "needs-recheck", "information")
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
 
@@ -91,8 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=KINDS, help="only actions of this kind")
     p.add_argument("--region", metavar="CODE",
                    help="only actions that apply there (FR, GB, US, EU, …)")
-    p.add_argument("--status", choices=("not-started", "in-progress", "done", "needs-recheck",
-                                        "not-possible"),
+    p.add_argument("--status", choices=STATUSES,
                    help="only actions in this state for --profile")
     p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
 
@@ -158,9 +161,9 @@ def run_app(args: argparse.Namespace) -> int:
     app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
                     recheck_days=args.recheck_days, lang=args.lang)
     app.run()
-    if app.store.pending or app.store.pending_done:
-        print(f"optout: {len(app.store.pending)} change(s) could not be saved: "
-              f"{app.store.last_error}", file=sys.stderr)
+    if app.progress.pending or app.progress.pending_done:
+        print(f"optout: {len(app.progress.pending)} change(s) could not be saved: "
+              f"{app.progress.last_error}", file=sys.stderr)
         return 1
     return 0
 

@@ -47,7 +47,7 @@ async def render(out: Path, size: tuple[int, int] = (80, 24)) -> list[Path]:
             await pilot.press("escape", "escape", "w")
             await pilot.pause()
             shot("what-next")
-        app.store.close()
+        app.progress.close()
     with tempfile.TemporaryDirectory() as data:  # a wide terminal, in French
         app = OptOutApp(catalog, Path(data), lang="fr")
         async with app.run_test(size=(120, 36)) as pilot:
@@ -55,7 +55,7 @@ async def render(out: Path, size: tuple[int, int] = (80, 24)) -> list[Path]:
             await pilot.press("f", "tab", "enter", "down", "enter")  # kind: AI training
             await pilot.pause()
             written.append(Path(app.save_screenshot("browse-wide-fr.svg", path=str(out))))
-        app.store.close()
+        app.progress.close()
     return written
 
 

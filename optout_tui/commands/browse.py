@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from optout_tui.catalog.model import Action, Platform
+from optout_tui.catalog.model import Platform
 from optout_tui.catalog.regions import applies_in
 from optout_tui.commands.common import JSON_FORMAT_VERSION, CommandError, Styler, find, load
 
@@ -12,22 +12,17 @@ from optout_tui.commands.common import JSON_FORMAT_VERSION, CommandError, Styler
 def _status_filter(args: argparse.Namespace):
     """A predicate on (platform, action) for --status, reading the profile's progress."""
     from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, StoreError
-    from optout_tui.progress.status import overall_status, touched
+    from optout_tui.progress import ProgressStore, Standing, StoreError
 
     try:
         store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
-        states, records = store.states(), store.done_records()
+        standing = Standing.read(store, args.recheck_days)
         store.close()
     except StoreError as error:
         raise CommandError(str(error)) from None
-    busy = touched(states)
 
     def keep(platform: Platform, fact) -> bool:
-        if platform.id not in busy:  # nothing saved: every action is "not started"
-            return args.status == "not-started"
-        action = platform.action(fact.id)
-        return overall_status(platform.id, action, states, records) == args.status
+        return standing.state(platform, fact) == args.status
 
     return keep
 

@@ -68,9 +68,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "json":
             text = export.to_json(store)
         elif args.format == "md":
-            text = export.to_markdown(load(args), store, args.lang)
+            text = export.to_markdown(load(args), store, args.lang, args.recheck_days)
         else:
-            text = export.to_html(load(args), store, args.lang)
+            text = export.to_html(load(args), store, args.lang, args.recheck_days)
     finally:
         store.close()
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from optout_tui.catalog.model import Action, Catalog, Platform
-from optout_tui.progress.status import action_status
+from optout_tui.progress.status import ActionProgress, Standing, is_task
 from optout_tui.progress.store import ProgressStore, StoreError
 
 EXPORT_FORMAT_VERSION = 1
@@ -23,20 +23,25 @@ EXPORT_FORMAT_VERSION = 1
 class ActionLine:
     platform: Platform
     action: Action
-    done: bool
-    started: bool
+    progress: ActionProgress
+
+    @property
+    def done(self) -> bool:
+        return self.progress.finished
 
 
-def _lines(catalog: Catalog, store: ProgressStore) -> list[ActionLine]:
-    done = store.done_steps()
-    touched = {k.platform for k in done} | {row[0] for row in store.step_rows()}
+def _lines(catalog: Catalog, store: ProgressStore,
+           recheck_days: int | None = None) -> list[ActionLine]:
+    """The tasks of every platform the person touched, with where they stand."""
+    standing = Standing.read(store, recheck_days)
     lines = []
     for platform in catalog.platforms:
-        if platform.id not in touched:
+        if platform.id not in standing.busy:
             continue
         for action in platform.actions:
-            status = action_status(platform.id, action, done)
-            lines.append(ActionLine(platform, action, status.is_done, status.is_started))
+            if is_task(action):
+                lines.append(ActionLine(platform, action,
+                                        standing.action(platform.id, action)))
     return lines
 
 
@@ -75,10 +80,11 @@ def merge_json(store: ProgressStore, text: str, source: str) -> int:
     return store.merge(steps, done, notes)
 
 
-def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
+def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en",
+                recheck_days: int | None = None) -> str:
     today = dt.date.today().isoformat()
     out = [f"# Opt-out progress: {store.profile}", "", f"Exported {today}.", ""]
-    lines = _lines(catalog, store)
+    lines = _lines(catalog, store, recheck_days)
     notes = store.notes()
     for title, keep in (("Done", True), ("Still to do", False)):
         out.append(f"## {title}")
@@ -104,10 +110,11 @@ def _qr_svg(url: str) -> str:
     return image.to_string(encoding="unicode")
 
 
-def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
+def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en",
+            recheck_days: int | None = None) -> str:
     esc = html.escape
     today = dt.date.today().isoformat()
-    lines = _lines(catalog, store)
+    lines = _lines(catalog, store, recheck_days)
     done = [line for line in lines if line.done]
     todo = [line for line in lines if not line.done]
     parts = [

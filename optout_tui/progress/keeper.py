@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from optout_tui.progress.store import DONE, ProgressStore, StepKey, StoreError
+from optout_tui.progress.store import (DEFAULT_PROFILE, DONE, TODO, ProgressStore, StepKey,
+                                      StoreError)
 
 
 class ProgressKeeper:
@@ -36,7 +37,7 @@ class ProgressKeeper:
 
     @property
     def profile(self) -> str:
-        return self.store.profile if self.store else "default"
+        return self.store.profile if self.store else DEFAULT_PROFILE
 
     @property
     def path(self) -> Path | None:
@@ -48,7 +49,7 @@ class ProgressKeeper:
         return self.retry()
 
     def set_step(self, key: StepKey, done: bool) -> bool:
-        return self.set_state(key, DONE if done else "todo")
+        return self.set_state(key, DONE if done else TODO)
 
     def record_done(self, platform: str, action: str, surface: str, snapshot: str) -> bool:
         self.pending_done[(platform, action, surface)] = snapshot
@@ -83,7 +84,7 @@ class ProgressKeeper:
         merged = dict(self._last_states)
         merged.update(self.pending)
         return {k: v for k, v in merged.items()
-                if v != "todo" and (platform is None or k.platform == platform)}
+                if v != TODO and (platform is None or k.platform == platform)}
 
     def done_steps(self, platform: str | None = None) -> set[StepKey]:
         return {k for k, v in self.states(platform).items() if v == DONE}

@@ -6,34 +6,29 @@ from dataclasses import dataclass
 
 from optout_tui.catalog.filters import PRIORITY_RANK
 from optout_tui.catalog.model import ActionFacts, Catalog, Platform
-from optout_tui.progress.status import overall_status, touched
+from optout_tui.progress.status import ActionState, Standing
 
 DEFAULT = {"on": 0, "unknown": 1, "off": 2, "none": 3}
 DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
-STATUS = {"needs-recheck": 0, "in-progress": 1, "not-started": 2}
+STATUS = {ActionState.NEEDS_RECHECK: 0, ActionState.IN_PROGRESS: 1, ActionState.NOT_STARTED: 2}
 
 
 @dataclass(frozen=True, slots=True)
 class NextUp:
     platform: Platform
     action: ActionFacts  # platform.action(action.id) is the full action
-    status: str
+    status: ActionState
 
 
-def next_up(catalog: Catalog, states: dict, records: dict, recheck_days: int | None = None,
-            limit: int | None = None) -> list[NextUp]:
+def next_up(catalog: Catalog, standing: Standing, limit: int | None = None) -> list[NextUp]:
     """Actions still to do, most important first: re-checks and half-done ones, then by
-    priority, then switches that are on by default, then the easiest. Actions with nothing
-    to do (no opt-out, no surface where the control exists) and ones the person marked not
-    possible are left out."""
+    priority, then switches that are on by default, then the easiest. Information-only
+    actions (no opt-out, no surface where the control exists) and finished ones (done, or as
+    far as possible) are left out."""
     found: list[tuple[tuple, NextUp]] = []
-    busy = touched(states)
     for platform in catalog.platforms:
         for action in platform.facts:  # the full action is read only where progress is saved
-            if action.kind == "no-opt-out" or not action.doable:
-                continue
-            status = "not-started" if platform.id not in busy else overall_status(
-                platform.id, platform.action(action.id), states, records, recheck_days)
+            status = standing.state(platform, action)
             if status not in STATUS:
                 continue
             key = (STATUS[status], PRIORITY_RANK.get(action.priority, 1),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,8 +14,18 @@ SCHEMA_VERSION = 5
 RECHECK_AFTER_DAYS = 90  # a finished action is looked at again after this many days
 HISTORY_KEPT = 500  # changes kept per profile for undo
 DEFAULT_PROFILE = "default"
-DONE, NOT_POSSIBLE, TODO = "done", "not-possible", "todo"
-STATES = (DONE, NOT_POSSIBLE, TODO)
+
+
+class StepState(StrEnum):
+    """What a person said about one step (saved as this text)."""
+
+    DONE = "done"
+    NOT_POSSIBLE = "not-possible"  # "not possible for me": region, plan, no such menu
+    TODO = "todo"
+
+
+DONE, NOT_POSSIBLE, TODO = StepState.DONE, StepState.NOT_POSSIBLE, StepState.TODO
+STATES = tuple(StepState)
 
 # Each migration takes the database from version N-1 to N; index 0 creates version 1.
 MIGRATIONS = [

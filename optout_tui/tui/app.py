@@ -51,7 +51,7 @@ class OptOutApp(App[None]):
         """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
         self.data_dir = Path(data_dir)
-        self.store = self._keeper(profile)
+        self.progress = self._keeper(profile)
         self._unsaved_warned = False
 
     def get_system_commands(self, screen):
@@ -74,7 +74,7 @@ class OptOutApp(App[None]):
 
     @property
     def profile(self) -> str:
-        return self.store.profile
+        return self.progress.profile
 
     def get_default_screen(self) -> BrowseScreen:
         return BrowseScreen(self.catalog)
@@ -87,9 +87,9 @@ class OptOutApp(App[None]):
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.sub_title = self.profile
-        store = self.store.store
+        store = self.progress.store
         if store is None:
-            self.notify(f"{self.store.last_error}. Your ticks are kept in memory while the "
+            self.notify(f"{self.progress.last_error}. Your ticks are kept in memory while the "
                         "app runs, and saved as soon as the file can be written.",
                         title="Progress cannot be saved", severity="error", timeout=30,
                         markup=False)
@@ -106,21 +106,21 @@ class OptOutApp(App[None]):
         if ok or self._unsaved_warned:
             return
         self._unsaved_warned = True
-        self.notify(f"{self.store.last_error}. The change is kept in memory and saved as "
+        self.notify(f"{self.progress.last_error}. The change is kept in memory and saved as "
                     "soon as possible; do not close the app yet.",
                     title="Not saved yet", severity="error", timeout=20, markup=False)
 
     def retry_saves(self) -> None:
-        if self.store.pending or self.store.pending_done:
-            if self.store.retry() and self._unsaved_warned:
+        if self.progress.pending or self.progress.pending_done:
+            if self.progress.retry() and self._unsaved_warned:
                 self._unsaved_warned = False
                 self.notify("Every change is saved now.", title="Saved")
 
     # -- profiles and export ---------------------------------------------------------
     def switch_profile(self, profile: str) -> None:
         """Start working for another person: their own progress, nothing shared."""
-        self.store.close()
-        self.store = self._keeper(profile)
+        self.progress.close()
+        self.progress = self._keeper(profile)
         self.sub_title = profile
         screen = self.screen
         if hasattr(screen, "refresh_counts"):
@@ -129,7 +129,7 @@ class OptOutApp(App[None]):
 
     def new_person(self) -> None:
         base = "Visitor " + dt.datetime.now().strftime("%H:%M")
-        existing = set(self.store.store.profiles()) if self.store.store else set()
+        existing = set(self.progress.store.profiles()) if self.progress.store else set()
         name, n = base, 1
         while name in existing or name == self.profile:
             n += 1
@@ -142,7 +142,7 @@ class OptOutApp(App[None]):
 
         from optout_tui.progress import export
 
-        if self.store.store is None:
+        if self.progress.store is None:
             self.notify("Nothing can be exported while progress cannot be read.",
                         severity="error")
             return None
@@ -151,9 +151,11 @@ class OptOutApp(App[None]):
         folder = user_documents_path()
         folder = folder if folder.is_dir() else Path.home()
         target = folder / f"optout-{safe}-{stamp}.{fmt}"
-        store = self.store.store
-        text = {"html": lambda: export.to_html(self.catalog, store),
-                "md": lambda: export.to_markdown(self.catalog, store),
+        store = self.progress.store
+        text = {"html": lambda: export.to_html(self.catalog, store, self.lang,
+                                               self.recheck_days),
+                "md": lambda: export.to_markdown(self.catalog, store, self.lang,
+                                                 self.recheck_days),
                 "json": lambda: export.to_json(store)}[fmt]()
         try:
             target.write_text(text, encoding="utf-8")
@@ -186,4 +188,4 @@ class OptOutApp(App[None]):
             self.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:
-        self.store.close()
+        self.progress.close()

@@ -12,6 +12,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Clear the search or a filter (Esc clears all).",
         "st_not-started": "Not started", "st_in-progress": "In progress", "st_done": "Done",
         "st_needs-recheck": "Needs re-check", "st_not-possible": "Not possible here",
+        "st_done-as-far-as-possible": "Done as far as possible",
+        "st_information": "Information only",
         "write_to": "Write to: ", "template_help": "Replace every {{…}} with your own "
         "details, then Ctrl+S (or Copy) copies the text. Escape cancels.",
         "template_copy": "Copy text", "cancel": "Cancel", "blanks_left": "Still to fill: ",
@@ -20,6 +22,7 @@ WORDS: dict[str, dict[str, str]] = {
         "supports OSC 52) and kept for this person.", "template_refused": "Not marked done: "
         "fill in the text first (press t). Still to fill: {left}",
         "template_not_copied": "Not marked done: press t to fill in and copy the text first.",
+        "template_how": "Press t to fill it in and copy it.",
         "no_template": "This action has no text to fill in.",
         "cmd_next": "What to do next|The most important settings not done yet, everywhere",
         "cmd_filters": "Filters|Narrow the list by category, kind, region or status",
@@ -63,6 +66,8 @@ WORDS: dict[str, dict[str, str]] = {
         "plateforme ne correspond. Effacez la recherche ou un filtre (Échap efface tout).",
         "st_not-started": "Pas commencé", "st_in-progress": "En cours", "st_done": "Fait",
         "st_needs-recheck": "À revérifier", "st_not-possible": "Impossible ici",
+        "st_done-as-far-as-possible": "Fait autant que possible",
+        "st_information": "Pour information",
         "write_to": "Écrire à : ", "template_help": "Remplacez chaque {{…}} par vos "
         "informations, puis Ctrl+S (ou Copier) copie le texte. Échap annule.",
         "template_copy": "Copier le texte", "cancel": "Annuler", "blanks_left": "Encore à "
@@ -72,7 +77,7 @@ WORDS: dict[str, dict[str, str]] = {
         "personne.", "template_refused": "Pas marqué comme fait : remplissez d'abord le texte "
         "(touche t). Encore à remplir : {left}",
         "template_not_copied": "Pas marqué comme fait : appuyez sur t pour remplir et copier "
-        "le texte d'abord.", "no_template": "Cette action n'a pas de texte à remplir.",
+        "le texte d'abord.", "template_how": "Appuyez sur t pour le remplir et le copier.", "no_template": "Cette action n'a pas de texte à remplir.",
         "cmd_next": "Que faire ensuite|Les réglages importants pas encore faits",
         "cmd_filters": "Filtres|Réduire la liste par catégorie, type, région ou état",
         "cmd_sort": "Trier par priorité ou par nom|Changer l'ordre des plateformes",

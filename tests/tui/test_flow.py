@@ -42,7 +42,7 @@ async def test_tick_survives_restart(data_dir: Path) -> None:
         assert first in checklist.done
         assert "✔ done" in shown_text(checklist)
         await pilot.press("q")
-    app.store.close()
+    app.progress.close()
 
     again = make_app(data_dir, bundled=True)
     async with again.run_test(size=(80, 24)) as pilot:
@@ -51,7 +51,7 @@ async def test_tick_survives_restart(data_dir: Path) -> None:
         actions.highlighted = actions.get_option_index("grok-training")
         await pilot.pause()
         assert first in screen.query_one(StepChecklist).done
-    again.store.close()
+    again.progress.close()
     store = ProgressStore(data_dir)
     assert StepKey("x", "grok-training", "web", first) in store.done_steps()
 

@@ -113,7 +113,7 @@ async def test_unsaved_changes_are_kept_and_announced(data_dir: Path,
         assert any("Not saved yet" == n.title for n in app._notifications)
         monkeypatch.undo()
         app.retry_saves()
-        assert not app.store.pending
+        assert not app.progress.pending
     assert len(ProgressStore(data_dir).done_steps()) == 2
 
 

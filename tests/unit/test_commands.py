@@ -106,8 +106,13 @@ def test_list_status_not_possible_and_recheck(capsys, data_dir: Path) -> None:
 
     store = ProgressStore(data_dir)
     store.set_state(StepKey("example", "ai-training", "web", "untick"), "not-possible")
-    store.close()
     args = ["--data-dir", str(data_dir)]
+    assert "example/ai-training" in run(capsys, "list", "--status", "in-progress", *args)[1]
+    store.set_state(StepKey("example", "ai-training", "web", "open-settings"), "done")
+    assert "example/ai-training" in run(capsys, "list", "--status", "done-as-far-as-possible",
+                                        *args)[1]
+    store.set_state(StepKey("example", "ai-training", "web", "open-settings"), "not-possible")
+    store.close()
     assert "example/ai-training" in run(capsys, "list", "--status", "not-possible", *args)[1]
 
 
@@ -218,7 +223,8 @@ def test_walk_saves_answers(monkeypatch: pytest.MonkeyPatch, capsys, data_dir: P
     states = ProgressStore(data_dir).states()
     assert {k.step: v for k, v in states.items()} == {"open-settings": "not-possible",
                                                        "untick": "not-possible"}
-    assert "0 of 1 action(s) done" in out
+    assert "None of these steps is possible for you" in out
+    assert "1 of 1 action(s) finished" in out
 
 
 def test_walk_quits_cleanly_at_end_of_input(monkeypatch, capsys, data_dir: Path) -> None:

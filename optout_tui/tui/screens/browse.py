@@ -14,8 +14,7 @@ from textual.widgets import Footer, Header, Input, Select, Static
 
 from optout_tui.catalog import filters as flt
 from optout_tui.catalog.model import KINDS, Catalog, Platform
-from optout_tui.progress import platform_counts
-from optout_tui.progress.status import STATUSES, overall_status, touched
+from optout_tui.progress.status import STATUSES, Standing
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
@@ -73,10 +72,7 @@ class BrowseScreen(Screen):
         super().__init__()
         self.catalog = catalog
         self.filters = flt.Filters(sort="name")
-        self._states: dict = {}
-        self._records: dict = {}
-        self._done: set = set()
-        self._touched: frozenset[str] = frozenset()
+        self._standing = Standing({})
         self._typing_to_search = False
         self._filters_filled = False
         self.shown_query = ""
@@ -165,23 +161,15 @@ class BrowseScreen(Screen):
 
     # -- progress --------------------------------------------------------------------
     def _read_progress(self) -> None:
-        store = self.app.store
-        self._states = store.states()
-        self._records = store.done_records()
-        self._done = {k for k, v in self._states.items() if v == "done"}
-        self._touched = touched(self._states)
+        self._standing = Standing.read(self.app.progress, self.app.recheck_days)
 
     def _status_of(self, platform: Platform, action) -> str:
         """One of STATUSES for an action (or its facts); a platform nobody has touched is
         answered without reading its steps."""
-        if platform.id not in self._touched:
-            return "not-started"
-        full = platform.action(action.id)
-        return overall_status(platform.id, full, self._states, self._records,
-                              self.app.recheck_days)
+        return self._standing.state(platform, action)
 
     def _describe(self, platform: Platform) -> Content:
-        return platform_prompt(platform, *platform_counts(platform, self._done), self.app.lang)
+        return platform_prompt(platform, *self._standing.counts(platform), self.app.lang)
 
     def refresh_counts(self) -> None:
         """Progress changed somewhere: read it again and redraw."""
@@ -337,7 +325,7 @@ class BrowseScreen(Screen):
     def action_profiles(self) -> None:
         from optout_tui.tui.screens.profiles import NEW_PERSON, ProfilesScreen
 
-        store = self.app.store.store
+        store = self.app.progress.store
         names = store.profiles() if store else []
         if self.app.profile not in names:
             names.append(self.app.profile)

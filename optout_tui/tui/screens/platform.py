@@ -11,25 +11,29 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import SURFACES, Action, Platform, blanks
-from optout_tui.progress import StepKey, StoreError, action_status
-from optout_tui.progress.recheck import Recheck, recheck, snapshot
+from optout_tui.progress import (ActionProgress, ActionState, StepState, StoreError,
+                                 action_progress, changes)
+from optout_tui.progress.recheck import Recheck, recheck
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.action_detail import ActionDetail
 from optout_tui.tui.words import t
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 
 
-def action_prompt(action: Action, done_steps: int, total: int,
-                  needs_recheck: bool = False, lang: str = "en") -> Content:
-    if needs_recheck:
-        state = ("⟳ re-check ", "bold $text-warning")
-    elif total and done_steps == total:
-        state = ("✔ ", "bold $text-success")
-    elif done_steps:
-        state = ("◐ ", "bold")
-    else:
-        state = ("○ ", "")
-    return Content.assemble(state, action.title.get(lang))
+MARKS = {
+    ActionState.NEEDS_RECHECK: ("⟳ re-check ", "bold $text-warning"),
+    ActionState.DONE: ("✔ ", "bold $text-success"),
+    ActionState.AS_FAR_AS_POSSIBLE: ("✔ ", "bold $text-success"),
+    ActionState.NOT_POSSIBLE: ("✗ ", "bold $text-warning"),
+    ActionState.IN_PROGRESS: ("◐ ", "bold"),
+    ActionState.NOT_STARTED: ("○ ", ""),
+    ActionState.INFORMATION: ("ℹ ", "dim"),
+}
+
+
+def action_prompt(action: Action, progress: ActionProgress, lang: str = "en") -> Content:
+    """An action in the list: its state as a mark (and a word for re-checks), its title."""
+    return Content.assemble(MARKS[progress.state], action.title.get(lang))
 
 
 class PlatformScreen(Screen):
@@ -75,20 +79,18 @@ class PlatformScreen(Screen):
         index = self.query_one("#actions", OptionList).highlighted
         return self.platform.actions[index] if index is not None else None
 
-    def _done(self) -> set[StepKey]:
-        return self.app.store.done_steps(self.platform.id)
+    def _progress(self, action: Action) -> ActionProgress:
+        progress = self.app.progress
+        return action_progress(self.platform.id, action,
+                                       progress.states(self.platform.id),
+                                       progress.done_records(self.platform.id),
+                                       recheck_days=self.app.recheck_days)
 
     def _refresh_actions(self) -> None:
-        done = self._done()
         actions = self.query_one("#actions", OptionList)
         highlighted = actions.highlighted
-        prompts = []
-        for action in self.platform.actions:
-            status = action_status(self.platform.id, action, done)
-            prompts.append(Option(action_prompt(action, status.done_steps, status.total_steps,
-                                                self._recheck(action) is not None,
-                                                self.app.lang),
-                                  id=action.id))
+        prompts = [Option(action_prompt(action, self._progress(action), self.app.lang),
+                          id=action.id) for action in self.platform.actions]
         actions.set_options(prompts)
         if highlighted is not None:
             actions.highlighted = highlighted
@@ -106,14 +108,14 @@ class PlatformScreen(Screen):
         self._push_states(action)
         found = self._recheck(action)
         detail.recheck = found.reason if found else ""
-        detail.note = self.app.store.notes().get((self.platform.id, action.id), ("", ""))[0]
+        detail.note = self.app.progress.notes().get((self.platform.id, action.id), ("", ""))[0]
 
     def _recheck(self, action: Action) -> Recheck | None:
-        return recheck(action, self.app.store.done_records(self.platform.id), self.platform.id,
+        return recheck(action, self.app.progress.done_records(self.platform.id), self.platform.id,
                        after_days=self.app.recheck_days)
 
     def _done_ids(self, action: Action, state: str = "done") -> frozenset[str]:
-        return frozenset(k.step for k, v in self.app.store.states(self.platform.id).items()
+        return frozenset(k.step for k, v in self.app.progress.states(self.platform.id).items()
                          if v == state and k.action == action.id and k.surface == self.surface)
 
     def _push_states(self, action: Action) -> None:
@@ -138,35 +140,22 @@ class PlatformScreen(Screen):
         self._set_surface(event.surface)
 
     def on_step_checklist_step_toggled(self, event: StepChecklist.StepToggled) -> None:
+        self._change(event.step_id, StepState.DONE if event.done else StepState.TODO)
+
+    def _change(self, step_id: str, state: StepState) -> None:
+        """Ask the progress rules to save a step's new state, and say why if they refuse."""
         action = self.current_action
         if action is None:
             return
-        key = StepKey(self.platform.id, action.id, self.surface, event.step_id)
-        surface = action.surface(self.surface)
-        if event.done and surface is not None and surface.template is not None:
-            refusal = self._blanks_refusal(action, surface, key)
-            if refusal:
-                self.notify(refusal, severity="warning", timeout=8, markup=False)
-                return
-        self.app.saved(self.app.store.set_step(key, event.done))
-        if event.done and surface is not None and \
-                action_status(self.platform.id, action, self._done()).is_done:
-            self.app.saved(self.app.store.record_done(self.platform.id, action.id, surface.id,
-                                                      snapshot(action, surface)))
+        outcome = changes.change_step(self.app.progress, self.platform.id, action,
+                                      self.surface, step_id, state)
+        if outcome.refused is not None:
+            self.notify(outcome.refused.message(self.app.lang) + " " +
+                        t(self.app.lang, "template_how"), severity="warning", timeout=8,
+                        markup=False)
+            return
+        self.app.saved(outcome.saved)
         self._after_change(action)
-
-    def _blanks_refusal(self, action: Action, surface, key: StepKey) -> str | None:
-        """Why ticking `key` may not finish this action yet: the text the person copied still
-        has blanks, or was never filled in. None when it may."""
-        done = self._done() | {key}
-        if not action_status(self.platform.id, action, done).is_done:
-            return None
-        filled = self.app.store.filled(self.platform.id).get((action.id, surface.id))
-        lang = self.app.lang
-        if filled is None:
-            return t(lang, "template_not_copied")
-        left = blanks(filled)
-        return t(lang, "template_refused", left=" · ".join(left)) if left else None
 
     def action_fill_template(self) -> None:
         from optout_tui.tui.screens.template import TemplateScreen
@@ -180,14 +169,14 @@ class PlatformScreen(Screen):
                 return
             self._set_surface(templated[0].id)
             surface = templated[0]
-        saved = self.app.store.filled(self.platform.id).get((action.id, surface.id))
+        saved = self.app.progress.filled(self.platform.id).get((action.id, surface.id))
         text = saved if saved is not None else surface.template.get(self.app.lang)
 
         def copy(result: str | None) -> None:
             if result is None:
                 return
             self.app.copy_to_clipboard(result)
-            self.app.saved(self.app.store.set_filled(self.platform.id, action.id, surface.id,
+            self.app.saved(self.app.progress.set_filled(self.platform.id, action.id, surface.id,
                                                      result))
             left = blanks(result)
             if left:
@@ -200,13 +189,8 @@ class PlatformScreen(Screen):
                                             surface.address), copy)
 
     def on_step_checklist_step_not_possible(self, event: StepChecklist.StepNotPossible) -> None:
-        action = self.current_action
-        if action is None:
-            return
-        key = StepKey(self.platform.id, action.id, self.surface, event.step_id)
-        self.app.saved(self.app.store.set_state(key, "not-possible" if event.blocked
-                                                else "todo"))
-        self._after_change(action)
+        self._change(event.step_id,
+                     StepState.NOT_POSSIBLE if event.blocked else StepState.TODO)
 
     def _after_change(self, action: Action) -> None:
         detail = self.query_one(ActionDetail)
@@ -221,19 +205,19 @@ class PlatformScreen(Screen):
         action = self.current_action
         if action is None:
             return
-        current = self.app.store.notes().get((self.platform.id, action.id), ("", ""))[0]
+        current = self.app.progress.notes().get((self.platform.id, action.id), ("", ""))[0]
 
         def save(note: str | None) -> None:
             if note is None:
                 return
-            self.app.saved(self.app.store.set_note(self.platform.id, action.id, note))
+            self.app.saved(self.app.progress.set_note(self.platform.id, action.id, note))
             self.query_one(ActionDetail).note = note.strip()
 
         self.app.push_screen(NoteScreen(action.title.get(self.app.lang), current), save)
 
     def action_undo(self) -> None:
         try:
-            key = self.app.store.undo()
+            key = changes.undo(self.app.progress, self.app.catalog)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return

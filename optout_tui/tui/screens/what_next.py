@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import Catalog
 from optout_tui.progress.next_up import NextUp, next_up
+from optout_tui.progress.status import Standing
 from optout_tui.tui import words
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.platform_preview import STATUS_MARK
@@ -52,9 +53,8 @@ class WhatNextScreen(Screen):
         self.refresh_items()
 
     def refresh_items(self) -> None:
-        store = self.app.store
-        self.items = next_up(self.catalog, store.states(), store.done_records(),
-                             self.app.recheck_days, limit=200)
+        standing = Standing.read(self.app.progress, self.app.recheck_days)
+        self.items = next_up(self.catalog, standing, limit=200)
         options = self.query_one(OptionList)
         lang = self.app.lang
         if self.items:
