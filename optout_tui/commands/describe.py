@@ -7,6 +7,7 @@ from typing import Any
 
 from optout_tui.catalog.model import STALE_AFTER_DAYS, SURFACE_NAMES, Action, LocalText, Platform, Step, Surface
 from optout_tui.commands.common import Styler
+from optout_tui.history import change_lines, changed_heading, former_note
 from optout_tui.text import quoted
 
 SET_TO = {"en": {"off": "turn off", "on": "turn on", "unticked": "untick", "ticked": "tick",
@@ -43,7 +44,8 @@ def word(value: str, lang: str) -> str:
 
 def label(text: LocalText, lang: str) -> str:
     mark = "" if text.is_confirmed(lang) else " (?)"
-    return quoted(text.get(lang), lang) + mark
+    former = former_note(text, lang)
+    return quoted(text.get(lang), lang) + mark + (f" — {former}" if former else "")
 
 
 def choose_surface(action: Action, wanted: str | None) -> Surface | None:
@@ -101,6 +103,9 @@ def action_lines(platform: Platform, action: Action, surface: Surface | None, la
         lines.append(f"! {caveat.get(lang)}")
     if action.check:
         lines.append(f"{w['check']}: {action.check.get(lang)}")
+    if action.changes:
+        lines.append(f"{changed_heading(lang)}:")
+        lines.extend(f"  - {line}" for line in change_lines(action, lang))
     age = (today - action.verified).days
     stale = f" ⚠ {w['stale']}" if age > STALE_AFTER_DAYS else ""
     lines.append(style.dim(f"{w['verified']} {action.verified.isoformat()}{stale} · "
@@ -120,6 +125,9 @@ def _text(text: LocalText | None) -> dict[str, Any] | None:
         data["fr"] = text.fr
     if text.unconfirmed:
         data["unconfirmed"] = sorted(text.unconfirmed)
+    if text.formerly:
+        data["formerly"] = [{"en": f.en, **({"fr": f.fr} if f.fr else {}), "until": f.until}
+                            for f in text.formerly]
     return data
 
 
@@ -144,7 +152,8 @@ def action_json(action: Action) -> dict[str, Any]:
                      "published": s.published, "type": s.type, "supports": s.supports}
                     for s in action.sources],
         "verified": action.verified.isoformat(), "confidence": action.confidence,
-        "confidence_note": action.confidence_note,
+        "confidence_note": action.confidence_note, "minutes": action.minutes,
+        "changes": [{"date": c.date, "what": _text(c.what)} for c in action.changes],
     }
 
 

@@ -14,6 +14,7 @@ from textual.widgets import Static, Tab, Tabs
 from optout_tui.catalog.model import BLANK, STALE_AFTER_DAYS, SURFACES, Action, Surface
 from optout_tui.tui import words
 from optout_tui.tui.words import t
+from optout_tui.history import change_lines, changed_heading
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 
 
@@ -53,6 +54,9 @@ def notes_content(action: Action, lang: str) -> Content:
         lines.append(Content.assemble("! ", caveat.get(lang)))
     if action.check:
         lines.append(Content.assemble((t(lang, "check"), "bold"), action.check.get(lang)))
+    if action.changes:
+        lines.append(Content.styled(changed_heading(lang), "bold"))
+        lines.extend(Content(f"  {line}") for line in change_lines(action, lang))
     return Content("\n").join(lines)
 
 
