@@ -11,17 +11,17 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import SURFACES, Action, Platform, blanks
+from optout_tui.i18n import N_, translator
 from optout_tui.progress import (ActionProgress, ActionState, StepState, StoreError,
                                  action_progress, changes)
 from optout_tui.progress.recheck import Recheck, recheck
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.action_detail import ActionDetail
-from optout_tui.tui.words import t
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 
 
 MARKS = {
-    ActionState.NEEDS_RECHECK: ("⟳ re-check ", "bold $text-warning"),
+    ActionState.NEEDS_RECHECK: (N_("⟳ re-check "), "bold $text-warning"),
     ActionState.DONE: ("✔ ", "bold $text-success"),
     ActionState.AS_FAR_AS_POSSIBLE: ("✔ ", "bold $text-success"),
     ActionState.NOT_POSSIBLE: ("✗ ", "bold $text-warning"),
@@ -33,7 +33,9 @@ MARKS = {
 
 def action_prompt(action: Action, progress: ActionProgress, lang: str = "en") -> Content:
     """An action in the list: its state as a mark (and a word for re-checks), its title."""
-    return Content.assemble(MARKS[progress.state], action.title.get(lang))
+    mark, style = MARKS[progress.state]
+    return Content.assemble((translator(lang).gettext(mark) if mark.strip() else mark, style),
+                            action.title.get(lang))
 
 
 class PlatformScreen(Screen):
@@ -73,6 +75,10 @@ class PlatformScreen(Screen):
         actions.highlighted = ids.index(self.start_action) if self.start_action in ids else 0
         actions.focus()
 
+    def _(self, message: str) -> str:
+        """`message` in the app's language."""
+        return translator(self.app.lang).gettext(message)
+
     # -- state pushed down -----------------------------------------------------------
     @property
     def current_action(self) -> Action | None:
@@ -107,7 +113,7 @@ class PlatformScreen(Screen):
         detail.surface = self.surface
         self._push_states(action)
         found = self._recheck(action)
-        detail.recheck = found.reason if found else ""
+        detail.recheck = found.reason_in(self.app.lang) if found else ""
         detail.note = self.app.progress.notes().get((self.platform.id, action.id), ("", ""))[0]
 
     def _recheck(self, action: Action) -> Recheck | None:
@@ -151,7 +157,7 @@ class PlatformScreen(Screen):
                                       self.surface, step_id, state)
         if outcome.refused is not None:
             self.notify(outcome.refused.message(self.app.lang) + " " +
-                        t(self.app.lang, "template_how"), severity="warning", timeout=8,
+                        self._("Press t to fill it in and copy it."), severity="warning", timeout=8,
                         markup=False)
             return
         self.app.saved(outcome.saved)
@@ -165,7 +171,7 @@ class PlatformScreen(Screen):
         if surface is None or surface.template is None:
             templated = [s for s in (action.surfaces if action else ()) if s.template]
             if not templated:
-                self.notify(t(self.app.lang, "no_template"), severity="warning")
+                self.notify(self._("This action has no text to fill in."), severity="warning")
                 return
             self._set_surface(templated[0].id)
             surface = templated[0]
@@ -180,10 +186,11 @@ class PlatformScreen(Screen):
                                                      result))
             left = blanks(result)
             if left:
-                self.notify(t(self.app.lang, "blanks_left") + " · ".join(left),
+                self.notify(self._("Still to fill: ") + " · ".join(left),
                             severity="warning", markup=False)
             else:
-                self.notify(t(self.app.lang, "template_copied"), markup=False)
+                self.notify(self._("Text copied (where the terminal supports OSC 52) and kept "
+                                   "for this person."), markup=False)
 
         self.app.push_screen(TemplateScreen(action.title.get(self.app.lang), text,
                                             surface.address), copy)
@@ -196,7 +203,7 @@ class PlatformScreen(Screen):
         detail = self.query_one(ActionDetail)
         self._push_states(action)
         found = self._recheck(action)
-        detail.recheck = found.reason if found else ""
+        detail.recheck = found.reason_in(self.app.lang) if found else ""
         self._refresh_actions()
 
     def action_note(self) -> None:
@@ -219,15 +226,18 @@ class PlatformScreen(Screen):
         try:
             key = changes.undo(self.app.progress, self.app.catalog)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.notify(error.text(self.app.lang), title=self._("Not saved"), severity="error",
+                        markup=False)
             return
         if key is None:
-            self.notify(t(self.app.lang, "nothing_undo"))
+            self.notify(self._("Nothing to undo in this session."))
             return
         action = self.current_action
         if action is not None:
             self._after_change(action)
-        self.notify(t(self.app.lang, "undone", step=key.step, action=key.action), markup=False)
+        self.notify(self._("Undone: step {step} of {action}.").format(step=key.step,
+                                                                    action=key.action),
+                    markup=False)
 
     # -- actions ---------------------------------------------------------------------
     def _set_surface(self, surface: str) -> None:
@@ -266,7 +276,7 @@ class PlatformScreen(Screen):
         link = self._link()
         action = self.current_action
         if link is None or action is None:
-            self.notify(t(self.app.lang, "no_link"), severity="warning")
+            self.notify(self._("This action has no link."), severity="warning")
             return
         from optout_tui.tui.screens.qr import QrScreen
 
@@ -276,15 +286,16 @@ class PlatformScreen(Screen):
     def action_open_link(self) -> None:
         link = self._link()
         if link is None:
-            self.notify(t(self.app.lang, "no_link"), severity="warning")
+            self.notify(self._("This action has no link."), severity="warning")
             return
         self.app.open_url(link)
-        self.notify(t(self.app.lang, "opened", url=link), markup=False)
+        self.notify(self._("Asked your browser to open {url}").format(url=link), markup=False)
 
     def action_copy_link(self) -> None:
         link = self._link()
         if link is None:
-            self.notify(t(self.app.lang, "no_link"), severity="warning")
+            self.notify(self._("This action has no link."), severity="warning")
             return
         self.app.copy_to_clipboard(link)
-        self.notify(t(self.app.lang, "copied"), markup=False)
+        self.notify(self._("Link sent to the terminal's clipboard (works where the terminal "
+                           "supports OSC 52)."), markup=False)
