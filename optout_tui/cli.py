@@ -58,7 +58,7 @@ def _common(lang: str) -> argparse.ArgumentParser:
     common.add_argument("--catalog", metavar="DIR", action="append",
                         help=_("a folder of platform files added on top of the bundled catalog "
                                "(repeatable; the same id replaces the bundled platform)"))
-    common.add_argument("--profile", metavar="NAME", help=_("whose progress (default: default)"))
+    common.add_argument("--profile", metavar="NAME", help=_("whose progress (default: the person last worked for, else default)"))
     common.add_argument("--lang", choices=("en", "fr"),
                         help=_("language of the catalog text (default: from the locale)"))
     return common
@@ -91,7 +91,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         prog="optout", parents=[_common(lang)],
         description=_("A terminal guide through opting out of AI training and data sharing."),
         epilog=_(EXAMPLES), formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.set_defaults(data_dir=None, catalog=[], profile="default", lang=default_lang(),
+    parser.set_defaults(data_dir=None, catalog=[], profile=None, lang=default_lang(),
                         command=None)
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
     parser.add_argument("--recheck-days", type=int, default=90, metavar="N",
@@ -171,10 +171,12 @@ def run_app(args: argparse.Namespace) -> int:
     from optout_tui.paths import data_dir
 
     catalog = load(args)
+    profile, people = _whose(args, data_dir(args.data_dir))
     from optout_tui.tui.app import OptOutApp
 
-    app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
-                    recheck_days=args.recheck_days, lang=args.lang)
+    app = OptOutApp(catalog, data_dir(args.data_dir), profile=profile,
+                    recheck_days=args.recheck_days, lang=args.lang,
+                    ask_whose=args.profile is None and people > 1)
     app.run()
     if app.progress.pending or app.progress.pending_done:
         error = app.progress.last_error
@@ -184,6 +186,25 @@ def run_app(args: argparse.Namespace) -> int:
             file=sys.stderr)
         return 1
     return 0
+
+
+def _whose(args: argparse.Namespace, folder) -> tuple[str, int]:
+    """The person the app starts with (--profile, which must exist, else the last one), and
+    how many people have progress here. A store that cannot be opened is the app's to report."""
+    from optout_tui.commands.common import CommandError
+    from optout_tui.progress.people import UnknownPerson, choose
+    from optout_tui.progress.store import DEFAULT_PROFILE, ProgressStore, StoreError
+
+    try:
+        store = ProgressStore(folder)
+    except StoreError:
+        return args.profile or DEFAULT_PROFILE, 0
+    try:
+        return choose(store, args.profile, folder), len(store.profiles())
+    except UnknownPerson as error:
+        raise CommandError.wrap(error) from None
+    finally:
+        store.close()
 
 
 def _handler(name: str | None):

@@ -12,11 +12,11 @@ from optout_tui.i18n import translator
 
 def _status_filter(args: argparse.Namespace):
     """A predicate on (platform, action) for --status, reading the profile's progress."""
-    from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, Standing, StoreError
+    from optout_tui.commands.common import open_progress
+    from optout_tui.progress import Standing, StoreError
 
+    store = open_progress(args)
     try:
-        store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
         standing = Standing.read(store, args.recheck_days)
         store.close()
     except StoreError as error:

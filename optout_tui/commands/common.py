@@ -28,6 +28,29 @@ class CommandError(Localised):
         return cls(error.template, code=code, **error.values)
 
 
+def open_progress(args: argparse.Namespace, *, new_allowed: bool = False):
+    """The progress store of the person the command is for: --profile (which must exist,
+    unless `new_allowed`), else the person last worked for, else "default"."""
+    from optout_tui.paths import data_dir
+    from optout_tui.progress import ProgressStore, StoreError
+    from optout_tui.progress.people import choose
+
+    folder = data_dir(args.data_dir)
+    try:
+        store = ProgressStore(folder)
+    except StoreError as error:
+        raise CommandError.wrap(error) from None
+    try:
+        if new_allowed and args.profile is not None:
+            store.profile = args.profile
+        else:
+            store.profile = choose(store, args.profile, folder)
+    except StoreError as error:
+        store.close()
+        raise CommandError.wrap(error) from None
+    return store
+
+
 def catalog_folders(extra: list[str]) -> list[Path]:
     """Bundled catalog, then the user's catalog folder (if any), then each --catalog."""
     folders = [bundled_catalog_dir()]

@@ -12,20 +12,16 @@ from optout_tui.commands.common import CommandError, load
 from optout_tui.i18n import translator
 
 
-def _store(args: argparse.Namespace, profile: str | None = None):
-    from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, StoreError
+def _store(args: argparse.Namespace, new_allowed: bool = False):
+    from optout_tui.commands.common import open_progress
 
-    try:
-        return ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
-    except StoreError as error:
-        raise CommandError.wrap(error) from None
+    return open_progress(args, new_allowed=new_allowed)
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
     from optout_tui.progress import StoreError
 
-    store = _store(args)
+    store = _store(args, new_allowed=True)
     try:
         if args.do == "rename":
             if args.old not in store.profiles():
@@ -92,7 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         text = Path(args.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise CommandError("cannot read {path}: {error}", path=args.file, error=error) from None
-    store = _store(args)
+    store = _store(args, new_allowed=True)
     try:
         changed = merge_json(store, text, args.file)
     except StoreError as error:

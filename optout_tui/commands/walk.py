@@ -11,11 +11,10 @@ import re
 from collections.abc import Callable
 
 from optout_tui.catalog.model import Action, Platform, Surface, blanks
-from optout_tui.commands.common import CommandError, Styler, find, load
+from optout_tui.commands.common import Styler, find, load, open_progress
 from optout_tui.commands.describe import choose_surface, step_lines
 from optout_tui.i18n import N_, translator
-from optout_tui.progress import (ActionState, ProgressStore, Standing, StepKey, StoreError,
-                                 is_task)
+from optout_tui.progress import ActionState, Standing, StepKey, is_task
 from optout_tui.progress.changes import change_step
 from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.store import DONE, NOT_POSSIBLE
@@ -179,14 +178,9 @@ class Walk:
 
 
 def cmd_walk(args: argparse.Namespace) -> int:
-    from optout_tui.paths import data_dir
-
     platform, action = find(load(args), args.target)
     actions = [action] if action else list(platform.actions)
-    try:
-        store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
-    except StoreError as error:
-        raise CommandError.wrap(error) from None
+    store = open_progress(args)
     progress = ProgressKeeper(lambda: store)
     try:
         return Walk(platform, actions, progress, args.surface, args.lang, input,

@@ -415,6 +415,12 @@ class ProgressStore:
         return [row[0] for row in self._read("SELECT name FROM profile ORDER BY created_at, "
                                               "name")]
 
+    def add_profile(self) -> None:
+        """Register this profile even before anything is ticked (a new visitor)."""
+        self._write(lambda db: db.execute(
+            "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+            (self.profile, self._now())))
+
     def rename_profile(self, old: str, new: str) -> None:
         if new in self.profiles():
             raise StoreError("a profile named {name!r} exists already", name=new)

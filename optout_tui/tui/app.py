@@ -11,7 +11,9 @@ from textual.binding import Binding
 from optout_tui.catalog.model import Catalog
 from optout_tui.i18n import translator
 from optout_tui.progress.keeper import ProgressKeeper
-from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore
+from optout_tui.progress.people import remember
+from optout_tui.progress.store import (DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore,
+                                      StoreError)
 from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.bindings import localise_bindings
@@ -27,24 +29,32 @@ def _platform_commands():
     return PlatformCommands
 
 
-class OptOutApp(App[None]):
+class OptOutApp(App[None], inherit_bindings=False):
     """Walks a person through opting out, platform by platform."""
 
     CSS_PATH = "app.tcss"
     TITLE = "optout"
     COMMANDS = App.COMMANDS | {_platform_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # F1 and Ctrl+Q work everywhere, also on the first screen where letters go to the search
+    # (whose footer shows them); ? and q are kept as shortcuts on the other screens.
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("f1", "help", "Help", show=False, id="app.help-f1"),
+        Binding("f1", "help", "Help", key_display="F1", show=False, id="app.help-f1"),
+        # Not a priority binding (Textual's own is), so that the first screen's footer can
+        # show it while the other footers keep their room.
+        Binding("ctrl+q", "quit", "Quit", key_display="^q", show=False, id="app.quit"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("q", "quit", "Quit", show=False, id="app.quit-q"),
+        Binding("question_mark", "help", "Help", show=False, key_display="?", id="app.help"),
     ]
 
     def __init__(self, catalog: Catalog, data_dir: Path,
                  profile: str = DEFAULT_PROFILE,
                  recheck_days: int = RECHECK_AFTER_DAYS, lang: str = "en",
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, ask_whose: bool = False) -> None:
         super().__init__()
+        self.ask_whose = ask_whose
+        """Ask "whose progress?" at start (several people have progress here)."""
         self.today = today or dt.date.today()
         """The day that ages catalog entries ("may be out of date"); fixed in snapshot tests."""
         self.catalog = catalog
@@ -58,6 +68,22 @@ class OptOutApp(App[None]):
     def _(self, message: str) -> str:
         """`message` in the app's language."""
         return translator(self.lang).gettext(message)
+
+    def person_name(self, profile: str | None = None) -> str:
+        """A profile's name as shown ("default" in the app's language)."""
+        profile = self.profile if profile is None else profile
+        if profile == DEFAULT_PROFILE:
+            return translator(self.lang).pgettext("person", "default")
+        return profile
+
+    def _show_person(self) -> None:
+        """Whose progress it is, in the title and in every footer."""
+        self.sub_title = self._("Progress of: {name}").format(name=self.person_name())
+        from optout_tui.tui.widgets.person_footer import PersonFooter
+
+        for screen in self.screen_stack:
+            for footer in screen.query(PersonFooter):
+                footer.person = self.person_name()
 
     def _last_error(self) -> str:
         """Why progress could not be saved, in the app's language."""
@@ -96,7 +122,8 @@ class OptOutApp(App[None]):
         if saved and saved in self.available_themes:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.sub_title = self.profile
+        self._show_person()
+        remember(self.data_dir, self.profile)
         store = self.progress.store
         _ = self._
         if store is None:
@@ -111,6 +138,8 @@ class OptOutApp(App[None]):
                         title=_("Progress file damaged"), severity="warning", timeout=30,
                         markup=False)
         self.set_interval(RETRY_SECONDS, self.retry_saves)
+        if self.ask_whose:
+            self.call_after_refresh(self.choose_person)
 
     # -- saving ----------------------------------------------------------------------
     def saved(self, ok: bool) -> None:
@@ -134,12 +163,36 @@ class OptOutApp(App[None]):
         """Start working for another person: their own progress, nothing shared."""
         self.progress.close()
         self.progress = self._keeper(profile)
-        self.sub_title = profile
+        if self.progress.store is not None:
+            try:
+                self.progress.store.add_profile()
+            except StoreError:
+                pass  # saved with its first tick; the keeper reports failures then
+        remember(self.data_dir, profile)
+        self._show_person()
         screen = self.screen
         if hasattr(screen, "refresh_counts"):
             screen.refresh_counts()
-        self.notify(self._("Now keeping progress for {profile!r}.").format(profile=profile),
-                    markup=False)
+        self.notify(self._("Now keeping progress for {profile!r}.").format(
+            profile=self.person_name(profile)), markup=False)
+
+    def choose_person(self) -> None:
+        """Ask whose progress to keep: a person with progress here, or a new one. Nothing
+        changes unless the person picks an entry."""
+        from optout_tui.tui.screens.profiles import NEW_PERSON, ProfilesScreen
+
+        store = self.progress.store
+        names = store.profiles() if store else []
+        if self.profile not in names:
+            names.append(self.profile)
+
+        def chosen(name: str | None) -> None:
+            if name == NEW_PERSON:
+                self.new_person()
+            elif name and name != self.profile:
+                self.switch_profile(name)
+
+        self.push_screen(ProfilesScreen(names, self.profile), chosen)
 
     def new_person(self) -> None:
         base = self._("Visitor {time}").format(time=dt.datetime.now().strftime("%H:%M"))

@@ -51,7 +51,7 @@ async def test_region_and_status_filters(data_dir: Path) -> None:
     store.close()
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f")  # to the filters: their options are counted now
+        await pilot.press("f2")  # to the filters: their options are counted now
         await pilot.pause()
         app.screen.query_one("#f-status", Select).value = "done"
         await pilot.pause()
@@ -66,14 +66,14 @@ async def test_region_and_status_filters(data_dir: Path) -> None:
         assert rows(app) == ["alpha"]
 
 
-async def test_o_sorts_by_priority_and_back(data_dir: Path) -> None:
+async def test_f3_sorts_by_priority_and_back(data_dir: Path) -> None:
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("o")
+        await pilot.press("f3")
         await pilot.pause()
         assert rows(app)[0] == "alpha" and rows(app)[-1] == "beta"
         assert "by priority" in shown_text(app.screen.query_one("#shown", Static))
-        await pilot.press("o")
+        await pilot.press("f3")
         await pilot.pause()
         assert rows(app) == ["alpha", "beta", "gamma"]
 
@@ -81,7 +81,7 @@ async def test_o_sorts_by_priority_and_back(data_dir: Path) -> None:
 async def test_what_next_opens_the_action_and_comes_back(data_dir: Path) -> None:
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("w")
+        await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, WhatNextScreen)
         assert "Alpha Social — Turn off AI training" in shown_text(

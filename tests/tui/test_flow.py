@@ -65,9 +65,11 @@ async def test_enter_and_click_toggle_too(data_dir: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert checklist.steps[0].id in checklist.done
-        await pilot.press("enter")
+        assert checklist.highlighted == 1  # a tick moves on to the next step
+        await pilot.press("up", "enter")
         await pilot.pause()
         assert checklist.steps[0].id not in checklist.done
+        assert checklist.highlighted == 0  # an untick stays
         await pilot.click(checklist, offset=(4, 1))  # row 0 is the border
         await pilot.pause()
         assert checklist.steps[0].id in checklist.done

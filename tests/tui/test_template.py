@@ -62,15 +62,17 @@ async def test_french_footer_and_template_words(data_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         footer = all_text(app.screen.query_one("Footer"))
-        assert "Chercher" in footer and "Filtres" in footer and "Search" not in footer
+        assert "Filtres" in footer and "Personnes" in footer and "People" not in footer
+        # whose progress, in every footer
+        assert app.screen.query_one("#footer-person").render().plain.strip() == "par défaut"
         await open_beta(pilot)
         footer = all_text(app.screen.query_one("Footer"))
-        assert "Retour" in footer and "Remplir" in footer
+        assert "Retour" in footer and "Texte" in footer and "Text to send" not in footer
         assert "{{votre nom}}" in all_text(app.screen.query_one(ActionDetail))
     english = make_app(data_dir, SCREENS_CATALOG)
     async with english.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "Search" in all_text(english.screen.query_one("Footer"))
+        assert "People" in all_text(english.screen.query_one("Footer"))
 
 
 async def test_theme_choice_is_kept(data_dir: Path) -> None:

@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from optout_tui.catalog import filters as flt
 from optout_tui.catalog.model import CATEGORIES, KINDS, Catalog, Platform
 from optout_tui.i18n import N_, translator
 from optout_tui.progress.status import STATUSES, Standing
 from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.widgets.person_footer import PersonFooter
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
 from optout_tui.wording import CATEGORY, KIND, STATUS
@@ -26,20 +27,23 @@ ANY_WORDS = {"category": N_("All categories"), "kind": N_("All kinds"),
              "region": N_("All regions"), "status": N_("All statuses")}
 
 
-def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en") -> Content:
-    """Progress first, in a mark and words (never colour alone), then name and aliases, so a
-    long alias list is what gets cut at the edge, not the progress."""
+def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en",
+                    started: bool = False) -> Content:
+    """Progress first, in a mark and words (never colour alone): how many settings the person
+    can still do there (finished ones, done or as far as possible, and information-only ones
+    are not counted); then name and aliases, so a long alias list is what gets cut at the
+    edge, not the progress."""
     _ = translator(lang).gettext
-    all_done, n_done = _("✔ all done"), _("{n}/{t} done")
+    all_done, to_do = _("✔ all done"), _("{n} to do")
     if total and done == total:
         state = (all_done, "bold $text-success")
-    elif done:
-        state = ("◐ " + n_done.format(n=done, t=total), "bold")
+    elif done or started:
+        state = ("◐ " + to_do.format(n=total - done), "bold")
     elif total:
-        state = ("○ " + n_done.format(n=0, t=total), "")
+        state = ("○ " + to_do.format(n=total), "")
     else:
         state = ("– " + _("no opt-out"), "dim")
-    width = max(len(all_done), len("○ " + n_done.format(n=0, t=9)))
+    width = max(len(all_done), len("○ " + to_do.format(n=99)), len("– " + _("no opt-out")))
     aliases = (f"  ({', '.join(platform.aliases)})", "dim") if platform.aliases else ""
     return Content.assemble(state, " " * (width - len(state[0]) + 2), (platform.name, "bold"),
                             aliases)
@@ -59,18 +63,20 @@ def home_region() -> str | None:
 class BrowseScreen(Screen):
     """Choose a platform; Enter or a click opens its checklist."""
 
+    # Type-to-find: every printable key typed here goes to the search, so commands are on
+    # keys nobody types into a name (F-keys; Ctrl+P for the palette, Ctrl+Q to quit). F3, F7
+    # and F8 stay off the footer so that it fits 80 columns; the help and the palette list
+    # them. Nothing here changes whose progress it is without a question first (F5).
     BINDINGS = [
-        Binding("enter", "open", "Open", show=True, id="browse.open"),
-        Binding("slash", "search", "Search", key_display="/", id="browse.search"),
-        Binding("f", "filters", "Filters", id="browse.filters"),
-        # o, p and e stay off the footer so that it fits 80 columns with ? and q; the status
-        # line names o, and all three are in the help (?) and the palette (Ctrl+P).
-        Binding("o", "sort", "Order", show=False, id="browse.sort"),
-        Binding("w", "what_next", "What next", id="browse.what-next"),
-        Binding("n", "new_person", "New person", id="browse.new-person"),
-        Binding("p", "profiles", "Profiles", show=False, id="browse.profiles"),
-        Binding("e", "export", "Export", show=False, id="browse.export"),
+        Binding("enter", "open", "Open", show=False, id="browse.open"),
+        Binding("f2", "filters", "Filters", key_display="F2", id="browse.filters"),
+        Binding("f3", "sort", "Order", key_display="F3", show=False, id="browse.sort"),
+        Binding("f4", "what_next", "What next", key_display="F4", id="browse.what-next"),
+        Binding("f5", "profiles", "People", key_display="F5", id="browse.profiles"),
+        Binding("f6", "export", "Export", key_display="F6", id="browse.export"),
         Binding("escape", "clear", "Clear", show=False, id="browse.clear"),
+        Binding("f1", "app.help", "Help", key_display="F1", show=False, id="browse.help"),
+        Binding("ctrl+q", "app.quit", "Quit", key_display="^q", id="browse.quit"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:
@@ -78,7 +84,6 @@ class BrowseScreen(Screen):
         self.catalog = catalog
         self.filters = flt.Filters(sort="name")
         self._standing = Standing({})
-        self._typing_to_search = False
         self._filters_filled = False
         self.shown_query = ""
         """The search text the list was last filtered with (the benchmark waits for it)."""
@@ -88,9 +93,10 @@ class BrowseScreen(Screen):
         _ = translator(self.app.lang).gettext
         yield Header(icon="")
         yield Static(
-            _("↑↓ Enter: open a platform · / search · f filters · w what next · ? help"),
+            _("Type to search · ↑↓ Enter: open · F2 filters · F4 what next · F1 help"),
             id="hint")
-        yield Input(placeholder=_("Search platforms and settings (/)"), id="search",
+        yield Input(placeholder=_("Type a name or a setting to search"), id="search",
+                    select_on_focus=False,
                     compact=True)
         with Horizontal(id="filters"):
             # Only "All …" at first: the counted options come after the first frame.
@@ -101,7 +107,8 @@ class BrowseScreen(Screen):
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
             yield PlatformPreview(self._status_of, id="preview")
-        yield Footer()
+        yield PersonFooter(self.app.person_name(), show_command_palette=False,
+                           compact=True)
 
     def on_mount(self) -> None:
         # The list is filled by on_screen_resume, which also runs when the screen first shows.
@@ -174,7 +181,8 @@ class BrowseScreen(Screen):
         return self._standing.state(platform, action)
 
     def _describe(self, platform: Platform) -> Content:
-        return platform_prompt(platform, *self._standing.counts(platform), self.app.lang)
+        return platform_prompt(platform, *self._standing.counts(platform), self.app.lang,
+                               started=platform.id in self._standing.busy)
 
     def refresh_counts(self) -> None:
         """Progress changed somewhere: read it again and redraw."""
@@ -203,7 +211,7 @@ class BrowseScreen(Screen):
                 n=len(rows), t=len(self.catalog.platforms))
         elif rows:
             order = _("by priority") if self.filters.sort == "priority" else _("by name")
-            text = _("Platforms: {n} of {t}, {s} (o to change)").format(
+            text = _("Platforms: {n} of {t}, {s} (F3 to change)").format(
                 n=len(rows), t=len(self.catalog.platforms), s=order)
         else:
             text = _("No platform matches. Clear the search or a filter (Esc clears all).")
@@ -252,20 +260,25 @@ class BrowseScreen(Screen):
         self.app.open_platform(event.platform.id)
 
     def on_key(self, event) -> None:
-        """Keys typed right after / (before the search box has taken focus) belong to the
-        search, even letters that are shortcuts elsewhere: a fast typist's "/slack" must not
-        open the list's first platform."""
+        """Type-to-find: a printable key typed on the list (or anywhere but a text box or
+        an open menu) goes into the search, never to a command; Down from the search box
+        moves to the results."""
         search = self.query_one("#search", Input)
-        if event.key == "slash" and self.focused is not search:
-            # Handled here, not only by the binding (which runs once the key has bubbled up
-            # to the app): keys already queued behind it then see the flag.
-            self.action_search()
-            event.stop()
-            event.prevent_default()
+        focused = self.focused
+        if focused is search:
+            if event.key == "down" and self.query_one(PlatformList).rows:
+                self.query_one(PlatformList).focus()
+                event.stop()
+                event.prevent_default()
             return
-        if self._typing_to_search and self.focused is not search and event.is_printable \
-                and event.character:
-            search.insert_text_at_cursor(event.character)
+        if isinstance(focused, (Input, Select)) or (
+                focused is not None and focused.parent is not None
+                and isinstance(focused.parent, Select)):
+            return
+        if event.is_printable and event.character and event.character != " ":
+            if event.character != "/" or search.value:  # "/" alone: the old way to search
+                search.insert_text_at_cursor(event.character)
+            search.focus()
             event.stop()
             event.prevent_default()
 
@@ -285,12 +298,9 @@ class BrowseScreen(Screen):
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, Select) and not self._filters_filled:
             self._fill_filter_options(force=True)
-        if event.widget is not self.query_one("#search", Input):
-            self._typing_to_search = False
 
     # -- actions ---------------------------------------------------------------------
     def action_search(self) -> None:
-        self._typing_to_search = True
         self.query_one("#search", Input).focus()
 
     def action_filters(self) -> None:
@@ -318,7 +328,7 @@ class BrowseScreen(Screen):
         self.app.push_screen(WhatNextScreen(self.catalog))
 
     def action_new_person(self) -> None:
-        self.app.new_person()
+        self.app.choose_person()  # never a new person without a question
 
     def action_export(self) -> None:
         from optout_tui.tui.screens.export import ExportScreen
@@ -330,17 +340,4 @@ class BrowseScreen(Screen):
         self.app.push_screen(ExportScreen(), chosen)
 
     def action_profiles(self) -> None:
-        from optout_tui.tui.screens.profiles import NEW_PERSON, ProfilesScreen
-
-        store = self.app.progress.store
-        names = store.profiles() if store else []
-        if self.app.profile not in names:
-            names.append(self.app.profile)
-
-        def chosen(name: str | None) -> None:
-            if name == NEW_PERSON:
-                self.app.new_person()
-            elif name and name != self.app.profile:
-                self.app.switch_profile(name)
-
-        self.app.push_screen(ProfilesScreen(names, self.app.profile), chosen)
+        self.app.choose_person()

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import SURFACES, Action, Platform, blanks
@@ -16,6 +16,7 @@ from optout_tui.progress import (ActionProgress, ActionState, StepState, StoreEr
                                  action_progress, changes)
 from optout_tui.progress.recheck import Recheck, recheck
 from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.widgets.person_footer import PersonFooter
 from optout_tui.tui.widgets.action_detail import ActionDetail
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 
@@ -41,16 +42,48 @@ def action_prompt(action: Action, progress: ActionProgress, lang: str = "en") ->
 class PlatformScreen(Screen):
     """Follow a platform's actions step by step; every tick is saved at once."""
 
+    # The footer fits 80 columns with the person's name: keys that do nothing for the chosen
+    # action (no link, no text to fill in, one surface) are hidden; u and m are in the help
+    # and the palette.
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="platform.back"),
+        Binding("escape", "back", "Back", id="platform.back"),
         Binding("r", "qr", "QR code", id="platform.qr"),
         Binding("o", "open_link", "Open link", id="platform.open"),
         Binding("c", "copy_link", "Copy link", show=False, id="platform.copy"),
-        Binding("s", "next_surface", "Surface", id="platform.surface"),
-        Binding("u", "undo", "Undo", id="platform.undo"),
-        Binding("m", "note", "Note", id="platform.note"),
-        Binding("t", "fill_template", "Fill in text", id="platform.template"),
+        Binding("s", "next_surface", "Surface", show=False, id="platform.surface"),
+        Binding("u", "undo", "Undo", show=False, id="platform.undo"),
+        Binding("m", "note", "Note", show=False, id="platform.note"),
+        Binding("t", "fill_template", "Text to send", id="platform.template"),
+        Binding("space", "steps", "Steps", show=False, id="platform.steps"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that would only say "this action has none" are not offered."""
+        current = self.current_action if self.is_mounted else None
+        if current is None:
+            return True
+        if action in ("qr", "open_link", "copy_link"):
+            return self._link() is not None
+        if action == "fill_template":
+            return any(s.template for s in current.surfaces)
+        if action == "next_surface":
+            return len(current.surfaces) > 1
+        if action == "steps":
+            return self.focused is self.query_one("#actions", OptionList)
+        return True
+
+    def action_back(self) -> None:
+        """From the steps, back to the actions; from the actions, back to the list."""
+        checklist = self.query_one(StepChecklist)
+        if checklist.has_focus or self.query_one(ActionDetail).has_focus_within:
+            self.query_one("#actions", OptionList).focus()
+        else:
+            self.app.pop_screen()
+
+    def action_steps(self) -> None:
+        checklist = self.query_one(StepChecklist)
+        if checklist.display:
+            checklist.focus()
 
     def __init__(self, platform: Platform, start_action: str | None = None) -> None:
         super().__init__()
@@ -64,7 +97,8 @@ class PlatformScreen(Screen):
         with Horizontal(id="platform-body"):
             yield OptionList(id="actions")
             yield ActionDetail(today=self.app.today, id="detail")
-        yield Footer()
+        yield PersonFooter(self.app.person_name(), show_command_palette=False,
+                           compact=True)
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)
@@ -115,6 +149,10 @@ class PlatformScreen(Screen):
         found = self._recheck(action)
         detail.recheck = found.reason_in(self.app.lang) if found else ""
         detail.note = self.app.progress.notes().get((self.platform.id, action.id), ("", ""))[0]
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     def _recheck(self, action: Action) -> Recheck | None:
         return recheck(action, self.app.progress.done_records(self.platform.id), self.platform.id,
@@ -162,6 +200,10 @@ class PlatformScreen(Screen):
             return
         self.app.saved(outcome.saved)
         self._after_change(action)
+        checklist = self.query_one(StepChecklist)
+        if state != StepState.TODO and checklist.highlighted is not None and \
+                checklist.highlighted + 1 < len(checklist.steps):
+            checklist.highlighted += 1  # on to the next step
 
     def action_fill_template(self) -> None:
         from optout_tui.tui.screens.template import TemplateScreen

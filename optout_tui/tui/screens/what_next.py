@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import Catalog
@@ -14,6 +14,7 @@ from optout_tui.progress.next_up import NextUp, next_up
 from optout_tui.i18n import translator
 from optout_tui.progress.status import Standing
 from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.widgets.person_footer import PersonFooter
 from optout_tui.tui.widgets.platform_preview import STATUS_MARK
 from optout_tui.wording import DEFAULT, DIFFICULTY, KIND, STATUS
 
@@ -43,7 +44,8 @@ class WhatNextScreen(Screen):
             "The most important settings you have not done yet, across every platform. "
             "Enter opens one."), id="hint")
         yield OptionList(id="next")
-        yield Footer()
+        yield PersonFooter(self.app.person_name(), show_command_palette=False,
+                           compact=True)
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)
