@@ -14,12 +14,6 @@ from typing import NamedTuple
 
 LANGUAGES = ("en", "fr")
 SURFACES = ("web", "ios", "android", "form", "email")
-SURFACE_NAMES = {
-    "en": {"web": "Desktop web", "ios": "iPhone app", "android": "Android app",
-           "form": "Web form", "email": "Email"},
-    "fr": {"web": "Site (ordinateur)", "ios": "App iPhone", "android": "App Android",
-           "form": "Formulaire", "email": "E-mail"},
-}
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics",
          "advertising", "history-deletion", "no-opt-out", "other")
 DEFAULTS = ("on", "off", "unknown", "none")

@@ -136,7 +136,7 @@ def test_show_checklist(capsys) -> None:
 
 def test_show_in_french_marks_unconfirmed_labels(capsys) -> None:
     _, out, _ = run(capsys, "show", "example/ai-training", "--lang", "fr")
-    assert "Régler: « Autoriser l'entraînement de l'IA » (?) → décocher" in out
+    assert "Régler : « Autoriser l'entraînement de l'IA » (?) → décocher" in out
 
 
 def test_show_surface_without_the_control(capsys) -> None:
