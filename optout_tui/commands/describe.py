@@ -7,6 +7,7 @@ from typing import Any
 
 from optout_tui.catalog.model import STALE_AFTER_DAYS, Action, LocalText, Platform, Step, Surface
 from optout_tui.commands.common import Styler
+from optout_tui.history import change_lines, changed_heading, former_note
 from optout_tui.i18n import translator
 from optout_tui.text import quoted
 from optout_tui.wording import CONFIDENCE, SET_TO, SOURCE_TYPE, SURFACE, meta_words
@@ -14,7 +15,8 @@ from optout_tui.wording import CONFIDENCE, SET_TO, SOURCE_TYPE, SURFACE, meta_wo
 
 def label(text: LocalText, lang: str) -> str:
     mark = "" if text.is_confirmed(lang) else " (?)"
-    return quoted(text.get(lang), lang) + mark
+    former = former_note(text, lang)
+    return quoted(text.get(lang), lang) + mark + (f" — {former}" if former else "")
 
 
 def choose_surface(action: Action, wanted: str | None) -> Surface | None:
@@ -71,6 +73,9 @@ def action_lines(platform: Platform, action: Action, surface: Surface | None, la
         lines.append(f"! {caveat.get(lang)}")
     if action.check:
         lines.append(_("Check: ") + action.check.get(lang))
+    if action.changes:
+        lines.append(f"{changed_heading(lang)}:")
+        lines.extend(f"  - {line}" for line in change_lines(action, lang))
     verified = _("Verified {date}").format(date=action.verified.isoformat())
     if (today - action.verified).days > STALE_AFTER_DAYS:
         verified += "  " + _("⚠ may be out of date")
@@ -92,6 +97,9 @@ def _text(text: LocalText | None) -> dict[str, Any] | None:
         data["fr"] = text.fr
     if text.unconfirmed:
         data["unconfirmed"] = sorted(text.unconfirmed)
+    if text.formerly:
+        data["formerly"] = [{"en": f.en, **({"fr": f.fr} if f.fr else {}), "until": f.until}
+                            for f in text.formerly]
     return data
 
 
@@ -116,7 +124,8 @@ def action_json(action: Action) -> dict[str, Any]:
                      "published": s.published, "type": s.type, "supports": s.supports}
                     for s in action.sources],
         "verified": action.verified.isoformat(), "confidence": action.confidence,
-        "confidence_note": action.confidence_note,
+        "confidence_note": action.confidence_note, "minutes": action.minutes,
+        "changes": [{"date": c.date, "what": _text(c.what)} for c in action.changes],
     }
 
 

@@ -15,7 +15,7 @@ from optout_tui.commands import common
 from tests.conftest import EXAMPLE_CATALOG, MARKUP_CATALOG
 
 LOCAL = """\
-format: 1
+format: 2
 id: example
 name: Example Local
 domains: [example.com]
@@ -28,6 +28,7 @@ actions:
     kind: other
     default: unknown
     difficulty: easy
+    minutes: 2
     future_only: false
     surfaces:
       email:

@@ -13,9 +13,11 @@ from textual.widgets import Static, Tab, Tabs
 
 from optout_tui.catalog.model import BLANK, STALE_AFTER_DAYS, SURFACES, Action, Surface
 from optout_tui import wording
+from optout_tui.history import change_lines, changed_heading
 from optout_tui.i18n import translator
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 from optout_tui.wording import meta_words
+
 
 def meta_content(action: Action, lang: str = "en") -> Content:
     """Kind, default, difficulty, regions and future-only, in words."""
@@ -48,6 +50,9 @@ def notes_content(action: Action, lang: str) -> Content:
     if action.check:
         lines.append(Content.assemble((translator(lang).gettext("Check: "), "bold"),
                                       action.check.get(lang)))
+    if action.changes:
+        lines.append(Content.styled(changed_heading(lang), "bold"))
+        lines.extend(Content(f"  {line}") for line in change_lines(action, lang))
     return Content("\n").join(lines)
 
 

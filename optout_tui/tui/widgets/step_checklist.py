@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import LocalText, Step
+from optout_tui.history import former_note
 from optout_tui.text import quoted
 from optout_tui.i18n import translator
 from optout_tui.wording import SET_TO
@@ -20,6 +21,9 @@ def label_content(label: LocalText, lang: str) -> Content:
     parts: list[str | tuple[str, str]] = [(quoted(label.get(lang), lang), "bold")]
     if not label.is_confirmed(lang):
         parts.append(" (?)")
+    former = former_note(label, lang)
+    if former:
+        parts.append((f" — {former}", "italic"))
     return Content.assemble(*parts)
 
 
