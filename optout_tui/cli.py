@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from optout_tui import __version__
-from optout_tui.i18n import N_, translator
+from optout_tui.i18n import LANGUAGES, N_, translator
 from optout_tui.paths import DATA_DIR_ENV
 
 EXAMPLES = N_("""\
@@ -36,11 +36,12 @@ KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", 
 
 
 def default_lang() -> str:
-    """French when the locale says so, else English."""
+    """The locale's language when there are words for it, else English."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
-            return "fr" if value.lower().startswith("fr") else "en"
+            code = value.lower()[:2]
+            return code if code in LANGUAGES else "en"
     return "en"
 
 
@@ -55,18 +56,30 @@ def _common(lang: str) -> argparse.ArgumentParser:
                         help=_("a folder of platform files added on top of the bundled catalog "
                                "(repeatable; the same id replaces the bundled platform)"))
     common.add_argument("--profile", metavar="NAME", help=_("whose progress (default: default)"))
-    common.add_argument("--lang", choices=("en", "fr"),
+    common.add_argument("--lang", choices=LANGUAGES,
                         help=_("language of the catalog text (default: from the locale)"))
     return common
 
 
-def _fast_gettext() -> None:
-    """argparse looks up a translation of each of its phrases through gettext, which searches
-    the disk for catalogue files every time: about a tenth of `optout list`'s run. Python ships
-    no translations for argparse, so the English phrase is what would be shown anyway."""
-    argparse._ = lambda message: message  # type: ignore[attr-defined]
-    argparse.ngettext = (  # type: ignore[attr-defined]
-        lambda singular, plural, n: singular if n == 1 else plural)
+# argparse's own phrases that a person of this program can meet, so that they are extracted
+# and translated with ours (Python ships no translations for argparse).
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _argparse_words(lang: str) -> None:
+    """argparse's phrases from our catalog, in `lang`. (Its own lookup also searches the disk
+    for catalogue files for every phrase: about a tenth of `optout list`'s run.)"""
+    words = translator(lang)
+    argparse._ = words.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = words.ngettext  # type: ignore[attr-defined]
 
 
 def lang_asked(argv: Sequence[str]) -> str:
@@ -75,13 +88,13 @@ def lang_asked(argv: Sequence[str]) -> str:
     for index, arg in enumerate(argv):
         value = (argv[index + 1] if arg == "--lang" and index + 1 < len(argv)
                  else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None)
-        if value in ("en", "fr"):
+        if value in LANGUAGES:
             return value
     return default_lang()
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
-    _fast_gettext()
+    _argparse_words(lang)
     _ = translator(lang).gettext
     parser = argparse.ArgumentParser(
         prog="optout", parents=[_common(lang)],
