@@ -15,6 +15,7 @@ from optout_tui.catalog.cache import platform_files
 from optout_tui.catalog.problems import CatalogError, Problem
 from optout_tui.catalog.regions import is_region
 from optout_tui.catalog.yamlnodes import Node, YamlProblem, parse
+from optout_tui.safe_files import FileTooLarge, read_regular
 from optout_tui.text import clean, has_control
 
 MAX_FILE_BYTES = 2_000_000
@@ -407,11 +408,10 @@ def check_platform(path: Path, *, today: dt.date | None = None
 def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | None, list[Problem]]:
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CatalogError([Problem(shown, 1, 1, f"the file is {size:,} bytes; a catalog "
-                                                     f"file may be at most {MAX_FILE_BYTES:,}")])
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)  # a FIFO or /dev/zero is refused unread
+    except FileTooLarge as error:
+        raise CatalogError([Problem(shown, 1, 1, f"the file is {error.size:,} bytes; a catalog "
+                                                 f"file may be at most {MAX_FILE_BYTES:,}")])
     except OSError as error:
         raise CatalogError([Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")])
     try:
