@@ -11,12 +11,12 @@ from optout_tui.commands.common import JSON_FORMAT_VERSION, CommandError, Styler
 
 def _status_filter(args: argparse.Namespace):
     """A predicate on (platform, action) for --status, reading the profile's progress."""
-    from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, StoreError
+    from optout_tui.commands.common import open_store
+    from optout_tui.progress import StoreError
     from optout_tui.progress.status import overall_status, touched
 
+    store = open_store(args)
     try:
-        store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
         states, records = store.states(), store.done_records()
         store.close()
     except StoreError as error:

@@ -41,6 +41,25 @@ def load(args: argparse.Namespace) -> Catalog:
         raise CommandError(f"the catalog has problems:\n{details}") from None
 
 
+def open_store(args: argparse.Namespace, profile: str | None = None):
+    """The progress store for --data-dir and --profile, saying on stderr what happened to it:
+    a damaged file moved aside, or a file that can only be read."""
+    from optout_tui.paths import data_dir
+    from optout_tui.progress import ProgressStore, StoreError
+
+    try:
+        store = ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    if store.moved_aside is not None:
+        print(f"optout: the progress file was damaged; it was moved to {store.moved_aside} "
+              "and a new one was started", file=sys.stderr)
+    if store.read_only is not None:
+        print(f"optout: the progress file {store.path} can only be read "
+              f"({store.read_only}); nothing will be saved to it", file=sys.stderr)
+    return store
+
+
 def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
     """PLATFORM or PLATFORM/ACTION; an unknown id gets the closest ids suggested."""
     platform_id, _, action_id = target.partition("/")

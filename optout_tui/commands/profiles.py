@@ -8,17 +8,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from optout_tui.commands.common import CommandError, load
+from optout_tui.commands.common import CommandError, load, open_store
 
 
 def _store(args: argparse.Namespace, profile: str | None = None):
-    from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, StoreError
-
-    try:
-        return ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
-    except StoreError as error:
-        raise CommandError(str(error)) from None
+    return open_store(args, profile)
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:

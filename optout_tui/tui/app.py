@@ -98,6 +98,11 @@ class OptOutApp(App[None]):
                         f"{store.moved_aside} and a new one was started.",
                         title="Progress file damaged", severity="warning", timeout=30,
                         markup=False)
+        if store is not None and store.read_only is not None:
+            self.notify(f"{store.path} can only be read ({store.read_only}). Your progress "
+                        "is shown; new changes are kept in memory while the app runs.",
+                        title="Progress is read-only", severity="warning", timeout=30,
+                        markup=False)
         self.set_interval(RETRY_SECONDS, self.retry_saves)
 
     # -- saving ----------------------------------------------------------------------
