@@ -76,12 +76,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from optout_tui.progress import StoreError
-    from optout_tui.progress.export import merge_json
+    from optout_tui.progress.export import MAX_IMPORT_BYTES, merge_json
+    from optout_tui.safe_files import read_regular
 
-    try:
-        text = Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CommandError(f"cannot read {args.file}: {error}") from None
+    try:  # a FIFO, a device or a huge file is refused before it is read
+        text = read_regular(args.file, MAX_IMPORT_BYTES).decode("utf-8")
+    except OSError as error:
+        raise CommandError(f"cannot read {args.file}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"cannot read {args.file}: it is not UTF-8 text") from None
     store = _store(args)
     try:
         changed = merge_json(store, text, args.file)

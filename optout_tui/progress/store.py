@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
+from optout_tui.text import clean
+
 DB_NAME = "progress.sqlite3"
 SCHEMA_VERSION = 5
 APPLICATION_ID = 0x6F70746F  # "opto": PRAGMA application_id, so our files are known as ours
@@ -122,6 +124,15 @@ _WORDS = {
     _BUSY: "another program is using the file",
     _LOCKED: "another program is using the file",
 }
+
+
+def _moment(text: str) -> dt.datetime:
+    """A stored date and time; one that cannot be read (or has no zone) counts as the oldest."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _errorcode(error: sqlite3.Error) -> int | None:
@@ -419,11 +430,15 @@ class ProgressStore:
     def merge(self, steps: list[tuple[str, str, str, str, str, str]],
               done: list[tuple[str, str, str, str, str]],
               notes: list[tuple[str, str, str, str]] = ()) -> int:
-        """Merge exported rows: for each step the later change wins, nothing else is lost.
+        """Merge exported rows (checked by progress.export.parse_export): for each step the
+        later change wins, compared as moments in time, not as text; nothing else is lost.
 
         Returns how many steps changed here.
         """
         changed = [0]
+
+        def later(stored: str | None, incoming: str) -> bool:
+            return stored is None or _moment(stored) < _moment(incoming)
 
         def work(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
@@ -434,7 +449,7 @@ class ProgressStore:
                 row = db.execute("SELECT changed_at FROM step_state WHERE profile = ? AND "
                                  "platform = ? AND action = ? AND surface = ? AND step = ?",
                                  (self.profile, platform, action, surface, step)).fetchone()
-                if row is None or row[0] < changed_at:
+                if later(row and row[0], changed_at):
                     db.execute("INSERT OR REPLACE INTO step_state (profile, platform, action,"
                                " surface, step, state, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                (self.profile, platform, action, surface, step, state,
@@ -444,16 +459,16 @@ class ProgressStore:
                 row = db.execute("SELECT done_at FROM action_done WHERE profile = ? AND "
                                  "platform = ? AND action = ? AND surface = ?",
                                  (self.profile, platform, action, surface)).fetchone()
-                if row is None or row[0] < done_at:
+                if later(row and row[0], done_at):
                     db.execute("INSERT OR REPLACE INTO action_done VALUES (?, ?, ?, ?, ?, ?)",
                                (self.profile, platform, action, surface, snapshot, done_at))
             for platform, action, note, changed_at in notes:
                 row = db.execute("SELECT changed_at FROM action_note WHERE profile = ? AND "
                                  "platform = ? AND action = ?",
                                  (self.profile, platform, action)).fetchone()
-                if row is None or row[0] < changed_at:
+                if later(row and row[0], changed_at):
                     db.execute("INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
-                               (self.profile, platform, action, note, changed_at))
+                               (self.profile, platform, action, clean(note), changed_at))
 
         self._write(work)
         return changed[0]
@@ -466,7 +481,7 @@ class ProgressStore:
                 db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
                            (self.profile, self._now()))
                 db.execute("INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
-                           (self.profile, platform, action, note, self._now()))
+                           (self.profile, platform, action, clean(note), self._now()))
             else:
                 db.execute("DELETE FROM action_note WHERE profile = ? AND platform = ? AND "
                            "action = ?", (self.profile, platform, action))
