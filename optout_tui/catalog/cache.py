@@ -209,7 +209,8 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
                      hashlib.sha256(blob).hexdigest()])
         blobs.append(blob)
         offset += len(blob)
-    header = json.dumps({"key": key, "platforms": rows}, ensure_ascii=False,
+    header = json.dumps({"key": key, "platforms": rows, "notices": list(catalog.notices)},
+                        ensure_ascii=False,
                         separators=(",", ":")).encode("utf-8")
     import tempfile
 
@@ -322,7 +323,7 @@ def _read(cache: Path, key: str) -> Catalog | None:
             aliases=tuple(aliases), origin=strings(origin), doable=_exactly(int)(doable),
             fetch_facts=partial(_decode_facts, facts),
             fetch=partial(_fetch, blocks, origin, base + offset, blen, bdigest)))
-    return Catalog(tuple(platforms))
+    return Catalog(tuple(platforms), notices=tuple(map(strings, data["notices"])))
 
 
 def load_catalog(folders: list[Path]) -> Catalog:

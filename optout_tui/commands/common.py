@@ -35,10 +35,13 @@ def load(args: argparse.Namespace) -> Catalog:
     from optout_tui.catalog.problems import CatalogError
 
     try:
-        return load_catalog_cached(catalog_folders(args.catalog))
+        catalog = load_catalog_cached(catalog_folders(args.catalog))
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
         raise CommandError(f"the catalog has problems:\n{details}") from None
+    for notice in catalog.notices:  # an overlay sending a platform's links elsewhere
+        print(f"optout: warning: {notice}", file=sys.stderr)
+    return catalog
 
 
 def open_store(args: argparse.Namespace, profile: str | None = None):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from optout_tui.commands.common import CommandError, load, open_store
@@ -31,8 +29,10 @@ def cmd_profiles(args: argparse.Namespace) -> int:
             store.delete_profile(args.name)
             print(f"Deleted {args.name!r} and erased its progress.")
         else:
-            for name in store.profiles():
-                print(name)
+            from optout_tui.text import one_line
+
+            for name in store.profiles():  # one line each, no escape sequence reaches the terminal
+                print(one_line(name))
     except StoreError as error:
         raise CommandError(str(error)) from None
     finally:
@@ -41,17 +41,17 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def _write(text: str, output: str | None) -> None:
+    from optout_tui.safe_files import write_private
+
     if output is None or output == "-":
+        if sys.stdout.isatty():  # nothing in it may drive the terminal
+            from optout_tui.text import clean
+
+            text = clean(text)
         sys.stdout.write(text)
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                               prefix=f".{target.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, target)
-    print(f"Wrote {target}", file=sys.stderr)
+    write_private(Path(output), text)  # 0600, whole or not at all
+    print(f"Wrote {output}", file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from optout_tui.catalog.model import Action, Catalog, Platform
 from optout_tui.progress.status import action_status
 from optout_tui.progress.store import STATES, ProgressStore, StoreError
-from optout_tui.text import clean, has_control
+from optout_tui.text import clean, has_control, markdown_link, markdown_text
 
 EXPORT_FORMAT_VERSION = 1
 
@@ -161,8 +161,10 @@ def merge_json(store: ProgressStore, text: str, source: str) -> int:
 
 
 def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
+    """The progress as Markdown in which every catalog text, link, note and the profile name
+    are literal: escaped, one line each, so none can add HTML, links or sections."""
     today = dt.date.today().isoformat()
-    out = [f"# Opt-out progress: {store.profile}", "", f"Exported {today}.", ""]
+    out = [f"# Opt-out progress: {markdown_text(store.profile)}", "", f"Exported {today}.", ""]
     lines = _lines(catalog, store)
     notes = store.notes()
     for title, keep in (("Done", True), ("Still to do", False)):
@@ -170,11 +172,13 @@ def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str
         out.append("")
         chosen = [line for line in lines if line.done is keep]
         for line in chosen:
-            link = f" — {line.action.link}" if (not keep and line.action.link) else ""
-            out.append(f"- {line.platform.name}: {line.action.title.get(lang)}{link}")
+            link = (f" — {markdown_link(line.action.link)}"
+                    if (not keep and line.action.link) else "")
+            out.append(f"- {markdown_text(line.platform.name)}: "
+                       f"{markdown_text(line.action.title.get(lang))}{link}")
             note = notes.get((line.platform.id, line.action.id))
             if note:
-                out.append(f"  - Note: {note[0]}")
+                out.append(f"  - Note: {markdown_text(note[0])}")
         if not chosen:
             out.append("- (none)")
         out.append("")
@@ -184,8 +188,12 @@ def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str
 def _qr_svg(url: str) -> str:
     import qrcode
     import qrcode.image.svg
+    from qrcode.exceptions import DataOverflowError
 
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=6)
+    try:
+        image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=6)
+    except (DataOverflowError, ValueError):  # qrcode says "Invalid version (was 41…)"
+        return "<p>(This link is too long for a QR code; here is the link.)</p>"
     return image.to_string(encoding="unicode")
 
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from optout_tui.catalog.model import Catalog
 from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore
+from optout_tui.safe_files import write_private
 from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.bindings import localise_bindings
@@ -103,6 +104,9 @@ class OptOutApp(App[None]):
                         "is shown; new changes are kept in memory while the app runs.",
                         title="Progress is read-only", severity="warning", timeout=30,
                         markup=False)
+        for notice in self.catalog.notices:  # an overlay sending links elsewhere
+            self.notify(notice, title="Catalog warning", severity="warning", timeout=30,
+                        markup=False)
         self.set_interval(RETRY_SECONDS, self.retry_saves)
 
     # -- saving ----------------------------------------------------------------------
@@ -161,7 +165,7 @@ class OptOutApp(App[None]):
                 "md": lambda: export.to_markdown(self.catalog, store),
                 "json": lambda: export.to_json(store)}[fmt]()
         try:
-            target.write_text(text, encoding="utf-8")
+            write_private(target, text)  # 0600 and atomic: a failure leaves nothing behind
         except OSError as error:
             self.notify(f"Could not write {target}: {error.strerror}", severity="error",
                         markup=False)

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from optout_tui.qr import qr_matrix
+from optout_tui.qr import qr_matrix, too_long
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.qr_code import QrCode
 from optout_tui.tui.words import t
@@ -57,7 +57,13 @@ class QrScreen(Screen):
         code.display = code.matrix is not None
         message = self.query_one("#qr-message", Static)
         if code.matrix is None:
-            message.update(t(self.app.lang, "qr_small"))
+            if too_long(self.url):
+                from optout_tui.i18n import translator
+
+                message.update(translator(self.app.lang).gettext(
+                    "This link is too long for a QR code; here is the link."))
+            else:
+                message.update(t(self.app.lang, "qr_small"))
         else:
             hint = t(self.app.lang, "qr_point")
             if code.glyph_mode:
