@@ -40,7 +40,7 @@ from optout_tui.catalog.model import ActionFacts, Catalog, Platform
 from optout_tui.safe_files import open_regular, read_fd
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
-MAGIC = b"optout-catalog-cache-4\n"
+MAGIC = b"optout-catalog-cache-5\n"
 SUFFIX = ".cache"
 KEEP = 6  # cache files kept: one per set of catalog folders (--catalog) used lately
 MAX_PLATFORM_FILE = 2_000_000  # the loader's own cap: a bigger file is never hashed whole
@@ -85,9 +85,10 @@ def platform_files(folder: Path) -> list[Path]:
 
 def _model_shape() -> str:
     """The model's classes and fields: a change of the model invalidates every cache."""
-    return ";".join(f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
-                    for cls in (m.LocalText, m.Setting, m.Step, m.Surface, m.Source, m.Action)
-                    ) + ";facts:" + ",".join(ActionFacts._fields)
+    shapes = [f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}"
+              for name, cls in sorted(vars(m).items())
+              if isinstance(cls, type) and dataclasses.is_dataclass(cls)]
+    return ";".join(shapes) + ";facts:" + ",".join(ActionFacts._fields)
 
 
 def _key(folders: list[Path]) -> str:
@@ -271,11 +272,11 @@ def _fetch(blocks: _Blocks, origin: str, start: int, length: int, digest: str):
 
 def _decode_facts(rows: list) -> tuple[ActionFacts, ...]:
     """The facts of a platform's actions (from the header, whose digest was checked)."""
-    text, facts = m.LocalText, ActionFacts
-    return tuple(facts(aid, text(en, fr, frozenset(unconfirmed)), kind, default, priority,
-                       difficulty, tuple(regions), doable)
-                 for aid, (en, fr, unconfirmed), kind, default, priority, difficulty, regions,
-                 doable in rows)
+    text, facts = _decoder(m.LocalText), ActionFacts
+    return tuple(facts(aid, text(title), kind, default, priority, difficulty, tuple(regions),
+                       doable, minutes, tuple(formerly))
+                 for aid, title, kind, default, priority, difficulty, regions, doable, minutes,
+                 formerly in rows)
 
 
 def _trusted_fd(cache: Path) -> int | None:

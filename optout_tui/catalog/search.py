@@ -61,7 +61,8 @@ class SearchIndex:
             all_titles: dict[str, None] = {}
             for action in platform.facts:
                 titles = dict.fromkeys(_fold(t) for t in (action.title.en,
-                                                          action.title.get(lang), action.id))
+                                                          action.title.get(lang), action.id,
+                                                          *action.formerly))
                 entry = len(self.entries)
                 self.entries.append((platform, action, 0.95))
                 entry_platform.append(index)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from optout_tui.commands.common import CommandError, load, open_store
+from optout_tui.i18n import translator
 
 
 def _store(args: argparse.Namespace, profile: str | None = None):
@@ -20,27 +21,29 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     try:
         if args.do == "rename":
             if args.old not in store.profiles():
-                raise CommandError(f"no profile named {args.old!r}")
+                raise CommandError("no profile named {name!r}", name=args.old)
             store.rename_profile(args.old, args.new)
-            print(f"Renamed {args.old!r} to {args.new!r}.")
+            print(translator(args.lang).gettext("Renamed {old!r} to {new!r}.").format(
+                old=args.old, new=args.new))
         elif args.do == "delete":
             if args.name not in store.profiles():
-                raise CommandError(f"no profile named {args.name!r}")
+                raise CommandError("no profile named {name!r}", name=args.name)
             store.delete_profile(args.name)
-            print(f"Deleted {args.name!r} and erased its progress.")
+            print(translator(args.lang).gettext(
+                "Deleted {name!r} and erased its progress.").format(name=args.name))
         else:
             from optout_tui.text import one_line
 
             for name in store.profiles():  # one line each, no escape sequence reaches the terminal
                 print(one_line(name))
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError.wrap(error) from None
     finally:
         store.close()
     return 0
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, lang: str) -> None:
     from optout_tui.safe_files import write_private
 
     if output is None or output == "-":
@@ -51,7 +54,7 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         return
     write_private(Path(output), text)  # 0600, whole or not at all
-    print(f"Wrote {output}", file=sys.stderr)
+    print(translator(lang).gettext("Wrote {path}").format(path=output), file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -68,9 +71,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     try:
-        _write(text, args.output)
+        _write(text, args.output, args.lang)
     except OSError as error:
-        raise CommandError(f"could not write {args.output}: {error.strerror}") from None
+        raise CommandError("could not write {path}: {error}", path=args.output,
+                           error=error.strerror) from None
     return 0
 
 
@@ -82,15 +86,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:  # a FIFO, a device or a huge file is refused before it is read
         text = read_regular(args.file, MAX_IMPORT_BYTES).decode("utf-8")
     except OSError as error:
-        raise CommandError(f"cannot read {args.file}: {error.strerror}") from None
+        raise CommandError("cannot read {path}: {error}", path=args.file,
+                           error=error.strerror) from None
     except UnicodeDecodeError:
-        raise CommandError(f"cannot read {args.file}: it is not UTF-8 text") from None
+        raise CommandError("cannot read {path}: it is not UTF-8 text", path=args.file) from None
     store = _store(args)
     try:
         changed = merge_json(store, text, args.file)
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError.wrap(error) from None
     finally:
         store.close()
-    print(f"Merged into profile {args.profile!r}: {changed} step(s) updated.")
+    print(translator(args.lang).gettext(
+        "Merged into profile {profile!r}: {n} step(s) updated.").format(profile=args.profile,
+                                                                         n=changed))
     return 0

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
+from optout_tui.i18n import N_, Localised
 from optout_tui.text import clean
 
 DB_NAME = "progress.sqlite3"
@@ -109,7 +110,7 @@ MIGRATIONS = [
 ]
 
 
-class StoreError(Exception):
+class StoreError(Localised):
     """The store cannot be opened or written; the message says where and why."""
 
 
@@ -117,12 +118,12 @@ class StoreError(Exception):
 _FULL, _READONLY, _CANTOPEN, _PERM, _IOERR, _BUSY, _LOCKED = 13, 8, 14, 3, 10, 5, 6
 _CANNOT_WRITE = {_READONLY, _CANTOPEN, _PERM}
 _WORDS = {
-    _FULL: "the disk is full",
-    _READONLY: "the file or its folder is read-only",
-    _CANTOPEN: "the file cannot be opened for writing",
-    _PERM: "permission denied",
-    _BUSY: "another program is using the file",
-    _LOCKED: "another program is using the file",
+    _FULL: N_("the disk is full"),
+    _READONLY: N_("the file or its folder is read-only"),
+    _CANTOPEN: N_("the file cannot be opened for writing"),
+    _PERM: N_("permission denied"),
+    _BUSY: N_("another program is using the file"),
+    _LOCKED: N_("another program is using the file"),
 }
 
 
@@ -177,20 +178,20 @@ class ProgressStore:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
             if not self.path.is_file():
-                raise StoreError(f"cannot create the progress folder {self.data_dir}: "
-                                 f"{error.strerror}") from None
+                raise StoreError("cannot create the progress folder {folder}: {error}",
+                                 folder=self.data_dir, error=error.strerror) from None
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as error:
             if not self._is_damage(error):
-                raise StoreError(f"cannot open the progress file {self.path}: "
-                                 f"{_explain(error)}") from None
+                raise StoreError("cannot open the progress file {path}: {error}",
+                                 path=self.path, error=_explain(error)) from None
             self.moved_aside = self._move_aside()
             try:
                 self._db = self._open()
             except sqlite3.Error as again:
-                raise StoreError(f"cannot open the progress file {self.path}: "
-                                 f"{_explain(again)}") from None
+                raise StoreError("cannot open the progress file {path}: {error}",
+                                 path=self.path, error=_explain(again)) from None
 
     @staticmethod
     def _is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -227,12 +228,13 @@ class ProgressStore:
             probe.close()
         if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and not (
                 0 < version <= SCHEMA_VERSION and "step_state" in tables)):
-            raise StoreError(f"{self.path} is not an optout-tui progress file (it belongs to "
-                             "another program); it was left untouched. Use --data-dir to "
-                             "choose another folder")
+            raise StoreError("{path} is not an optout-tui progress file (it belongs to another "
+                             "program); it was left untouched. Use --data-dir to choose another "
+                             "folder", path=self.path)
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer optout-tui (schema "
-                             f"{version}); update optout-tui to use it. It was left untouched")
+            raise StoreError("{path} was written by a newer optout-tui (schema {version}); "
+                             "update optout-tui to use it. It was left untouched",
+                             path=self.path, version=version)
         return app_id == APPLICATION_ID and version == SCHEMA_VERSION
 
     def _open(self) -> sqlite3.Connection:
@@ -280,8 +282,8 @@ class ProgressStore:
                                      isolation_level=None)
                 if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                     db.close()
-                    raise StoreError(f"{self.path} needs updating to this version of "
-                                     "optout-tui, but it cannot be written")
+                    raise StoreError("{path} needs updating to this version of optout-tui, "
+                                     "but it cannot be written", path=self.path)
                 db.execute("SELECT count(*) FROM step_state").fetchone()
                 self._session_start = db.execute(
                     "SELECT coalesce(max(seq), 0) FROM history").fetchone()[0]
@@ -301,8 +303,8 @@ class ProgressStore:
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:  # a newer version got there first
-                raise StoreError(f"the progress file was written by a newer optout-tui "
-                                 f"(schema {version}); update optout-tui to use it")
+                raise StoreError("the progress file was written by a newer optout-tui (schema "
+                                 "{version}); update optout-tui to use it", version=version)
             for script in MIGRATIONS[version:]:
                 for statement in filter(str.strip, script.split(";")):
                     db.execute(statement)
@@ -320,8 +322,8 @@ class ProgressStore:
     def _write(self, work) -> None:
         """Run `work(db)` in one immediate transaction; StoreError when it cannot be saved."""
         if self.read_only is not None:
-            raise StoreError(f"could not save to {self.path}: it can only be read "
-                             f"({self.read_only})")
+            raise StoreError("could not save to {path}: it can only be read ({why})",
+                             path=self.path, why=self.read_only)
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -336,7 +338,16 @@ class ProgressStore:
                         pass
                 raise
         except sqlite3.Error as error:
-            raise StoreError(f"could not save to {self.path}: {_explain(error)}") from None
+            raise StoreError("could not save to {path}: {error}", path=self.path,
+                             error=_explain(error)) from None
+
+    def _read(self, query: str, args: tuple[str, ...] = ()) -> list[tuple]:
+        """The rows of one query; StoreError when the file cannot be read."""
+        try:
+            return self._db.execute(query, args).fetchall()
+        except sqlite3.Error as error:
+            raise StoreError("could not read {path}: {error}", path=self.path,
+                             error=_explain(error)) from None
 
     def _state_of(self, db: sqlite3.Connection, key: StepKey) -> str:
         row = db.execute("SELECT state FROM step_state WHERE profile = ? AND platform = ? AND "
@@ -412,20 +423,14 @@ class ProgressStore:
         if platform is not None:
             query += " AND platform = ?"
             args += (platform,)
-        try:
-            return {row[:3]: row[3:] for row in self._db.execute(query, args)}
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return {row[:3]: row[3:] for row in self._read(query, args)}
 
     # -- export and merge ------------------------------------------------------------
     def step_rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """(platform, action, surface, step, state, changed_at) of every touched step."""
-        try:
-            return list(self._db.execute(
-                "SELECT platform, action, surface, step, state, changed_at FROM step_state "
-                "WHERE profile = ? ORDER BY platform, action, surface, step", (self.profile,)))
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return self._read(
+            "SELECT platform, action, surface, step, state, changed_at FROM step_state "
+            "WHERE profile = ? ORDER BY platform, action, surface, step", (self.profile,))
 
     def merge(self, steps: list[tuple[str, str, str, str, str, str]],
               done: list[tuple[str, str, str, str, str]],
@@ -445,7 +450,7 @@ class ProgressStore:
                        (self.profile, self._now()))
             for platform, action, surface, step, state, changed_at in steps:
                 if state not in STATES:
-                    raise StoreError(f"unknown step state {state!r} in the import")
+                    raise StoreError("unknown step state {state!r} in the import", state=state)
                 row = db.execute("SELECT changed_at FROM step_state WHERE profile = ? AND "
                                  "platform = ? AND action = ? AND surface = ? AND step = ?",
                                  (self.profile, platform, action, surface, step)).fetchone()
@@ -490,12 +495,9 @@ class ProgressStore:
 
     def notes(self) -> dict[tuple[str, str], tuple[str, str]]:
         """(platform, action) → (note, changed_at) for this profile."""
-        try:
-            return {row[:2]: row[2:] for row in self._db.execute(
-                "SELECT platform, action, note, changed_at FROM action_note WHERE profile = ?",
-                (self.profile,))}
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return {row[:2]: row[2:] for row in self._read(
+            "SELECT platform, action, note, changed_at FROM action_note WHERE profile = ?",
+            (self.profile,))}
 
     # -- filled-in templates ----------------------------------------------------------
     def set_filled(self, platform: str, action: str, surface: str, text: str) -> None:
@@ -510,25 +512,19 @@ class ProgressStore:
 
     def filled(self, platform: str) -> dict[tuple[str, str], str]:
         """(action, surface) → the filled-in text saved for this profile on `platform`."""
-        try:
-            return {(a, s): text for a, s, text in self._db.execute(
-                "SELECT action, surface, text FROM filled_template WHERE profile = ? AND "
-                "platform = ?", (self.profile, platform))}
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return {(a, s): text for a, s, text in self._read(
+            "SELECT action, surface, text FROM filled_template WHERE profile = ? AND "
+            "platform = ?", (self.profile, platform))}
 
     # -- profiles --------------------------------------------------------------------
     def profiles(self) -> list[str]:
         """Every profile with saved progress, oldest first."""
-        try:
-            rows = self._db.execute("SELECT name FROM profile ORDER BY created_at, name")
-            return [row[0] for row in rows]
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return [row[0] for row in self._read("SELECT name FROM profile ORDER BY created_at, "
+                                              "name")]
 
     def rename_profile(self, old: str, new: str) -> None:
         if new in self.profiles():
-            raise StoreError(f"a profile named {new!r} exists already")
+            raise StoreError("a profile named {name!r} exists already", name=new)
 
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
@@ -566,10 +562,7 @@ class ProgressStore:
         if platform is not None:
             query += " AND platform = ?"
             args += (platform,)
-        try:
-            return {StepKey(*row[:4]): row[4] for row in self._db.execute(query, args)}
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return {StepKey(*row[:4]): row[4] for row in self._read(query, args)}
 
     def done_steps(self, platform: str | None = None) -> set[StepKey]:
         """Every ticked step of this profile (of one platform, when given)."""
