@@ -79,7 +79,15 @@ def _yaml_entries(folder: Path) -> list[os.DirEntry]:
 
 
 def platform_files(folder: Path) -> list[Path]:
-    """The platform files of a catalog folder (its `platforms/` subfolder when there is one)."""
+    """The platform files of a catalog folder (its `platforms/` subfolder when there is one);
+    CatalogError when the folder cannot be read (rather than silently no platforms)."""
+    try:
+        os.scandir(_platform_folder(folder)).close()
+    except OSError as error:
+        from optout_tui.catalog.problems import CatalogError, Problem
+
+        raise CatalogError([Problem(str(folder), 1, 1, "cannot read the catalog folder: "
+                                    f"{error.strerror}")]) from None
     return [Path(e.path) for e in _yaml_entries(folder)]
 
 

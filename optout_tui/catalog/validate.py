@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from optout_tui.catalog.loader import Problem, check_platform, platform_files
+from optout_tui.catalog.problems import CatalogError
 
 JSON_FORMAT_VERSION = 1
 
@@ -51,7 +52,10 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders as their platform files."""
     files: list[Path] = []
     for path in paths:
-        files.extend(platform_files(path) if path.is_dir() else [path])
+        try:
+            files.extend(platform_files(path) if path.is_dir() else [path])
+        except CatalogError:  # an unreadable folder: validate() reports it
+            continue
     return files
 
 
@@ -87,7 +91,12 @@ def validate(paths: Iterable[Path], *, strict: bool = False,
     bundled = False  # loaded when the first platform is checked
     paths = list(paths)
     for folder in (p for p in paths if p.is_dir()):
-        if not platform_files(folder):
+        try:
+            found = platform_files(folder)
+        except CatalogError as error:  # unreadable: said here, skipped by expand()
+            report.findings.extend(error.problems)
+            continue
+        if not found:
             report.findings.append(Problem(str(folder), 1, 1, "no platform files (*.yaml) "
                                                               "here or in platforms/"))
     for path in expand(paths):

@@ -199,6 +199,15 @@ class OptOutApp(App[None]):
         from optout_tui.tui.screens.browse import BrowseScreen
         from optout_tui.tui.screens.what_next import WhatNextScreen
 
+        from optout_tui.catalog.problems import CatalogError
+
+        try:  # read now: its file may have been broken since the app started
+            platform.actions
+        except CatalogError as error:
+            self.notify("\n".join(str(p) for p in error.problems),
+                        title=self._("This platform cannot be opened"), severity="error",
+                        timeout=30, markup=False)
+            return
         while len(self.screen_stack) > 2 and not isinstance(self.screen, (BrowseScreen,
                                                                           WhatNextScreen)):
             self.pop_screen()  # back to the list it was chosen from

@@ -54,3 +54,24 @@ def test_another_programs_database_is_a_clear_error(tmp_path: Path, capsys) -> N
     assert main(["list", "--status", "done", "--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "not an optout-tui progress file" in err and "Traceback" not in err
+
+
+def test_an_unreadable_overlay_folder_is_a_clear_error(tmp_path: Path, capsys,
+                                                       monkeypatch) -> None:
+    import os
+
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    real_scandir = os.scandir
+
+    def refuse(path="."):
+        if Path(path) == overlay:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert main(["list", "--catalog", str(overlay)]) == 1
+    err = capsys.readouterr().err
+    assert f"{overlay}:1:1: error: cannot read the catalog folder: Permission denied" in err
+    assert main(["validate", str(overlay)]) == 1
+    assert "cannot read the catalog folder" in capsys.readouterr().out
