@@ -186,6 +186,11 @@ def run_app(args: argparse.Namespace) -> int:
     app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
                     recheck_days=args.recheck_days, lang=args.lang)
     app.run()
+    if app.return_code:  # the app stopped on an error (Textual printed what it was)
+        print("optout: " + translator(args.lang).gettext(
+            "the app stopped after an unexpected error; your ticks up to then are saved"),
+            file=sys.stderr)
+        return app.return_code
     if app.store.pending or app.store.pending_done:
         error = app.store.last_error
         print("optout: " + translator(args.lang).gettext(

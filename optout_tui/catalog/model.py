@@ -310,6 +310,8 @@ class Catalog:
 
     platforms: tuple[Platform, ...]
     _by_id: dict[str, Platform] = field(default_factory=dict, repr=False, compare=False)
+    notices: tuple[str, ...] = ()
+    """Warnings about the catalog as a whole (an overlay replacing a platform's domains)."""
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.platforms})

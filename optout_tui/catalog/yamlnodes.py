@@ -60,6 +60,13 @@ def _where(mark: yaml.Mark | None) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+def _position(data: bytes | str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of the `index`-th character of `data`."""
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
 def parse(data: bytes | str) -> Node | None:
     """Parse one YAML document into a Node tree; None for an empty document."""
     import yaml  # here, not at the top: a cached catalog needs no YAML at all
@@ -128,7 +135,12 @@ def parse(data: bytes | str) -> Node | None:
         line, column = _where(error.problem_mark or error.context_mark)
         text = error.problem or error.context or "invalid YAML"
         raise YamlProblem(f"YAML syntax error: {text}", line, column) from None
-    except yaml.YAMLError as error:  # e.g. a reader error on bad characters
+    except yaml.reader.ReaderError as error:  # a character YAML refuses (NUL, a control…)
+        line, column = _position(data, error.position)
+        raise YamlProblem(f"not readable as YAML: {error.reason} (character "
+                          f"U+{error.character:04X})" if isinstance(error.character, int)
+                          else f"not readable as YAML: {error.reason}", line, column) from None
+    except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = _where(mark)
         raise YamlProblem(f"not readable as YAML: {error}", line, column) from None

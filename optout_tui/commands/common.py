@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from optout_tui.catalog.model import Action, Catalog, Platform
-from optout_tui.i18n import Localised
+from optout_tui.i18n import Localised, translator
 from optout_tui.paths import bundled_catalog_dir, user_catalog_dir
 
 JSON_FORMAT_VERSION = 1
@@ -42,10 +42,35 @@ def load(args: argparse.Namespace) -> Catalog:
     from optout_tui.catalog.problems import CatalogError
 
     try:
-        return load_catalog_cached(catalog_folders(args.catalog))
+        catalog = load_catalog_cached(catalog_folders(args.catalog))
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
         raise CommandError("the catalog has problems:\n{details}", details=details) from None
+    _ = translator(getattr(args, "lang", "en")).gettext
+    for notice in catalog.notices:  # an overlay sending a platform's links elsewhere
+        print("optout: " + _("warning: {notice}").format(notice=notice), file=sys.stderr)
+    return catalog
+
+
+def open_store(args: argparse.Namespace, profile: str | None = None):
+    """The progress store for --data-dir and --profile, saying on stderr what happened to it:
+    a damaged file moved aside, or a file that can only be read."""
+    from optout_tui.paths import data_dir
+    from optout_tui.progress import ProgressStore, StoreError
+
+    try:
+        store = ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
+    except StoreError as error:
+        raise CommandError.wrap(error) from None
+    _ = translator(getattr(args, "lang", "en")).gettext
+    if store.moved_aside is not None:
+        print("optout: " + _("the progress file was damaged; it was moved to {path} and a new "
+                             "one was started").format(path=store.moved_aside), file=sys.stderr)
+    if store.read_only is not None:
+        print("optout: " + _("the progress file {path} can only be read ({why}); nothing will "
+                             "be saved to it").format(path=store.path, why=store.read_only),
+              file=sys.stderr)
+    return store
 
 
 def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
