@@ -19,6 +19,7 @@ from optout_tui.progress.status import STATUSES, overall_status, touched
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
+from optout_tui.tui.widgets.search_box import SearchBox
 from optout_tui.tui.words import CATEGORY, KIND, t
 
 ANY = "*"
@@ -80,14 +81,14 @@ class BrowseScreen(Screen):
         self._typing_to_search = False
         self._filters_filled = False
         self.shown_query = ""
-        """The search text the list was last filtered with (the benchmark waits for it)."""
+        """The search text the list was last filtered with."""
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         yield Header(icon="")
         yield Static(t(lang, "hint"), id="hint")
-        yield Input(placeholder=t(lang, "search"), id="search", compact=True)
+        yield SearchBox(placeholder=t(lang, "search"), id="search", compact=True)
         with Horizontal(id="filters"):
             # Only "All …" at first: the counted options come after the first frame.
             for name, word in (("category", "f_category"), ("kind", "f_kind"),
@@ -104,6 +105,10 @@ class BrowseScreen(Screen):
         # The list is filled by on_screen_resume, which also runs when the screen first shows.
         localise_bindings(self, self.app.lang)
         self.query_one(PlatformList).focus()
+        # The list follows the search box from inside the keystroke's own handler (a watcher
+        # runs at once; Input.Changed would arrive after the echo was painted), so the key
+        # and the new rows go out in the same frame.
+        self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
         self.call_after_refresh(self._warm_search)
 
     def _fill_filter_options(self, force: bool = False) -> None:
@@ -124,11 +129,16 @@ class BrowseScreen(Screen):
                 select.value = value if any(v == value for _, v in options) else ANY
 
     def _warm_search(self) -> None:
-        """Build the search index after the first frame, so the first keystroke is quick."""
+        """Build the search index after the first frame, so the first keystroke is quick (a
+        key arriving meanwhile waits for this build rather than starting another), then
+        freeze what lives as long as the app out of the garbage collector's walks."""
         def build() -> None:
             from optout_tui.catalog.search import index_for
+            from optout_tui.heap import collector_paused, settle
 
-            index_for(self.catalog, self.app.lang).platforms("a")
+            with collector_paused():
+                index_for(self.catalog, self.app.lang).warm()
+            settle()
 
         self.run_worker(build, thread=True, exit_on_error=False)
 
@@ -229,8 +239,9 @@ class BrowseScreen(Screen):
                                           "sort": self.filters.sort})
             self.show_platforms()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.show_platforms()
+    def _search_changed(self, value: str) -> None:
+        if value.strip() != self.shown_query:
+            self.show_platforms()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         platforms = self.query_one(PlatformList)
