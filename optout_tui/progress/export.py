@@ -96,12 +96,21 @@ def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str
     return "\n".join(out)
 
 
-def _qr_svg(url: str) -> str:
-    import qrcode
-    import qrcode.image.svg
+class _Codes:
+    """QR codes for one handout: each link drawn once, the mask picked once."""
 
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=6)
-    return image.to_string(encoding="unicode")
+    def __init__(self) -> None:
+        self._mask: int | None = None
+        self._drawn: dict[str, str] = {}
+
+    def __call__(self, url: str) -> str:
+        from optout_tui.qr import svg_code
+
+        svg = self._drawn.get(url)
+        if svg is None:
+            svg, self._mask = svg_code(url, mask=self._mask)
+            self._drawn[url] = svg
+        return svg
 
 
 def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
@@ -124,9 +133,10 @@ def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
     parts += [f"<li>✔ {esc(line.platform.name)}: {esc(line.action.title.get(lang))}</li>"
               for line in done] or ["<li>(none yet)</li>"]
     parts += ["</ul>", "<h2>Still to do</h2>"]
+    codes = _Codes()
     for line in todo:
         link = line.action.link
-        code = _qr_svg(link) if link else ""
+        code = codes(link) if link else ""
         where = f"<p><code>{esc(link)}</code></p>" if link else ""
         parts.append(f'<div class="todo">{code}<div><strong>{esc(line.platform.name)}: '
                      f"{esc(line.action.title.get(lang))}</strong>"
