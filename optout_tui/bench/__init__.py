@@ -86,6 +86,8 @@ class Expected:
 def measure_terminal(folder: Path | None, work: Path, env: dict[str, str], runs: int
                      ) -> dict[str, float]:
     """App and bare apps taking turns in the pseudo-terminal."""
+    from optout_tui.progress import ProgressStore
+
     expected = Expected(folder)
     script = key_script(expected.pieces())
     rows = expected.rows_file(work)
@@ -93,6 +95,7 @@ def measure_terminal(folder: Path | None, work: Path, env: dict[str, str], runs:
     app, screen, options = [], [], []
     for number in range(runs):
         data_dir = tempfile.mkdtemp(dir=work)
+        ProgressStore(Path(data_dir)).close()  # as on any launch but the very first
         order = [("app", lambda: app.append(app_run(
                      app_argv(str(folder) if folder else None, data_dir), env, expected,
                      script))),

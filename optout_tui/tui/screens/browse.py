@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -23,6 +23,8 @@ from optout_tui.tui.widgets.search_box import SearchBox
 from optout_tui.tui.words import CATEGORY, KIND, t
 
 ANY = "*"
+FILTERS = (("category", "f_category"), ("kind", "f_kind"), ("region", "f_region"),
+           ("status", "f_status"))
 
 
 def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en") -> Content:
@@ -80,6 +82,7 @@ class BrowseScreen(Screen):
         self._touched: frozenset[str] = frozenset()
         self._typing_to_search = False
         self._filters_filled = False
+        self._filters_mounted = False
         self.shown_query = ""
         """The search text the list was last filtered with."""
 
@@ -90,11 +93,12 @@ class BrowseScreen(Screen):
         yield Static(t(lang, "hint"), id="hint")
         yield SearchBox(placeholder=t(lang, "search"), id="search", compact=True)
         with Horizontal(id="filters"):
-            # Only "All …" at first: the counted options come after the first frame.
-            for name, word in (("category", "f_category"), ("kind", "f_kind"),
-                               ("region", "f_region"), ("status", "f_status")):
-                yield Select([(t(lang, word), ANY)], value=ANY, allow_blank=False,
-                             compact=True, id=f"f-{name}")
+            # The first frame shows look-alike labels: four Selects cost tens of
+            # milliseconds to build, so they replace the labels just after it (and their
+            # counted options come when the filters are first used).
+            for name, word in FILTERS:
+                yield Static(Content.assemble(t(lang, word), " ", ("▼", "dim")),
+                             classes="filter-label", id=f"l-{name}")
         yield Static(id="shown")
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
@@ -109,7 +113,20 @@ class BrowseScreen(Screen):
         # runs at once; Input.Changed would arrive after the echo was painted), so the key
         # and the new rows go out in the same frame.
         self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
+        self.call_after_refresh(self._mount_filters)
         self.call_after_refresh(self._warm_search)
+
+    def _mount_filters(self) -> None:
+        """Put the filter Selects (only "All …" for now) in place of their labels."""
+        if self._filters_mounted:
+            return
+        self._filters_mounted = True
+        lang = self.app.lang
+        bar = self.query_one("#filters", Horizontal)
+        with self.app.batch_update():
+            bar.remove_children()
+            bar.mount_all(Select([(t(lang, word), ANY)], value=ANY, allow_blank=False,
+                                 compact=True, id=f"f-{name}") for name, word in FILTERS)
 
     def _fill_filter_options(self, force: bool = False) -> None:
         """Give each filter its options with counts, keeping what is chosen. Done when the
@@ -309,7 +326,19 @@ class BrowseScreen(Screen):
         self._typing_to_search = True
         self.query_one("#search", Input).focus()
 
+    @on(events.Click, ".filter-label")
+    def label_clicked(self, event: events.Click) -> None:
+        """A click on a filter before its Select is built: build them, then focus it."""
+        name = (event.widget.id or "").removeprefix("l-") if event.widget else ""
+        self._mount_filters()
+        if name:
+            self.call_after_refresh(lambda: self.query_one(f"#f-{name}", Select).focus())
+
     def action_filters(self) -> None:
+        if not self._filters_mounted:  # f pressed within the first frame
+            self._mount_filters()
+            self.call_after_refresh(self.action_filters)
+            return
         self.query_one("#f-category", Select).focus()
 
     def action_sort(self) -> None:
