@@ -254,10 +254,11 @@ def budgets(results: dict[str, dict[str, float]], cli: dict[str, float] | None
         check("warm optout list ≤ 2.5 × python -c \"import yaml\"",
               f"{cli['list_ms']:.0f} / {cli['import_yaml_ms']:.0f} ms = ×{ratio:.2f}",
               ratio <= 2.5)
-        check("HTML export for one person ≤ 100 ms (built in process)",
-              f"{cli['html_ms']:.0f} ms (Markdown {cli['md_ms']:.0f} ms; whole command "
-              f"{cli['export_html_ms']:.0f} ms, md {cli['export_md_ms']:.0f} ms)",
-              cli["html_ms"] <= 100)
+        check("HTML export for one person ≤ 100 ms (built in process, qrcode's import "
+              "included)",
+              f"{cli['html_first_ms']:.0f} ms (again: {cli['html_ms']:.0f} ms; Markdown "
+              f"{cli['md_ms']:.1f} ms; whole command {cli['export_html_ms']:.0f} ms, md "
+              f"{cli['export_md_ms']:.0f} ms)", cli["html_first_ms"] <= 100)
     return checks
 
 
