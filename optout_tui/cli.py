@@ -11,9 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from optout_tui import __version__
+from optout_tui.i18n import N_, translator
 from optout_tui.paths import DATA_DIR_ENV
 
-EXAMPLES = """\
+EXAMPLES = N_("""\
 examples:
   optout                              start the app on the bundled catalog
   optout --data-dir ./visitor         keep progress in ./visitor instead of the usual place
@@ -29,7 +30,7 @@ examples:
   optout stats                        how many platforms and actions, how well sourced
   optout profiles                     the people whose progress is kept here
   optout export --profile "Visitor 14:30" --format html -o handout.html
-"""
+""")
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
 
@@ -43,18 +44,19 @@ def default_lang() -> str:
     return "en"
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(lang: str) -> argparse.ArgumentParser:
     """Options every command takes, before or after its name."""
+    _ = translator(lang).gettext
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--data-dir", metavar="DIR",
-                        help=f"where progress is saved (also ${DATA_DIR_ENV}; default: the "
-                             "user data folder)")
+                        help=_("where progress is saved (also ${env}; default: the user data "
+                               "folder)").format(env=DATA_DIR_ENV))
     common.add_argument("--catalog", metavar="DIR", action="append",
-                        help="a folder of platform files added on top of the bundled catalog "
-                             "(repeatable; the same id replaces the bundled platform)")
-    common.add_argument("--profile", metavar="NAME", help="whose progress (default: default)")
+                        help=_("a folder of platform files added on top of the bundled catalog "
+                               "(repeatable; the same id replaces the bundled platform)"))
+    common.add_argument("--profile", metavar="NAME", help=_("whose progress (default: default)"))
     common.add_argument("--lang", choices=("en", "fr"),
-                        help="language of the catalog text (default: from the locale)")
+                        help=_("language of the catalog text (default: from the locale)"))
     return common
 
 
@@ -67,83 +69,96 @@ def _fast_gettext() -> None:
         lambda singular, plural, n: singular if n == 1 else plural)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def lang_asked(argv: Sequence[str]) -> str:
+    """The language of `--lang xx` or `--lang=xx` in `argv`, else the locale's: the help and
+    the messages of the command line are in it."""
+    for index, arg in enumerate(argv):
+        value = (argv[index + 1] if arg == "--lang" and index + 1 < len(argv)
+                 else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None)
+        if value in ("en", "fr"):
+            return value
+    return default_lang()
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     _fast_gettext()
+    _ = translator(lang).gettext
     parser = argparse.ArgumentParser(
-        prog="optout", parents=[_common()],
-        description="A terminal guide through opting out of AI training and data sharing.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="optout", parents=[_common(lang)],
+        description=_("A terminal guide through opting out of AI training and data sharing."),
+        epilog=_(EXAMPLES), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.set_defaults(data_dir=None, catalog=[], profile="default", lang=default_lang(),
                         command=None)
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
     parser.add_argument("--recheck-days", type=int, default=90, metavar="N",
-                        help="flag a finished action for re-checking after N days (default 90)")
+                        help=_("flag a finished action for re-checking after N days (default 90)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         # A fresh copy per command: argparse shares parents' actions, and the defaults set on
         # the main parser must not leak into the commands (they would undo options given
         # before the command name).
-        return sub.add_parser(name, help=help_text, parents=[_common()], description=help_text)
+        return sub.add_parser(name, help=help_text, parents=[_common(lang)],
+                              description=help_text)
 
-    p = command("list", "list platforms and their actions")
-    p.add_argument("--category", help="only platforms of this category (social, work, …)")
-    p.add_argument("--kind", choices=KINDS, help="only actions of this kind")
+    p = command("list", _("list platforms and their actions"))
+    p.add_argument("--category", help=_("only platforms of this category (social, work, …)"))
+    p.add_argument("--kind", choices=KINDS, help=_("only actions of this kind"))
     p.add_argument("--region", metavar="CODE",
-                   help="only actions that apply there (FR, GB, US, EU, …)")
+                   help=_("only actions that apply there (FR, GB, US, EU, …)"))
     p.add_argument("--status", choices=("not-started", "in-progress", "done", "needs-recheck",
                                         "not-possible"),
-                   help="only actions in this state for --profile")
-    p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
+                   help=_("only actions in this state for --profile"))
+    p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
-    p = command("show", "show an action's steps as a numbered checklist")
+    p = command("show", _("show an action's steps as a numbered checklist"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
     p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
-    p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
+    p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
-    p = command("search", "find platforms and actions by name (typos are fine)")
+    p = command("search", _("find platforms and actions by name (typos are fine)"))
     p.add_argument("text")
-    p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
+    p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
-    p = command("qr", "print a scannable QR code of an action's link, or of a URL")
+    p = command("qr", _("print a scannable QR code of an action's link, or of a URL"))
     p.add_argument("target", metavar="PLATFORM/ACTION|URL")
 
-    p = command("walk", "go through the steps one at a time with a plain prompt")
+    p = command("walk", _("go through the steps one at a time with a plain prompt"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
     p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
 
-    p = command("validate", "check catalog files and report problems")
+    p = command("validate", _("check catalog files and report problems"))
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="platform files or folders (default: the bundled catalog)")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+                   help=_("platform files or folders (default: the bundled catalog)"))
+    p.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
+    p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
 
-    p = command("stats", "count platforms and actions, and how well they are sourced, "
-                         "dated and translated")
-    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p = command("stats", _("count platforms and actions, and how well they are sourced, "
+                           "dated and translated"))
+    p.add_argument("--json", action="store_true", help=_("print the counts as JSON"))
 
-    p = command("stamp", "stamp French texts with the English they translate, so later "
-                         "changes show as stale")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="platform files or folders")
+    p = command("stamp", _("stamp French texts with the English they translate, so later "
+                           "changes show as stale"))
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_("platform files or folders"))
 
-    command("schema", "print the JSON Schema of a platform file")
+    command("schema", _("print the JSON Schema of a platform file"))
 
-    p = command("profiles", "list, rename or delete progress profiles (one per person)")
+    p = command("profiles", _("list, rename or delete progress profiles (one per person)"))
     do = p.add_subparsers(dest="do", metavar="ACTION")
-    do.add_parser("list", help="list the profiles (the default)", parents=[_common()])
-    rename = do.add_parser("rename", help="rename a profile", parents=[_common()])
+    do.add_parser("list", help=_("list the profiles (the default)"), parents=[_common(lang)])
+    rename = do.add_parser("rename", help=_("rename a profile"), parents=[_common(lang)])
     rename.add_argument("old")
     rename.add_argument("new")
-    delete = do.add_parser("delete", help="delete a profile and erase its progress",
-                           parents=[_common()])
+    delete = do.add_parser("delete", help=_("delete a profile and erase its progress"),
+                           parents=[_common(lang)])
     delete.add_argument("name")
 
-    p = command("export", "export a profile's progress: JSON (importable), Markdown, or a "
-                          "printable HTML handout with QR codes")
+    p = command("export", _("export a profile's progress: JSON (importable), Markdown, or a "
+                            "printable HTML handout with QR codes"))
     p.add_argument("--format", choices=("json", "md", "html"), default="json")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: stdout)"))
 
-    p = command("import", "merge an exported JSON file into a profile (nothing is lost)")
+    p = command("import", _("merge an exported JSON file into a profile (nothing is lost)"))
     p.add_argument("file", metavar="FILE")
     return parser
 
@@ -159,8 +174,11 @@ def run_app(args: argparse.Namespace) -> int:
                     recheck_days=args.recheck_days, lang=args.lang)
     app.run()
     if app.store.pending or app.store.pending_done:
-        print(f"optout: {len(app.store.pending)} change(s) could not be saved: "
-              f"{app.store.last_error}", file=sys.stderr)
+        error = app.store.last_error
+        print("optout: " + translator(args.lang).gettext(
+            "{n} change(s) could not be saved: {error}").format(
+                n=len(app.store.pending), error=error.text(args.lang) if error else ""),
+            file=sys.stderr)
         return 1
     return 0
 
@@ -182,14 +200,16 @@ def _handler(name: str | None):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(lang_asked(argv)).parse_args(argv)
     from optout_tui.commands.common import CommandError
 
     try:
         return _handler(args.command)(args)
     except CommandError as error:
-        prefix = "optout: the app did not start: " if args.command is None else "optout: "
-        print(prefix + str(error), file=sys.stderr)
+        _ = translator(args.lang).gettext
+        prefix = _("the app did not start: ") if args.command is None else ""
+        print("optout: " + prefix + error.text(args.lang), file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
         print(file=sys.stderr)

@@ -15,6 +15,7 @@ ACTION = """\
     kind: ai-training
     default: "on"
     difficulty: easy
+    minutes: 2
     future_only: true
     surfaces:
       web:
@@ -49,5 +50,5 @@ def write_catalog(folder: Path, count: int) -> None:
             ACTION.format(i=i, a=a, steps="\n".join(STEP.format(s=s, a=a) for s in range(4)))
             for a in range(3))
         (platforms / f"p{i}.yaml").write_text(
-            f"format: 1\nid: p{i}\nname: Platform {i}\ndomains: [p{i}.example.com]\n"
+            f"format: 2\nid: p{i}\nname: Platform {i}\ndomains: [p{i}.example.com]\n"
             f"categories: [social]\nlanguages: [en]\nactions:\n{actions}", encoding="utf-8")

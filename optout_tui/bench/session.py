@@ -43,10 +43,12 @@ class Run:
 
 
 def _shows(line: str, name: str) -> bool:
+    """Whether a row shows `name` as a whole (after the progress words, before two spaces
+    or the end): "Platform 1" is not shown by a row of "Platform 10"."""
     text = line.rstrip() + "  "
     if len(name) > 40:  # a long name may be cut with "…"
-        return "  " + name[:40] in text
-    return "  " + name + "  " in text
+        return " " + name[:40] in text
+    return " " + name + "  " in text
 
 
 def rows_check(names: list[str]):

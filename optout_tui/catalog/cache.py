@@ -24,7 +24,7 @@ from optout_tui import __version__
 from optout_tui.catalog.model import ActionFacts, Catalog, LocalText, Platform
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
-MAGIC = "optout-catalog-cache-3"
+MAGIC = "optout-catalog-cache-4"
 KEEP = 6  # cache files kept: one per set of catalog folders (--catalog) used lately
 
 
@@ -70,7 +70,8 @@ def _key(folders: list[Path]) -> str:
 def _facts_row(fact: ActionFacts) -> tuple:
     title = fact.title
     return (fact.id, title.en, title.fr, tuple(sorted(title.unconfirmed)), fact.kind,
-            fact.default, fact.priority, fact.difficulty, fact.regions, fact.doable)
+            fact.default, fact.priority, fact.difficulty, fact.regions, fact.doable,
+            fact.minutes, fact.formerly)
 
 
 def _facts(row: tuple) -> ActionFacts:

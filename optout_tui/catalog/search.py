@@ -65,6 +65,7 @@ def _title_texts(facts: tuple[ActionFacts, ...], lang: str) -> list[str]:
         if lang != "en" and title.get(lang) != title.en:
             texts.append(title.get(lang))
         texts.append(fact.id)
+        texts.extend(fact.formerly)  # former wordings of renamed labels
     return texts
 
 

@@ -7,6 +7,7 @@ import argparse
 from optout_tui.catalog.model import Action, Platform
 from optout_tui.catalog.regions import applies_in
 from optout_tui.commands.common import JSON_FORMAT_VERSION, CommandError, Styler, find, load
+from optout_tui.i18n import translator
 
 
 def _status_filter(args: argparse.Namespace):
@@ -20,7 +21,7 @@ def _status_filter(args: argparse.Namespace):
         states, records = store.states(), store.done_records()
         store.close()
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError.wrap(error) from None
     busy = touched(states)
 
     def keep(platform: Platform, fact) -> bool:
@@ -61,7 +62,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         for action in actions:
             print(f"  {platform.id}/{action.id}  {action.kind}  {action.title.get(args.lang)}")
     if not rows:
-        print("No platform matches these filters.")
+        print(translator(args.lang).gettext("No platform matches these filters."))
     return 0
 
 
@@ -82,7 +83,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                          indent=2, ensure_ascii=False))
         return 0 if hits else 1
     if not hits:
-        print(f"Nothing matches {args.text!r}.")
+        print(translator(args.lang).gettext("Nothing matches {text!r}.").format(text=args.text))
         return 1
     for hit in hits:
         if hit.action is None:
@@ -110,7 +111,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     for index, chosen in enumerate(actions):
         surface = choose_surface(chosen, args.surface)
         if args.surface and surface is None:
-            print(f"({chosen.id}: nothing is recorded for the surface {args.surface!r})")
+            print(translator(args.lang).gettext(
+                "({action}: nothing is recorded for the surface {surface!r})").format(
+                    action=chosen.id, surface=args.surface))
         if index:
             print()
         print("\n".join(action_lines(platform, chosen, surface, args.lang, style)))

@@ -8,17 +8,24 @@ import sys
 from pathlib import Path
 
 from optout_tui.catalog.model import Action, Catalog, Platform
+from optout_tui.i18n import Localised
 from optout_tui.paths import bundled_catalog_dir, user_catalog_dir
 
 JSON_FORMAT_VERSION = 1
 
 
-class CommandError(Exception):
-    """A user-facing failure: the message is printed and `code` is the exit status."""
+class CommandError(Localised):
+    """A user-facing failure: the message is printed (in the person's language) and `code` is
+    the exit status."""
 
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, /, *, code: int = 1, **values: object) -> None:
+        super().__init__(message, **values)
         self.code = code
+
+    @classmethod
+    def wrap(cls, error: Localised, code: int = 1) -> CommandError:
+        """The same message as `error` (a store's, say), as a command's failure."""
+        return cls(error.template, code=code, **error.values)
 
 
 def catalog_folders(extra: list[str]) -> list[Path]:
@@ -38,7 +45,7 @@ def load(args: argparse.Namespace) -> Catalog:
         return load_catalog_cached(catalog_folders(args.catalog))
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
-        raise CommandError(f"the catalog has problems:\n{details}") from None
+        raise CommandError("the catalog has problems:\n{details}", details=details) from None
 
 
 def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
@@ -55,9 +62,12 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
             from difflib import get_close_matches
 
             close = get_close_matches(platform_id.lower(), ids, n=3, cutoff=0.5)
-            hint = f" Did you mean: {', '.join(close)}?" if close else ""
-            raise CommandError(f"no platform {platform_id!r} in the catalog.{hint} "
-                               "(optout list shows them all)")
+            if close:
+                raise CommandError("no platform {id!r} in the catalog. Did you mean: {close}? "
+                                   "(optout list shows them all)", id=platform_id,
+                                   close=", ".join(close))
+            raise CommandError("no platform {id!r} in the catalog. (optout list shows them all)",
+                               id=platform_id)
     if not action_id:
         return platform, None
     action = platform.action(action_id)
@@ -66,9 +76,12 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
         from difflib import get_close_matches
 
         close = get_close_matches(action_id, ids, n=3, cutoff=0.4)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise CommandError(f"{platform.id} has no action {action_id!r}.{hint} "
-                           f"Its actions: {', '.join(ids)}")
+        if close:
+            raise CommandError("{platform} has no action {id!r}. Did you mean: {close}? Its "
+                               "actions: {ids}", platform=platform.id, id=action_id,
+                               close=", ".join(close), ids=", ".join(ids))
+        raise CommandError("{platform} has no action {id!r}. Its actions: {ids}",
+                           platform=platform.id, id=action_id, ids=", ".join(ids))
     return platform, action
 
 

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from optout_tui.commands.common import CommandError, load
+from optout_tui.i18n import translator
 
 
 def _store(args: argparse.Namespace, profile: str | None = None):
@@ -18,7 +19,7 @@ def _store(args: argparse.Namespace, profile: str | None = None):
     try:
         return ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError.wrap(error) from None
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
@@ -28,25 +29,27 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     try:
         if args.do == "rename":
             if args.old not in store.profiles():
-                raise CommandError(f"no profile named {args.old!r}")
+                raise CommandError("no profile named {name!r}", name=args.old)
             store.rename_profile(args.old, args.new)
-            print(f"Renamed {args.old!r} to {args.new!r}.")
+            print(translator(args.lang).gettext("Renamed {old!r} to {new!r}.").format(
+                old=args.old, new=args.new))
         elif args.do == "delete":
             if args.name not in store.profiles():
-                raise CommandError(f"no profile named {args.name!r}")
+                raise CommandError("no profile named {name!r}", name=args.name)
             store.delete_profile(args.name)
-            print(f"Deleted {args.name!r} and erased its progress.")
+            print(translator(args.lang).gettext(
+                "Deleted {name!r} and erased its progress.").format(name=args.name))
         else:
             for name in store.profiles():
                 print(name)
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError.wrap(error) from None
     finally:
         store.close()
     return 0
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, lang: str) -> None:
     if output is None or output == "-":
         sys.stdout.write(text)
         return
@@ -57,7 +60,7 @@ def _write(text: str, output: str | None) -> None:
         stream.write(text)
     os.chmod(tmp, 0o644)
     os.replace(tmp, target)
-    print(f"Wrote {target}", file=sys.stderr)
+    print(translator(lang).gettext("Wrote {path}").format(path=target), file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -74,9 +77,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     try:
-        _write(text, args.output)
+        _write(text, args.output, args.lang)
     except OSError as error:
-        raise CommandError(f"could not write {args.output}: {error.strerror}") from None
+        raise CommandError("could not write {path}: {error}", path=args.output,
+                           error=error.strerror) from None
     return 0
 
 
@@ -87,13 +91,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         text = Path(args.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise CommandError(f"cannot read {args.file}: {error}") from None
+        raise CommandError("cannot read {path}: {error}", path=args.file, error=error) from None
     store = _store(args)
     try:
         changed = merge_json(store, text, args.file)
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError.wrap(error) from None
     finally:
         store.close()
-    print(f"Merged into profile {args.profile!r}: {changed} step(s) updated.")
+    print(translator(args.lang).gettext(
+        "Merged into profile {profile!r}: {n} step(s) updated.").format(profile=args.profile,
+                                                                         n=changed))
     return 0

@@ -19,7 +19,7 @@ def resolve_url(args: argparse.Namespace) -> str:
     for candidate in actions:
         if candidate.link:
             return candidate.link
-    raise CommandError(f"{args.target} has no link to draw")
+    raise CommandError("{target} has no link to draw", target=args.target)
 
 
 def cmd_qr(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from optout_tui.catalog.model import Action, Catalog, Platform
+from optout_tui.i18n import N_, translator
 from optout_tui.progress.status import action_status
 from optout_tui.progress.store import ProgressStore, StoreError
 
@@ -60,8 +61,8 @@ def merge_json(store: ProgressStore, text: str, source: str) -> int:
     try:
         data = json.loads(text)
         if data.get("format_version") != EXPORT_FORMAT_VERSION:
-            raise StoreError(f"{source}: not an optout progress export (format_version "
-                             f"{data.get('format_version')!r})")
+            raise StoreError("{source}: not an optout progress export (format_version "
+                             "{version!r})", source=source, version=data.get("format_version"))
         steps = [(s["platform"], s["action"], s["surface"], s["step"], s["state"],
                   s["changed_at"]) for s in data["steps"]]
         done = [(d["platform"], d["action"], d["surface"], d["snapshot"], d["done_at"])
@@ -69,19 +70,23 @@ def merge_json(store: ProgressStore, text: str, source: str) -> int:
         notes = [(n["platform"], n["action"], n["note"], n["changed_at"])
                  for n in data.get("notes", [])]
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise StoreError(f"{source}: not a valid progress export ({error})") from None
+        raise StoreError("{source}: not a valid progress export ({error})", source=source,
+                         error=error) from None
     if not all(isinstance(v, str) for row in steps + done + notes for v in row):
-        raise StoreError(f"{source}: not a valid progress export (a value is not text)")
+        raise StoreError("{source}: not a valid progress export (a value is not text)",
+                         source=source)
     return store.merge(steps, done, notes)
 
 
 def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
+    _ = translator(lang).gettext
     today = dt.date.today().isoformat()
-    out = [f"# Opt-out progress: {store.profile}", "", f"Exported {today}.", ""]
+    out = ["# " + _("Opt-out progress: {profile}").format(profile=store.profile), "",
+           _("Exported {date}.").format(date=today), ""]
     lines = _lines(catalog, store)
     notes = store.notes()
-    for title, keep in (("Done", True), ("Still to do", False)):
-        out.append(f"## {title}")
+    for title, keep in ((N_("Done"), True), (N_("Still to do"), False)):
+        out.append(f"## {_(title)}")
         out.append("")
         chosen = [line for line in lines if line.done is keep]
         for line in chosen:
@@ -89,9 +94,9 @@ def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str
             out.append(f"- {line.platform.name}: {line.action.title.get(lang)}{link}")
             note = notes.get((line.platform.id, line.action.id))
             if note:
-                out.append(f"  - Note: {note[0]}")
+                out.append("  - " + _("Note: ") + note[0])
         if not chosen:
-            out.append("- (none)")
+            out.append("- " + _("(none)"))
         out.append("")
     return "\n".join(out)
 
@@ -115,24 +120,27 @@ class _Codes:
 
 def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
     esc = html.escape
+    _ = translator(lang).gettext
     today = dt.date.today().isoformat()
+    title = esc(_("Opt-out progress: {profile}").format(profile=store.profile))
     lines = _lines(catalog, store)
     done = [line for line in lines if line.done]
     todo = [line for line in lines if not line.done]
     parts = [
         "<!doctype html>", f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f"<title>Opt-out progress: {esc(store.profile)}</title>",
+        f"<title>{title}</title>",
         "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}"
         ".todo{display:flex;gap:1em;align-items:center;page-break-inside:avoid;"
         "border-top:1px solid #ccc;padding:.5em 0}.todo svg{width:9em;height:9em}"
         "code{word-break:break-all}</style></head><body>",
-        f"<h1>Opt-out progress: {esc(store.profile)}</h1>",
-        f"<p>Printed {today}. Scan a code with your phone's camera to open the setting.</p>",
-        "<h2>Done</h2>", "<ul>",
+        f"<h1>{title}</h1>",
+        "<p>" + esc(_("Printed {date}. Scan a code with your phone's camera to open the "
+                      "setting.").format(date=today)) + "</p>",
+        "<h2>" + esc(_("Done")) + "</h2>", "<ul>",
     ]
     parts += [f"<li>✔ {esc(line.platform.name)}: {esc(line.action.title.get(lang))}</li>"
-              for line in done] or ["<li>(none yet)</li>"]
-    parts += ["</ul>", "<h2>Still to do</h2>"]
+              for line in done] or ["<li>" + esc(_("(none yet)")) + "</li>"]
+    parts += ["</ul>", "<h2>" + esc(_("Still to do")) + "</h2>"]
     codes = _Codes()
     for line in todo:
         link = line.action.link
@@ -142,6 +150,6 @@ def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
                      f"{esc(line.action.title.get(lang))}</strong>"
                      f"<p>{esc(line.action.controls.get(lang))}</p>{where}</div></div>")
     if not todo:
-        parts.append("<p>Nothing left. Well done.</p>")
+        parts.append("<p>" + esc(_("Nothing left. Well done.")) + "</p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

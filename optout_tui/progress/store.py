@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
+from optout_tui.i18n import Localised
+
 DB_NAME = "progress.sqlite3"
 SCHEMA_VERSION = 5
 RECHECK_AFTER_DAYS = 90  # a finished action is looked at again after this many days
@@ -106,7 +108,7 @@ MIGRATIONS = [
 ]
 
 
-class StoreError(Exception):
+class StoreError(Localised):
     """The store cannot be opened or written; the message says where and why."""
 
 
@@ -132,18 +134,20 @@ class ProgressStore:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
-            raise StoreError(f"cannot create the progress folder {self.data_dir}: "
-                             f"{error.strerror}") from None
+            raise StoreError("cannot create the progress folder {folder}: {error}",
+                             folder=self.data_dir, error=error.strerror) from None
         try:
             self._db = self._connect()
         except sqlite3.DatabaseError as error:
             if not self._is_damage(error):
-                raise StoreError(f"cannot open the progress file {self.path}: {error}") from None
+                raise StoreError("cannot open the progress file {path}: {error}",
+                                 path=self.path, error=error) from None
             self.moved_aside = self._move_aside()
             try:
                 self._db = self._connect()
             except sqlite3.Error as again:
-                raise StoreError(f"cannot open the progress file {self.path}: {again}") from None
+                raise StoreError("cannot open the progress file {path}: {error}",
+                                 path=self.path, error=again) from None
 
     @staticmethod
     def _is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -177,8 +181,9 @@ class ProgressStore:
             db.execute("PRAGMA synchronous = NORMAL")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.path} was written by a newer optout-tui (schema "
-                                 f"{version}); update optout-tui to use it")
+                raise StoreError("{path} was written by a newer optout-tui (schema {version}); "
+                                 "update optout-tui to use it", path=self.path,
+                                 version=version)
             if version < SCHEMA_VERSION:
                 self._migrate(db)
             db.execute("SELECT count(*) FROM step_state").fetchone()
@@ -219,7 +224,16 @@ class ProgressStore:
                 self._db.execute("BEGIN IMMEDIATE")
                 work(self._db)
         except sqlite3.Error as error:
-            raise StoreError(f"could not save to {self.path}: {error}") from None
+            raise StoreError("could not save to {path}: {error}", path=self.path,
+                             error=error) from None
+
+    def _read(self, query: str, args: tuple[str, ...] = ()) -> list[tuple]:
+        """The rows of one query; StoreError when the file cannot be read."""
+        try:
+            return self._db.execute(query, args).fetchall()
+        except sqlite3.Error as error:
+            raise StoreError("could not read {path}: {error}", path=self.path,
+                             error=error) from None
 
     def _state_of(self, db: sqlite3.Connection, key: StepKey) -> str:
         row = db.execute("SELECT state FROM step_state WHERE profile = ? AND platform = ? AND "
@@ -295,20 +309,14 @@ class ProgressStore:
         if platform is not None:
             query += " AND platform = ?"
             args += (platform,)
-        try:
-            return {row[:3]: row[3:] for row in self._db.execute(query, args)}
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return {row[:3]: row[3:] for row in self._read(query, args)}
 
     # -- export and merge ------------------------------------------------------------
     def step_rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """(platform, action, surface, step, state, changed_at) of every touched step."""
-        try:
-            return list(self._db.execute(
-                "SELECT platform, action, surface, step, state, changed_at FROM step_state "
-                "WHERE profile = ? ORDER BY platform, action, surface, step", (self.profile,)))
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return self._read(
+            "SELECT platform, action, surface, step, state, changed_at FROM step_state "
+            "WHERE profile = ? ORDER BY platform, action, surface, step", (self.profile,))
 
     def merge(self, steps: list[tuple[str, str, str, str, str, str]],
               done: list[tuple[str, str, str, str, str]],
@@ -324,7 +332,7 @@ class ProgressStore:
                        (self.profile, self._now()))
             for platform, action, surface, step, state, changed_at in steps:
                 if state not in STATES:
-                    raise StoreError(f"unknown step state {state!r} in the import")
+                    raise StoreError("unknown step state {state!r} in the import", state=state)
                 row = db.execute("SELECT changed_at FROM step_state WHERE profile = ? AND "
                                  "platform = ? AND action = ? AND surface = ? AND step = ?",
                                  (self.profile, platform, action, surface, step)).fetchone()
@@ -369,12 +377,9 @@ class ProgressStore:
 
     def notes(self) -> dict[tuple[str, str], tuple[str, str]]:
         """(platform, action) → (note, changed_at) for this profile."""
-        try:
-            return {row[:2]: row[2:] for row in self._db.execute(
-                "SELECT platform, action, note, changed_at FROM action_note WHERE profile = ?",
-                (self.profile,))}
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return {row[:2]: row[2:] for row in self._read(
+            "SELECT platform, action, note, changed_at FROM action_note WHERE profile = ?",
+            (self.profile,))}
 
     # -- filled-in templates ----------------------------------------------------------
     def set_filled(self, platform: str, action: str, surface: str, text: str) -> None:
@@ -389,25 +394,19 @@ class ProgressStore:
 
     def filled(self, platform: str) -> dict[tuple[str, str], str]:
         """(action, surface) → the filled-in text saved for this profile on `platform`."""
-        try:
-            return {(a, s): text for a, s, text in self._db.execute(
-                "SELECT action, surface, text FROM filled_template WHERE profile = ? AND "
-                "platform = ?", (self.profile, platform))}
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return {(a, s): text for a, s, text in self._read(
+            "SELECT action, surface, text FROM filled_template WHERE profile = ? AND "
+            "platform = ?", (self.profile, platform))}
 
     # -- profiles --------------------------------------------------------------------
     def profiles(self) -> list[str]:
         """Every profile with saved progress, oldest first."""
-        try:
-            rows = self._db.execute("SELECT name FROM profile ORDER BY created_at, name")
-            return [row[0] for row in rows]
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return [row[0] for row in self._read("SELECT name FROM profile ORDER BY created_at, "
+                                              "name")]
 
     def rename_profile(self, old: str, new: str) -> None:
         if new in self.profiles():
-            raise StoreError(f"a profile named {new!r} exists already")
+            raise StoreError("a profile named {name!r} exists already", name=new)
 
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
@@ -445,10 +444,7 @@ class ProgressStore:
         if platform is not None:
             query += " AND platform = ?"
             args += (platform,)
-        try:
-            return {StepKey(*row[:4]): row[4] for row in self._db.execute(query, args)}
-        except sqlite3.Error as error:
-            raise StoreError(f"could not read {self.path}: {error}") from None
+        return {StepKey(*row[:4]): row[4] for row in self._read(query, args)}
 
     def done_steps(self, platform: str | None = None) -> set[StepKey]:
         """Every ticked step of this profile (of one platform, when given)."""

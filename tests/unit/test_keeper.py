@@ -22,7 +22,7 @@ def test_refused_save_is_kept_and_retried(data_dir: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(ProgressStore, "set_state", full_disk)
     assert keeper.set_step(KEY, True) is False
     assert keeper.done_steps() == {KEY}  # shown as done while it waits
-    assert "disk is full" in keeper.last_error
+    assert "disk is full" in str(keeper.last_error)
     assert keeper.retry() is False
     monkeypatch.setattr(ProgressStore, "set_state", real)
     assert keeper.retry() is True and keeper.pending == {}
@@ -39,7 +39,7 @@ def test_store_that_cannot_open_is_tried_again(data_dir: Path) -> None:
         return ProgressStore(data_dir)
 
     keeper = ProgressKeeper(opener)
-    assert keeper.store is None and "read-only" in keeper.last_error
+    assert keeper.store is None and "read-only" in str(keeper.last_error)
     assert keeper.set_step(KEY, True) is False
     assert keeper.done_steps() == {KEY}
     assert keeper.retry() is True
