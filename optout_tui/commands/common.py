@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from optout_tui.catalog.model import Action, Catalog, Platform
-from optout_tui.paths import bundled_catalog_dir, user_catalog_dir
+from optout_tui.paths import (UPDATES_STATE, bundled_catalog_dir, catalog_updates_dir, data_dir,
+                              user_catalog_dir)
 
 JSON_FORMAT_VERSION = 1
 
@@ -21,9 +22,17 @@ class CommandError(Exception):
         self.code = code
 
 
-def catalog_folders(extra: list[str]) -> list[Path]:
-    """Bundled catalog, then the user's catalog folder (if any), then each --catalog."""
-    folders = [bundled_catalog_dir()]
+def catalog_folders(extra: list[str], data: str | None = None) -> list[Path]:
+    """The catalog in use (the bundled one, or a newer update installed by `optout catalog
+    update` under the data folder), then the user's catalog folder (if any), then each
+    --catalog."""
+    bundled = bundled_catalog_dir()
+    updates = catalog_updates_dir(data_dir(data))
+    if (updates / UPDATES_STATE).exists():  # only then is there anything to compare
+        from optout_tui.updates.installed import active_folder
+
+        bundled = active_folder(bundled, updates)
+    folders = [bundled]
     user = user_catalog_dir()
     if user.is_dir():
         folders.append(user)
@@ -34,11 +43,22 @@ def load(args: argparse.Namespace) -> Catalog:
     from optout_tui.catalog.cache import load_catalog_cached
     from optout_tui.catalog.problems import CatalogError
 
+    folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
     try:
-        return load_catalog_cached(catalog_folders(args.catalog))
+        return load_catalog_cached(folders)
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
-        raise CommandError(f"the catalog has problems:\n{details}") from None
+        problems = CommandError(f"the catalog has problems:\n{details}")
+    bundled = bundled_catalog_dir()
+    if folders[0] == bundled:
+        raise problems
+    try:  # an installed update this version of optout cannot read: the bundled one, then
+        catalog = load_catalog_cached([bundled, *folders[1:]])
+    except CatalogError:
+        raise problems from None
+    print(f"optout: the catalog update in {folders[0]} cannot be read by this version "
+          "(`optout catalog rollback` removes it); using the bundled catalog.", file=sys.stderr)
+    return catalog
 
 
 def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
