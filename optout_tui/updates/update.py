@@ -46,7 +46,7 @@ def validate_staged(staged: Path) -> None:
 
 
 def update(source: str, *, root: Path, bundled: Path, keys: list[PublicKey],
-           progress: bool = False, max_bytes: int = MAX_BUNDLE_BYTES) -> CatalogInfo:
+           progress: bool = False) -> CatalogInfo:
     """Install the bundle at `source` (https:// or a file) and return the new catalog's info.
     Raises Refused or download.FetchError; nothing changes then."""
     try:
@@ -55,7 +55,7 @@ def update(source: str, *, root: Path, bundled: Path, keys: list[PublicKey],
         raise Refused(f"there is no signature at {source}.sig: an unsigned bundle is never "
                       "installed") from None
     signature = parse_signature(signature_raw)
-    data = fetch(source, max_bytes, progress=progress)
+    data = fetch(source, MAX_BUNDLE_BYTES, progress=progress)
     verify(data, signature, keys)
     with staging(root) as staged:
         info = unpack(data, staged)
