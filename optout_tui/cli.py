@@ -30,6 +30,8 @@ examples:
   optout stats                        how many platforms and actions, how well sourced
   optout profiles                     the people whose progress is kept here
   optout export --profile "Visitor 14:30" --format html -o handout.html
+  optout catalog status               which catalog is in use, and how old it is
+  optout catalog update --url URL     install a newer signed catalog (https:// or a file)
 """)
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
@@ -173,6 +175,12 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("import", _("merge an exported JSON file into a profile (nothing is lost)"))
     p.add_argument("file", metavar="FILE")
+
+    from optout_tui.commands import catalog_cmd
+
+    catalog_cmd.register(command("catalog", "the catalog in use, signed updates (the only "
+                                            "commands that go online), and maintainers' tools"),
+                         _common)
     return parser
 
 
@@ -211,6 +219,7 @@ def _handler(name: str | None):
         "stats": ("maintain", "cmd_stats"), "stamp": ("maintain", "cmd_stamp"),
         "schema": ("maintain", "cmd_schema"), "profiles": ("profiles", "cmd_profiles"),
         "export": ("profiles", "cmd_export"), "import": ("profiles", "cmd_import"),
+        "catalog": ("catalog_cmd", "cmd_catalog"),
     }[name]
     from importlib import import_module
 
