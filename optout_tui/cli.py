@@ -178,9 +178,10 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     from optout_tui.commands import catalog_cmd
 
-    catalog_cmd.register(command("catalog", "the catalog in use, signed updates (the only "
-                                            "commands that go online), and maintainers' tools"),
-                         _common)
+    catalog_cmd.register(command("catalog", _("the catalog in use, signed updates (the only "
+                                              "commands that go online), and maintainers' "
+                                              "tools")),
+                         lambda: _common(lang))
     return parser
 
 
