@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from optout_tui.catalog.model import Action, Platform, Surface, blanks
-from optout_tui.commands.common import Styler, find, load, open_progress
+from optout_tui.commands.common import Styler, find, load, open_store
 from optout_tui.commands.describe import choose_surface, step_lines
 from optout_tui.i18n import N_, translator
 from optout_tui.progress import ActionState, Standing, StepKey, is_task
@@ -180,7 +180,7 @@ class Walk:
 def cmd_walk(args: argparse.Namespace) -> int:
     platform, action = find(load(args), args.target)
     actions = [action] if action else list(platform.actions)
-    store = open_progress(args)
+    store = open_store(args)
     progress = ProgressKeeper(lambda: store)
     try:
         return Walk(platform, actions, progress, args.surface, args.lang, input,
