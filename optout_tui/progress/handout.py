@@ -100,7 +100,8 @@ class Handout:
         self.standing = Standing.read(store, recheck_days)
         self.notes = store.notes()
         self.codes = _Codes()
-        chosen = platforms or (lambda p: p.id in self.standing.busy)
+        used = store.used()  # the platforms the person said they use, and those touched
+        chosen = platforms or (lambda p: p.id in self.standing.busy or p.id in used)
         self.platforms = [p for p in catalog.platforms if chosen(p)]
 
     # -- small pieces ----------------------------------------------------------------

@@ -125,6 +125,13 @@ class ProgressKeeper:
     def set_filled(self, platform: str, action: str, surface: str, text: str) -> bool:
         return self._save(lambda store: store.set_filled(platform, action, surface, text))
 
+    def used(self) -> frozenset[str]:
+        """The platforms this person uses (empty: not said, or every one)."""
+        return self._read(lambda store: store.used(), frozenset())
+
+    def set_used(self, platforms: frozenset[str]) -> bool:
+        return self._save(lambda store: store.set_used(platforms))
+
     def undo(self) -> StepKey | None:
         if self.store is None:
             return None

@@ -20,13 +20,17 @@ class NextUp:
     status: ActionState
 
 
-def next_up(catalog: Catalog, standing: Standing, limit: int | None = None) -> list[NextUp]:
+def next_up(catalog: Catalog, standing: Standing, limit: int | None = None,
+            only: frozenset[str] = frozenset()) -> list[NextUp]:
     """Actions still to do, most important first: re-checks and half-done ones, then by
     priority, then switches that are on by default, then the easiest. Information-only
     actions (no opt-out, no surface where the control exists) and finished ones (done, or as
-    far as possible) are left out."""
+    far as possible) are left out; so are platforms not in `only`, when it names some (the
+    ones the person uses)."""
     found: list[tuple[tuple, NextUp]] = []
     for platform in catalog.platforms:
+        if only and platform.id not in only:
+            continue
         for action in platform.facts:  # the full action is read only where progress is saved
             status = standing.state(platform, action)
             if status not in STATUS:

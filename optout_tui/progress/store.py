@@ -13,7 +13,7 @@ from optout_tui.i18n import N_, Localised
 from optout_tui.text import clean
 
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x6F70746F  # "opto": PRAGMA application_id, so our files are known as ours
 RECHECK_AFTER_DAYS = 90  # a finished action is looked at again after this many days
 HISTORY_KEPT = 500  # changes kept per profile for undo
@@ -116,6 +116,14 @@ MIGRATIONS = [
         text       TEXT NOT NULL,
         changed_at TEXT NOT NULL,
         PRIMARY KEY (profile, platform, action, surface)
+    ) WITHOUT ROWID;
+    """,
+    # 6: the platforms a person said they use ("Which of these do you use?").
+    """
+    CREATE TABLE platform_used (
+        profile    TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        PRIMARY KEY (profile, platform)
     ) WITHOUT ROWID;
     """,
 ]
@@ -533,6 +541,23 @@ class ProgressStore:
         return [row[0] for row in self._read("SELECT name FROM profile ORDER BY created_at, "
                                               "name")]
 
+    # -- the platforms a person uses ------------------------------------------------
+    def used(self) -> frozenset[str]:
+        """The ids of the platforms this person said they use (empty: not said, or all)."""
+        return frozenset(row[0] for row in self._read(
+            "SELECT platform FROM platform_used WHERE profile = ?", (self.profile,)))
+
+    def set_used(self, platforms: set[str] | frozenset[str]) -> None:
+        """Keep the platforms this person uses (empty: every platform)."""
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                       (self.profile, self._now()))
+            db.execute("DELETE FROM platform_used WHERE profile = ?", (self.profile,))
+            db.executemany("INSERT INTO platform_used VALUES (?, ?)",
+                           [(self.profile, p) for p in sorted(platforms)])
+
+        self._write(work)
+
     def add_profile(self) -> None:
         """Register this profile even before anything is ticked (a new visitor)."""
         self._write(lambda db: db.execute(
@@ -546,7 +571,8 @@ class ProgressStore:
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
                                   ("history", "profile"), ("action_done", "profile"),
-                                  ("action_note", "profile"), ("filled_template", "profile")):
+                                  ("action_note", "profile"), ("filled_template", "profile"),
+                                  ("platform_used", "profile")):
                 db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
 
         self._write(work)
@@ -558,7 +584,8 @@ class ProgressStore:
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
                                   ("history", "profile"), ("action_done", "profile"),
-                                  ("action_note", "profile"), ("filled_template", "profile")):
+                                  ("action_note", "profile"), ("filled_template", "profile"),
+                                  ("platform_used", "profile")):
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
 
         self._write(work)

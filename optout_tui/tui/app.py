@@ -204,6 +204,23 @@ class OptOutApp(App[None], inherit_bindings=False):
 
         self.push_screen(ProfilesScreen(names, self.profile), chosen)
 
+    def erase_person(self, handout: Path | None = None) -> None:
+        """Erase this person's progress for good (after their handout was written), and go
+        on with "default"."""
+        store = self.progress.store
+        name = self.profile
+        if store is None:
+            return
+        try:
+            store.delete_profile(name)
+        except StoreError as error:
+            self.notify(error.text(self.lang), title=self._("Not erased"), severity="error",
+                        markup=False)
+            return
+        self.switch_profile(DEFAULT_PROFILE)
+        self.notify(self._("{name}'s progress was erased.").format(name=name),
+                    markup=False)
+
     def new_person(self) -> None:
         base = self._("Visitor {time}").format(time=dt.datetime.now().strftime("%H:%M"))
         existing = set(self.progress.store.profiles()) if self.progress.store else set()

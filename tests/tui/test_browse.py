@@ -35,7 +35,7 @@ async def test_filters_narrow_the_list_and_say_how_many(data_dir: Path) -> None:
         kind.value = "no-opt-out"
         await pilot.pause()
         assert rows(app) == ["gamma"]
-        assert "Platforms: 1 of 3" in shown_text(app.screen.query_one("#shown", Static))
+        assert "1 of 3 platforms" in shown_text(app.screen.query_one("#shown", Static))
         app.screen.query_one("#f-category", Select).value = "work"
         await pilot.pause()
         assert rows(app) == []

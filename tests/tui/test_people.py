@@ -98,7 +98,7 @@ async def test_export_writes_a_handout(data_dir: Path, tmp_path: Path,
     [exported] = tmp_path.glob("optout-default-*.json")
     assert '"format_version": 1' in exported.read_text(encoding="utf-8")
     [handout] = tmp_path.glob("optout-default-*.html")
-    assert "Opt-out progress: default" in handout.read_text(encoding="utf-8")
+    assert "Opt-out guide for default" in handout.read_text(encoding="utf-8")
 
 
 async def test_unsaved_changes_are_kept_and_announced(data_dir: Path,

@@ -75,6 +75,10 @@ class BrowseScreen(Screen):
         Binding("f4", "what_next", "What next", key_display="F4", id="browse.what-next"),
         Binding("f5", "profiles", "People", key_display="F5", id="browse.profiles"),
         Binding("f6", "export", "Export", key_display="F6", id="browse.export"),
+        Binding("f7", "uses", "Your platforms", key_display="F7", show=False,
+                id="browse.uses"),
+        Binding("f8", "end_visit", "End of visit", key_display="F8", show=False,
+                id="browse.end-visit"),
         Binding("escape", "clear", "Clear", show=False, id="browse.clear"),
         Binding("f1", "app.help", "Help", key_display="F1", show=False, id="browse.help"),
         Binding("ctrl+q", "app.quit", "Quit", key_display="^q", id="browse.quit"),
@@ -85,6 +89,7 @@ class BrowseScreen(Screen):
         self.catalog = catalog
         self.filters = flt.Filters(sort="name")
         self._standing = Standing({})
+        self._used: frozenset[str] = frozenset()
         self._filters_filled = False
         self._filters_mounted = False
         self.shown_query = ""
@@ -95,7 +100,7 @@ class BrowseScreen(Screen):
         _ = translator(self.app.lang).gettext
         yield Header(icon="")
         yield Static(
-            _("Type to search · ↑↓ Enter: open · F2 filters · F4 what next · F1 help"),
+            _("Type to search · Enter: open · F7 which you use · F4 what next · F1 help"),
             id="hint")
         yield SearchBox(placeholder=_("Type a name or a setting to search"), id="search",
                         select_on_focus=False, compact=True)
@@ -200,6 +205,13 @@ class BrowseScreen(Screen):
     # -- progress --------------------------------------------------------------------
     def _read_progress(self) -> None:
         self._standing = Standing.read(self.app.progress, self.app.recheck_days)
+        self._used = self.app.progress.used()
+
+    def _mine(self):
+        """The platforms the person uses (every one, when they have not said)."""
+        if not self._used:
+            return self.catalog.platforms
+        return [p for p in self.catalog.platforms if p.id in self._used]
 
     def _status_of(self, platform: Platform, action) -> str:
         """One of STATUSES for an action (or its facts); a platform nobody has touched is
@@ -227,7 +239,7 @@ class BrowseScreen(Screen):
             rows = flt.apply(found, flt.Filters(**{**self._filter_fields(), "sort": "name"}),
                              self._status_of)
         else:
-            rows = flt.apply(self.catalog.platforms, self.filters, self._status_of)
+            rows = flt.apply(self._mine(), self.filters, self._status_of)
         platforms = self.query_one(PlatformList)
         current = platforms.highlighted_platform
         platforms.show(rows, keep=None if query else (current.id if current else None))
@@ -236,9 +248,19 @@ class BrowseScreen(Screen):
             text = _("Found: {n} of {t}, best first · Enter opens the first · Esc clears").format(
                 n=len(rows), t=len(self.catalog.platforms))
         elif rows:
-            order = _("by priority") if self.filters.sort == "priority" else _("by name")
-            text = _("Platforms: {n} of {t}, {s} (F3 to change)").format(
-                n=len(rows), t=len(self.catalog.platforms), s=order)
+            from optout_tui.progress.handout import summary
+
+            mine = self._mine()
+            words = translator(self.app.lang)
+            shown = (words.ngettext("Your {n} platform (F7)", "Your {n} platforms (F7)",
+                                    len(rows)) if self._used else
+                     words.ngettext("{n} platform", "{n} platforms", len(rows)) if
+                     len(rows) == len(mine) else
+                     words.ngettext("{n} of {t} platform", "{n} of {t} platforms",
+                                    len(mine))).format(n=len(rows), t=len(mine))
+            if self.filters.sort == "priority":
+                shown += ", " + _("by priority")
+            text = shown + " · " + summary(self._standing.overall(mine), self.app.lang)
         else:
             text = _("No platform matches. Clear the search or a filter (Esc clears all).")
         self.query_one("#shown", Static).update(Content(text), layout=False)  # height 1
@@ -377,6 +399,43 @@ class BrowseScreen(Screen):
                 self.app.export_progress(fmt)
 
         self.app.push_screen(ExportScreen(), chosen)
+
+    def action_end_visit(self) -> None:
+        """What was done today, the handout, and erasing the person (handout first)."""
+        from optout_tui.tui.screens.visit import ERASE, HANDOUT, ConfirmScreen, VisitScreen
+
+        app = self.app
+        _ = translator(app.lang).gettext
+
+        def erase(sure: bool | None, handout=None) -> None:
+            if sure:
+                app.erase_person(handout)
+
+        def chosen(choice: str | None) -> None:
+            if choice == HANDOUT:
+                app.export_progress("html")
+            elif choice == ERASE:
+                handout = app.export_progress("html")
+                if handout is None:
+                    return  # not written: nothing is erased
+                question = _("The handout is in {path}. Erase {name}'s progress for good? "
+                             "This cannot be undone.").format(path=handout,
+                                                              name=app.person_name())
+                app.push_screen(ConfirmScreen(question, _("Erase it"), _("Keep it")),
+                                lambda sure: erase(sure, handout))
+
+        app.push_screen(VisitScreen(), chosen)
+
+    def action_uses(self) -> None:
+        """Which of these do you use? Kept for this person."""
+        from optout_tui.tui.screens.uses import UsesScreen
+
+        def chosen(platforms: frozenset[str] | None) -> None:
+            if platforms is not None:
+                self.app.saved(self.app.progress.set_used(platforms))
+                self.refresh_counts()
+
+        self.app.push_screen(UsesScreen(self.catalog, self.app.progress.used()), chosen)
 
     def action_profiles(self) -> None:
         self.app.choose_person()

@@ -58,7 +58,8 @@ class WhatNextScreen(Screen):
 
     def refresh_items(self) -> None:
         standing = Standing.read(self.app.progress, self.app.recheck_days)
-        self.items = next_up(self.catalog, standing, limit=200)
+        self.items = next_up(self.catalog, standing, limit=200,
+                             only=self.app.progress.used())
         options = self.query_one(OptionList)
         lang = self.app.lang
         if self.items:
