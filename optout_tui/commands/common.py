@@ -110,7 +110,6 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
     platform_id, _, action_id = target.partition("/")
     platform = catalog.get(platform_id.strip().lower())
     if platform is None:
-        ids = [p.id for p in catalog.platforms]
         by_name = {p.name.casefold(): p.id for p in catalog.platforms}
         by_name.update({a.casefold(): p.id for p in catalog.platforms for a in p.aliases})
         if platform_id.casefold() in by_name:
@@ -118,7 +117,11 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
         else:
             from difflib import get_close_matches
 
-            close = get_close_matches(platform_id.lower(), ids, n=3, cutoff=0.5)
+            # Names and aliases count too: "twiter" is close to X's alias "Twitter".
+            names = {p.id: p.id for p in catalog.platforms}
+            names.update({k: v for k, v in by_name.items()})
+            found = get_close_matches(platform_id.casefold(), list(names), n=6, cutoff=0.5)
+            close = list(dict.fromkeys(names[f] for f in found))[:3]
             if close:
                 raise CommandError("no platform {id!r} in the catalog. Did you mean: {close}? "
                                    "(optout list shows them all)", id=platform_id,
