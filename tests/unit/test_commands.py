@@ -260,3 +260,14 @@ def test_show_gives_the_address_and_the_text_with_its_blanks(capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     email = data["platform"]["actions"][0]["surfaces"]["email"]
     assert email["address"] == "privacy@beta.example" and "{{your name}}" in email["template"]["en"]
+
+
+def test_list_shows_where_a_platform_comes_from_only_for_overlays(capsys) -> None:
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and out.splitlines()[0] == "Example [formerly Sample]  [example]"
+
+
+def test_list_refuses_an_unknown_region(capsys) -> None:
+    code, out, err = run(capsys, "list", "--region", "XX")
+    assert code == 2 and out == "" and "unknown region 'XX'" in err
+    assert run(capsys, "list", "--region", "fr")[0] == 0
