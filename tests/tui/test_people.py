@@ -61,6 +61,8 @@ async def test_undo_takes_back_the_last_tick(data_dir: Path) -> None:
         await pilot.press("u")
         await pilot.pause()
         assert checklist.done == frozenset({checklist.steps[0].id})
+        said = [n.message for n in pilot.app._notifications][-1]
+        assert said == "Undone: step 2 of “Turn off AI training on your posts”."
 
 
 async def test_finished_action_whose_text_changed_asks_for_a_recheck(

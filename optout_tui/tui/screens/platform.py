@@ -277,8 +277,14 @@ class PlatformScreen(Screen):
         action = self.current_action
         if action is not None:
             self._after_change(action)
-        self.notify(self._("Undone: step {step} of {action}.").format(step=key.step,
-                                                                    action=key.action),
+        undone = self.platform.action(key.action)
+        surface = undone.surface(key.surface) if undone else None
+        ids = [step.id for step in surface.steps] if surface else []
+        number = ids.index(key.step) + 1 if key.step in ids else "?"
+        title = undone.title.get(self.app.lang) if undone else key.action
+        # The person's words: step number and title, never the catalog's internal ids.
+        self.notify(self._("Undone: step {step} of “{action}”.").format(step=number,
+                                                                      action=title),
                     markup=False)
 
     # -- actions ---------------------------------------------------------------------
