@@ -25,9 +25,10 @@ from optout_tui.catalog.model import Platform
 STATUSES = ("ok", "redirected", "gone", "unreachable")
 USER_AGENT = f"Mozilla/5.0 (compatible; optout-tui/{__version__} catalog link check)"
 MAX_RETRY_AFTER = 60.0
-_LANGUAGE_HOME = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2,4})?)?/?$", re.I)
-_LOGIN = re.compile(r"log-?in|sign-?_?in|signon|/auth|authwall|/sso\b|^sso\.|^accounts?\.|"
-                    r"/checkpoint|/session|/account/login|/challenge", re.I)
+_LANGUAGE_HOME = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?)?/?$", re.I)
+_LOGIN_PATH = re.compile(r"log-?in|sign-?_?in|signon|/auth\b|authwall|/sso\b|/checkpoint|"
+                         r"/session|/challenge", re.I)
+_LOGIN_HOST = re.compile(r"^(?:login|signin|auth|sso|accounts?|id)\.", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +103,10 @@ def _same_page(a: str, b: str) -> bool:
 def suspicious(original: str, final: str) -> str | None:
     """Why a redirect looks like the page is gone: it lands on a home page or a login wall."""
     before, after = urlsplit(original), urlsplit(final)
-    if _LOGIN.search((after.hostname or "") + after.path) and not _LOGIN.search(
-            (before.hostname or "") + before.path):
-        return "login wall"
+    for pattern, old, new in ((_LOGIN_PATH, before.path, after.path),
+                              (_LOGIN_HOST, before.hostname or "", after.hostname or "")):
+        if pattern.search(new) and not pattern.search(old):
+            return "login wall"
     if _LANGUAGE_HOME.match(after.path) and not after.query \
             and not _LANGUAGE_HOME.match(before.path):
         return "home page"
