@@ -157,14 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from optout_tui.commands.common import load
+    from optout_tui.commands.common import load_with_info
     from optout_tui.paths import data_dir
 
-    catalog = load(args)
+    catalog, info = load_with_info(args)
     from optout_tui.tui.app import OptOutApp
 
     app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
-                    recheck_days=args.recheck_days, lang=args.lang)
+                    recheck_days=args.recheck_days, lang=args.lang, catalog_info=info)
     app.run()
     if app.store.pending or app.store.pending_done:
         print(f"optout: {len(app.store.pending)} change(s) could not be saved: "

@@ -6,10 +6,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from optout_tui.catalog.model import Action, Catalog, Platform
 from optout_tui.paths import (UPDATES_STATE, bundled_catalog_dir, catalog_updates_dir, data_dir,
                               user_catalog_dir)
+
+if TYPE_CHECKING:
+    from optout_tui.updates.manifest import CatalogInfo
 
 JSON_FORMAT_VERSION = 1
 
@@ -40,12 +44,29 @@ def catalog_folders(extra: list[str], data: str | None = None) -> list[Path]:
 
 
 def load(args: argparse.Namespace) -> Catalog:
+    return _load(args)[0]
+
+
+def load_with_info(args: argparse.Namespace) -> tuple[Catalog, CatalogInfo]:
+    """The catalog and which one it is (version, date, bundled or update): for the app."""
+    from optout_tui.updates.installed import in_use
+    from optout_tui.updates.manifest import bundled_info
+
+    catalog, base = _load(args)
+    bundled = bundled_catalog_dir()
+    if base == bundled:
+        return catalog, bundled_info(bundled)
+    return catalog, in_use(bundled, catalog_updates_dir(data_dir(args.data_dir)))
+
+
+def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:
+    """The catalog, and the folder it is based on (the bundled one, or an update)."""
     from optout_tui.catalog.cache import load_catalog_cached
     from optout_tui.catalog.problems import CatalogError
 
     folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
     try:
-        return load_catalog_cached(folders)
+        return load_catalog_cached(folders), folders[0]
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
         problems = CommandError(f"the catalog has problems:\n{details}")
@@ -58,7 +79,7 @@ def load(args: argparse.Namespace) -> Catalog:
         raise problems from None
     print(f"optout: the catalog update in {folders[0]} cannot be read by this version "
           "(`optout catalog rollback` removes it); using the bundled catalog.", file=sys.stderr)
-    return catalog
+    return catalog, bundled
 
 
 def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:

@@ -376,3 +376,18 @@ def test_refuses_a_signed_bundle_whose_files_differ_from_its_manifest(env, capsy
     data = tar_gz([("manifest.json", listed), ("platforms/example.yaml", example)])
     bundle = write_signed(data, env.keys.secret, env.tmp / "out" / "mismatch.tar.gz")
     refused(capsys, env, installed, str(bundle), "does not match its size and SHA-256")
+
+
+def test_the_app_is_told_which_catalog_it_shows(env, capsys, installed):
+    from optout_tui.cli import build_parser
+
+    args = build_parser().parse_args(["--data-dir", str(env.data)])
+    catalog, info = common.load_with_info(args)
+    assert info.source == "update" and info.version == "2026.2.1"
+    assert catalog.get("only-2-1") is not None
+    [folder] = [p for p in env.root.iterdir() if p.is_dir()]
+    (folder / "platforms" / "only-2-1.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    catalog, info = common.load_with_info(args)  # unreadable: the bundled one, and says so
+    assert info.source == "bundled" and info.version == "2026.1.1"
+    assert catalog.get("only-2-1") is None
+    capsys.readouterr()
