@@ -200,7 +200,9 @@ class Checker:
                 await self._pause("retry", wait if wait is not None
                                   else s.backoff * 2 ** (attempt - 1))
 
-        limits = httpx.Limits(max_connections=max(1, s.concurrency))
+        # The semaphore bounds the requests in flight; a pool limit as well would make the
+        # requests queued behind it time out on a slow site.
+        limits = httpx.Limits(max_connections=None, max_keepalive_connections=s.concurrency)
         async with httpx.AsyncClient(timeout=s.timeout, follow_redirects=True,
                                      max_redirects=s.max_redirects, limits=limits,
                                      headers={"User-Agent": USER_AGENT},

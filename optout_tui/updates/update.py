@@ -12,23 +12,11 @@ from pathlib import Path
 from optout_tui.updates import Refused
 from optout_tui.updates.bundle import unpack
 from optout_tui.updates.download import MAX_BUNDLE_BYTES, Missing, fetch
-from optout_tui.updates.installed import StateError, in_use, install, read_state, staging
+from optout_tui.updates.installed import in_use, install, staging
 from optout_tui.updates.manifest import CatalogInfo, version_key
 from optout_tui.updates.signing import MAX_SIGNATURE_BYTES, PublicKey, parse_signature, verify
 
 SHOWN_PROBLEMS = 5
-
-
-def newest_known(bundled: Path, root: Path) -> CatalogInfo:
-    """The newest of the catalog in use and the installed update: a bundle must beat it."""
-    best = in_use(bundled, root)
-    try:
-        current = read_state(root).current
-    except StateError:
-        current = None
-    if current is not None and current.newer_than(best):
-        best = current
-    return best
 
 
 def validate_staged(staged: Path) -> None:
@@ -59,7 +47,7 @@ def update(source: str, *, root: Path, bundled: Path, keys: list[PublicKey],
     verify(data, signature, keys)
     with staging(root) as staged:
         info = unpack(data, staged)
-        known = newest_known(bundled, root)
+        known = in_use(bundled, root)
         if version_key(info.version) <= version_key(known.version):
             what = "installed update" if known.source == "update" else "bundled catalog"
             raise Refused(f"the bundle holds catalog {info.version}, which is not newer than "

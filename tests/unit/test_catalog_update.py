@@ -391,3 +391,24 @@ def test_the_app_is_told_which_catalog_it_shows(env, capsys, installed):
     assert info.source == "bundled" and info.version == "2026.1.1"
     assert catalog.get("only-2-1") is None
     capsys.readouterr()
+
+
+def test_an_update_folder_removed_by_hand_means_the_bundled_catalog(env, capsys, installed):
+    import shutil
+
+    [folder] = [p for p in env.root.iterdir() if p.is_dir()]
+    shutil.rmtree(folder)
+    code, out, err = run(capsys, env, "list")
+    assert code == 0 and "example" in out and "only-2-1" not in out
+    assert err == ""  # nothing to complain about: there is simply no update any more
+
+
+def test_a_state_file_pointing_outside_its_folder_is_not_followed(env, capsys, installed):
+    import json
+
+    elsewhere = catalog_folder(env.tmp / "elsewhere", "2099.1.1", extra="planted")
+    state = json.loads((env.root / "state.json").read_text())
+    state["current"]["folder"] = f"../../elsewhere/{elsewhere.name}"
+    state["current"]["version"] = "2099.1.1"
+    (env.root / "state.json").write_text(json.dumps(state))
+    assert "planted" not in listing(capsys, env)
