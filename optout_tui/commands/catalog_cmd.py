@@ -155,12 +155,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(f"  folder: {using.folder}")
     if using.source == "update":
         print(f"  from: {using.origin}, installed {using.installed}")
-    if using.source != "update":
-        print(f"Bundled with optout: the same catalog" if current is None else
-              f"Installed update: {_describe(current, today)} (not used: the bundled catalog "
+        print(f"Bundled with optout: {_describe(bundled, today)}")
+    elif current is not None:
+        print(f"Installed update: {_describe(current, today)} (not used: the bundled catalog "
               "is as new or newer)")
     else:
-        print(f"Bundled with optout: {_describe(bundled, today)}")
+        print("No update installed.")
     if current is not None:
         back = _describe(previous, today) if previous else "the bundled catalog"
         print(f"`optout catalog rollback` goes back to: {back}")
@@ -308,7 +308,7 @@ def cmd_check_links(args: argparse.Namespace) -> int:
         raise CommandError(f"no such file or folder: {missing[0]}", 2)
     platforms, broken = [], []
     for path in expand(paths):
-        platform, findings = check_platform(path)
+        platform, _ = check_platform(path)
         if platform is None:
             broken.append(path)
         else:

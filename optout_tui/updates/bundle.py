@@ -20,8 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from optout_tui.updates import Refused
-from optout_tui.updates.manifest import (BUNDLE_FORMAT, BUNDLE_MANIFEST, ManifestError,
-                                         parse_date, read_catalog_toml, version_key)
+from optout_tui.updates.manifest import (
+    BUNDLE_FORMAT,
+    BUNDLE_MANIFEST,
+    ManifestError,
+    parse_date,
+    read_catalog_toml,
+    version_key,
+)
 
 BUNDLE_KIND = "optout-catalog"
 MAX_MEMBERS = 10_000
@@ -115,10 +121,9 @@ def _manifest(raw: bytes) -> BundleInfo:
 
 def _safe_members(tar: tarfile.TarFile):
     """Each member after the checks that keep a hostile archive from doing harm."""
-    count = total = 0
+    total = 0
     seen: set[str] = set()
-    for member in tar:
-        count += 1
+    for count, member in enumerate(tar, start=1):
         if count > MAX_MEMBERS:
             raise Refused(f"the bundle has more than {MAX_MEMBERS:,} files")
         name = member.name

@@ -74,16 +74,16 @@ def download(url: str, limit: int, *, progress: bool = False) -> bytes:
     try:
         with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
                           headers={"User-Agent": USER_AGENT},
-                          event_hooks={"request": [_require_https]}) as client:
-            with client.stream("GET", url) as response:
-                if response.status_code in (404, 410):
-                    raise Missing(f"{url}: not found (HTTP {response.status_code})")
-                if response.status_code >= 400:
-                    raise FetchError(f"{url}: the server answered HTTP "
-                                     f"{response.status_code} {response.reason_phrase}")
-                declared = response.headers.get("content-length", "")
-                total = int(declared) if declared.isdigit() else None
-                return _read_body(response, url, limit, total, progress)
+                          event_hooks={"request": [_require_https]}) as client, \
+                client.stream("GET", url) as response:
+            if response.status_code in (404, 410):
+                raise Missing(f"{url}: not found (HTTP {response.status_code})")
+            if response.status_code >= 400:
+                raise FetchError(f"{url}: the server answered HTTP "
+                                 f"{response.status_code} {response.reason_phrase}")
+            declared = response.headers.get("content-length", "")
+            total = int(declared) if declared.isdigit() else None
+            return _read_body(response, url, limit, total, progress)
     except httpx.TimeoutException:
         raise FetchError(f"{url}: no answer within {TIMEOUT_SECONDS:.0f} s (timed out)"
                          ) from None
@@ -120,8 +120,13 @@ def _read_body(response, url: str, limit: int, total: int | None, progress: bool
 
 def _progress_bar(url: str, total: int | None):
     from rich.console import Console
-    from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
-                               TransferSpeedColumn)
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TransferSpeedColumn,
+    )
 
     bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
                    TransferSpeedColumn(), console=Console(file=sys.stderr), transient=True)

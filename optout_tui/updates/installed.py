@@ -24,7 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from optout_tui.paths import UPDATES_STATE as STATE
-from optout_tui.updates.manifest import CatalogInfo, ManifestError, bundled_info, parse_date
+from optout_tui.updates.manifest import (
+    CatalogInfo,
+    ManifestError,
+    bundled_info,
+    parse_date,
+)
 
 STATE_FORMAT = 1
 

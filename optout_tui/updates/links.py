@@ -25,10 +25,10 @@ from optout_tui.catalog.model import Platform
 STATUSES = ("ok", "redirected", "gone", "unreachable")
 USER_AGENT = f"Mozilla/5.0 (compatible; optout-tui/{__version__} catalog link check)"
 MAX_RETRY_AFTER = 60.0
-_LANGUAGE_HOME = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?)?/?$", re.I)
+_LANGUAGE_HOME = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?)?/?$", re.IGNORECASE)
 _LOGIN_PATH = re.compile(r"log-?in|sign-?_?in|signon|/auth\b|authwall|/sso\b|/checkpoint|"
-                         r"/session|/challenge", re.I)
-_LOGIN_HOST = re.compile(r"^(?:login|signin|auth|sso|accounts?|id)\.", re.I)
+                         r"/session|/challenge", re.IGNORECASE)
+_LOGIN_HOST = re.compile(r"^(?:login|signin|auth|sso|accounts?|id)\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +78,14 @@ def collect(platforms: Iterable[Platform]) -> list[LinkUse]:
     uses: list[LinkUse] = []
     for platform in platforms:
         for action in platform.actions:
-            def add(url: str | None, what: str) -> None:
-                if url:
-                    uses.append(LinkUse(url, platform.id, action.id, what, platform.origin))
-
+            found: list[tuple[str | None, str]] = []
             for surface in action.surfaces:
-                add(surface.link, f"link ({surface.id})")
-                for step in surface.steps:
-                    add(step.link, f"step link ({surface.id}/{step.id})")
-            for source in action.sources:
-                add(source.url, "source")
+                found.append((surface.link, f"link ({surface.id})"))
+                found.extend((step.link, f"step link ({surface.id}/{step.id})")
+                             for step in surface.steps)
+            found.extend((source.url, "source") for source in action.sources)
+            uses.extend(LinkUse(url, platform.id, action.id, part, platform.origin)
+                        for url, part in found if url)
     return uses
 
 

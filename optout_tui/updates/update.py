@@ -14,7 +14,12 @@ from optout_tui.updates.bundle import unpack
 from optout_tui.updates.download import MAX_BUNDLE_BYTES, Missing, fetch
 from optout_tui.updates.installed import in_use, install, staging
 from optout_tui.updates.manifest import CatalogInfo, version_key
-from optout_tui.updates.signing import MAX_SIGNATURE_BYTES, PublicKey, parse_signature, verify
+from optout_tui.updates.signing import (
+    MAX_SIGNATURE_BYTES,
+    PublicKey,
+    parse_signature,
+    verify,
+)
 
 SHOWN_PROBLEMS = 5
 

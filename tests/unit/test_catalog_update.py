@@ -23,8 +23,15 @@ from optout_tui.commands import catalog_cmd, common
 from optout_tui.updates import download, signing
 from optout_tui.updates import update as update_module
 from optout_tui.updates.signing import sign
-from tests.unit.bundles import (bundle_bytes, catalog_folder, make_keys, manifest_for,
-                                tar_gz, tree, write_signed)
+from tests.unit.bundles import (
+    bundle_bytes,
+    catalog_folder,
+    make_keys,
+    manifest_for,
+    tar_gz,
+    tree,
+    write_signed,
+)
 
 
 # -- fixtures ------------------------------------------------------------------------------
@@ -106,8 +113,8 @@ def serve(server, path: Path, name: str = "/bundle.tar.gz", *, signature: bool =
 @pytest.fixture
 def installed(env, capsys):
     """Catalog 2026.2.1 installed from a file: what a refusal must leave untouched."""
-    code, out, err = run(capsys, env, "catalog", "update", "--url",
-                         str(signed_file(env, "2026.2.1")))
+    code, _, err = run(capsys, env, "catalog", "update", "--url",
+                       str(signed_file(env, "2026.2.1")))
     assert code == 0, err
     return tree(env.root)
 
@@ -183,7 +190,7 @@ def test_a_newer_bundled_catalog_wins_over_an_older_update(env, capsys, installe
     shown = listing(capsys, env)
     assert "only-after-upgrade" in shown and "only-2-1" not in shown
     code, out, _ = run(capsys, env, "catalog", "status")
-    assert "bundled with optout" in out and "not used" in out
+    assert code == 0 and "bundled with optout" in out and "not used" in out
 
 
 def test_an_installed_update_this_version_cannot_read_falls_back_to_the_bundled(
@@ -208,6 +215,7 @@ def test_status_json(env, capsys, installed):
 
     code, out, _ = run(capsys, env, "catalog", "status", "--json")
     data = json.loads(out)
+    assert code == 0
     assert data["format_version"] == 1
     assert data["in_use"]["version"] == "2026.2.1" and data["in_use"]["source"] == "update"
     assert data["bundled"]["version"] == "2026.1.1"

@@ -110,9 +110,9 @@ FAST = ("--timeout", "0.3", "--delay", "0", "--retries", "0")
 
 
 def test_each_link_gets_its_verdict(site, tmp_path, capsys):
-    server, base = site
+    _, base = site
     folder = catalog_with_sources(tmp_path / "cat", base)
-    code, out, err = check(capsys, str(folder), "--json", *FAST)
+    code, out, _ = check(capsys, str(folder), "--json", *FAST)
     report = json.loads(out)
     assert report["format_version"] == 1
     verdict = {r["url"].rsplit("/", 1)[1]: r for r in report["results"]}
@@ -135,7 +135,7 @@ def test_each_link_gets_its_verdict(site, tmp_path, capsys):
 
 
 def test_text_output_and_exit_status_for_ci(site, tmp_path, capsys):
-    server, base = site
+    _, base = site
     folder = catalog_with_sources(tmp_path / "cat", base)
     code, out, _ = check(capsys, str(folder), *FAST)
     lines = out.splitlines()
@@ -150,7 +150,7 @@ def test_text_output_and_exit_status_for_ci(site, tmp_path, capsys):
 
 
 def test_exit_status_follows_fail_on(site, tmp_path, capsys):
-    server, base = site
+    _, base = site
     folder = tmp_path / "cat"
     (folder / "platforms").mkdir(parents=True)
     text = EXAMPLE.read_text().replace("        link: https://example.com/settings/ai\n", "")

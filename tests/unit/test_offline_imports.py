@@ -53,6 +53,7 @@ def loaded_by(tmp_path, *commands: list[str]) -> tuple[list[int], list[str]]:
 def test_no_http_client_is_imported(tmp_path, commands):
     codes, loaded = loaded_by(tmp_path, *commands)
     assert loaded == [], f"{commands} imported {loaded}"
+    assert codes[0] == 0  # the app, `list`, `status` did run
 
 
 def test_the_probe_sees_an_http_client_when_one_is_used(tmp_path):
