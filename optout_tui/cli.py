@@ -11,9 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from optout_tui import __version__
+from optout_tui.i18n import LANGUAGES, N_, translator
 from optout_tui.paths import DATA_DIR_ENV
 
-EXAMPLES = """\
+EXAMPLES = N_("""\
 examples:
   optout                              start the app on the bundled catalog
   optout --data-dir ./visitor         keep progress in ./visitor instead of the usual place
@@ -31,128 +32,156 @@ examples:
   optout export --profile "Visitor 14:30" --format html -o handout.html
   optout catalog status               which catalog is in use, and how old it is
   optout catalog update --url URL     install a newer signed catalog (https:// or a file)
-"""
+""")
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
 
 
 def default_lang() -> str:
-    """French when the locale says so, else English."""
+    """The locale's language when there are words for it, else English."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
-            return "fr" if value.lower().startswith("fr") else "en"
+            code = value.lower()[:2]
+            return code if code in LANGUAGES else "en"
     return "en"
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(lang: str) -> argparse.ArgumentParser:
     """Options every command takes, before or after its name."""
+    _ = translator(lang).gettext
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--data-dir", metavar="DIR",
-                        help=f"where progress is saved (also ${DATA_DIR_ENV}; default: the "
-                             "user data folder)")
+                        help=_("where progress is saved (also ${env}; default: the user data "
+                               "folder)").format(env=DATA_DIR_ENV))
     common.add_argument("--catalog", metavar="DIR", action="append",
-                        help="a folder of platform files added on top of the bundled catalog "
-                             "(repeatable; the same id replaces the bundled platform)")
-    common.add_argument("--profile", metavar="NAME", help="whose progress (default: default)")
-    common.add_argument("--lang", choices=("en", "fr"),
-                        help="language of the catalog text (default: from the locale)")
+                        help=_("a folder of platform files added on top of the bundled catalog "
+                               "(repeatable; the same id replaces the bundled platform)"))
+    common.add_argument("--profile", metavar="NAME", help=_("whose progress (default: default)"))
+    common.add_argument("--lang", choices=LANGUAGES,
+                        help=_("language of the catalog text (default: from the locale)"))
     return common
 
 
-def _fast_gettext() -> None:
-    """argparse looks up a translation of each of its phrases through gettext, which searches
-    the disk for catalogue files every time: about a tenth of `optout list`'s run. Python ships
-    no translations for argparse, so the English phrase is what would be shown anyway."""
-    argparse._ = lambda message: message  # type: ignore[attr-defined]
-    argparse.ngettext = (  # type: ignore[attr-defined]
-        lambda singular, plural, n: singular if n == 1 else plural)
+# argparse's own phrases that a person of this program can meet, so that they are extracted
+# and translated with ours (Python ships no translations for argparse).
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    _fast_gettext()
+def _argparse_words(lang: str) -> None:
+    """argparse's phrases from our catalog, in `lang`. (Its own lookup also searches the disk
+    for catalogue files for every phrase: about a tenth of `optout list`'s run.)"""
+    words = translator(lang)
+    argparse._ = words.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = words.ngettext  # type: ignore[attr-defined]
+
+
+def lang_asked(argv: Sequence[str]) -> str:
+    """The language of `--lang xx` or `--lang=xx` in `argv`, else the locale's: the help and
+    the messages of the command line are in it."""
+    for index, arg in enumerate(argv):
+        value = (argv[index + 1] if arg == "--lang" and index + 1 < len(argv)
+                 else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None)
+        if value in LANGUAGES:
+            return value
+    return default_lang()
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    _argparse_words(lang)
+    _ = translator(lang).gettext
     parser = argparse.ArgumentParser(
-        prog="optout", parents=[_common()],
-        description="A terminal guide through opting out of AI training and data sharing.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="optout", parents=[_common(lang)],
+        description=_("A terminal guide through opting out of AI training and data sharing."),
+        epilog=_(EXAMPLES), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.set_defaults(data_dir=None, catalog=[], profile="default", lang=default_lang(),
                         command=None)
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
     parser.add_argument("--recheck-days", type=int, default=90, metavar="N",
-                        help="flag a finished action for re-checking after N days (default 90)")
+                        help=_("flag a finished action for re-checking after N days (default 90)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         # A fresh copy per command: argparse shares parents' actions, and the defaults set on
         # the main parser must not leak into the commands (they would undo options given
         # before the command name).
-        return sub.add_parser(name, help=help_text, parents=[_common()], description=help_text)
+        return sub.add_parser(name, help=help_text, parents=[_common(lang)],
+                              description=help_text)
 
-    p = command("list", "list platforms and their actions")
-    p.add_argument("--category", help="only platforms of this category (social, work, …)")
-    p.add_argument("--kind", choices=KINDS, help="only actions of this kind")
+    p = command("list", _("list platforms and their actions"))
+    p.add_argument("--category", help=_("only platforms of this category (social, work, …)"))
+    p.add_argument("--kind", choices=KINDS, help=_("only actions of this kind"))
     p.add_argument("--region", metavar="CODE",
-                   help="only actions that apply there (FR, GB, US, EU, …)")
+                   help=_("only actions that apply there (FR, GB, US, EU, …)"))
     p.add_argument("--status", choices=("not-started", "in-progress", "done", "needs-recheck",
                                         "not-possible"),
-                   help="only actions in this state for --profile")
-    p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
+                   help=_("only actions in this state for --profile"))
+    p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
-    p = command("show", "show an action's steps as a numbered checklist")
+    p = command("show", _("show an action's steps as a numbered checklist"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
     p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
-    p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
+    p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
-    p = command("search", "find platforms and actions by name (typos are fine)")
+    p = command("search", _("find platforms and actions by name (typos are fine)"))
     p.add_argument("text")
-    p.add_argument("--json", action="store_true", help="JSON output (format_version 1)")
+    p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
-    p = command("qr", "print a scannable QR code of an action's link, or of a URL")
+    p = command("qr", _("print a scannable QR code of an action's link, or of a URL"))
     p.add_argument("target", metavar="PLATFORM/ACTION|URL")
 
-    p = command("walk", "go through the steps one at a time with a plain prompt")
+    p = command("walk", _("go through the steps one at a time with a plain prompt"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
     p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
 
-    p = command("validate", "check catalog files and report problems")
+    p = command("validate", _("check catalog files and report problems"))
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="platform files or folders (default: the bundled catalog)")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+                   help=_("platform files or folders (default: the bundled catalog)"))
+    p.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
+    p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
 
-    p = command("stats", "count platforms and actions, and how well they are sourced, "
-                         "dated and translated")
-    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p = command("stats", _("count platforms and actions, and how well they are sourced, "
+                           "dated and translated"))
+    p.add_argument("--json", action="store_true", help=_("print the counts as JSON"))
 
-    p = command("stamp", "stamp French texts with the English they translate, so later "
-                         "changes show as stale")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="platform files or folders")
+    p = command("stamp", _("stamp French texts with the English they translate, so later "
+                           "changes show as stale"))
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_("platform files or folders"))
 
-    command("schema", "print the JSON Schema of a platform file")
+    command("schema", _("print the JSON Schema of a platform file"))
 
-    p = command("profiles", "list, rename or delete progress profiles (one per person)")
+    p = command("profiles", _("list, rename or delete progress profiles (one per person)"))
     do = p.add_subparsers(dest="do", metavar="ACTION")
-    do.add_parser("list", help="list the profiles (the default)", parents=[_common()])
-    rename = do.add_parser("rename", help="rename a profile", parents=[_common()])
+    do.add_parser("list", help=_("list the profiles (the default)"), parents=[_common(lang)])
+    rename = do.add_parser("rename", help=_("rename a profile"), parents=[_common(lang)])
     rename.add_argument("old")
     rename.add_argument("new")
-    delete = do.add_parser("delete", help="delete a profile and erase its progress",
-                           parents=[_common()])
+    delete = do.add_parser("delete", help=_("delete a profile and erase its progress"),
+                           parents=[_common(lang)])
     delete.add_argument("name")
 
-    p = command("export", "export a profile's progress: JSON (importable), Markdown, or a "
-                          "printable HTML handout with QR codes")
+    p = command("export", _("export a profile's progress: JSON (importable), Markdown, or a "
+                            "printable HTML handout with QR codes"))
     p.add_argument("--format", choices=("json", "md", "html"), default="json")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: stdout)"))
 
-    p = command("import", "merge an exported JSON file into a profile (nothing is lost)")
+    p = command("import", _("merge an exported JSON file into a profile (nothing is lost)"))
     p.add_argument("file", metavar="FILE")
 
     from optout_tui.commands import catalog_cmd
 
-    catalog_cmd.register(command("catalog", "the catalog in use, signed updates (the only "
-                                            "commands that go online), and maintainers' tools"),
-                         _common)
+    catalog_cmd.register(command("catalog", _("the catalog in use, signed updates (the only "
+                                              "commands that go online), and maintainers' "
+                                              "tools")),
+                         lambda: _common(lang))
     return parser
 
 
@@ -166,9 +195,17 @@ def run_app(args: argparse.Namespace) -> int:
     app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
                     recheck_days=args.recheck_days, lang=args.lang, catalog_info=info)
     app.run()
+    if app.return_code:  # the app stopped on an error (Textual printed what it was)
+        print("optout: " + translator(args.lang).gettext(
+            "the app stopped after an unexpected error; your ticks up to then are saved"),
+            file=sys.stderr)
+        return app.return_code
     if app.store.pending or app.store.pending_done:
-        print(f"optout: {len(app.store.pending)} change(s) could not be saved: "
-              f"{app.store.last_error}", file=sys.stderr)
+        error = app.store.last_error
+        print("optout: " + translator(args.lang).gettext(
+            "{n} change(s) could not be saved: {error}").format(
+                n=len(app.store.pending), error=error.text(args.lang) if error else ""),
+            file=sys.stderr)
         return 1
     return 0
 
@@ -191,14 +228,16 @@ def _handler(name: str | None):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(lang_asked(argv)).parse_args(argv)
     from optout_tui.commands.common import CommandError
 
     try:
         return _handler(args.command)(args)
     except CommandError as error:
-        prefix = "optout: the app did not start: " if args.command is None else "optout: "
-        print(prefix + str(error), file=sys.stderr)
+        _ = translator(args.lang).gettext
+        prefix = _("the app did not start: ") if args.command is None else ""
+        print("optout: " + prefix + error.text(args.lang), file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
         print(file=sys.stderr)

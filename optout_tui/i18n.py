@@ -4,12 +4,18 @@ Messages live in `optout_tui/locale/<lang>/LC_MESSAGES/optout.po` (compiled to `
 `translator(lang)` returns the translation for one language, bound once and cached, so an
 English and a French app can run in the same process. Catalog text never goes through here.
 
-    tr = translator("fr")
-    tr.gettext("Whose progress?")
-    tr.ngettext("{n} platform", "{n} platforms", n).format(n=n)
+    _ = translator("fr").gettext
+    _("Whose progress?")
+    translator(lang).ngettext("{n} platform", "{n} platforms", n).format(n=n)
 
-Module-level constants are marked with `N_()` (extracted, not translated at import) and
-translated where they are shown.
+Module-level constants are marked with `N_()` (or `NC_(context, message)`) and translated
+where they are shown. Errors raised far from the person (the store, the commands) carry
+their English template and its values (`Localised`), and are put into words at the edge,
+in the language of whoever reads them.
+
+To change a message: edit the English in the source, run `python scripts/messages.py`
+(extracts `optout.pot` with Babel, updates each `.po`, compiles the `.mo`), translate the
+new entries in `locale/fr/LC_MESSAGES/optout.po`, and run the script again.
 """
 
 from __future__ import annotations
@@ -22,9 +28,27 @@ DOMAIN = "optout"
 LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "fr")
 
+# What Babel extracts, besides gettext's own names (_, gettext, ngettext, pgettext…): the
+# N_ markers, the English templates of our errors, and the descriptions of Textual bindings
+# (their third argument), which are translated when a screen is shown.
+KEYWORDS = {
+    "N_": None,
+    "NC_": ((1, "c"), 2),
+    "Localised": None,
+    "Phrase": None,
+    "StoreError": None,
+    "CommandError": None,
+    "Binding": (3,),
+}
+
 
 def N_(message: str) -> str:
     """Mark `message` for extraction without translating it here."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark `message` (in `context`, for pgettext) for extraction without translating it."""
     return message
 
 
@@ -32,3 +56,42 @@ def N_(message: str) -> str:
 def translator(lang: str) -> gettext.NullTranslations:
     """The translation for `lang` (English, the source language, when there is none)."""
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def help_text(lang: str) -> str:
+    """The help page (Markdown) in `lang`, or in English when there is none."""
+    for each in (lang, "en"):
+        path = LOCALE_DIR / each / "help.md"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError(LOCALE_DIR / "en" / "help.md")  # pragma: no cover - packaged
+
+
+class Phrase(str):
+    """English text (an extracted template, filled in) that can be said again in another
+    language with `text(lang)`; for words made far from the person who reads them."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Phrase:
+        self = super().__new__(cls, template.format(**values))
+        self.template = template
+        self.values = values
+        return self
+
+    def text(self, lang: str) -> str:
+        return translator(lang).gettext(self.template).format(**self.values)
+
+
+class Localised(Exception):
+    """An error whose message is an English template (extracted for translation) and the
+    values to fill it with; `str()` is the English, `text(lang)` the translation."""
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        super().__init__(message.format(**values))
+        self.template = message
+        self.values = values
+
+    def text(self, lang: str) -> str:
+        return translator(lang).gettext(self.template).format(**self.values)

@@ -7,15 +7,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from optout_tui.catalog import model as m
 from optout_tui.catalog import spec
 from optout_tui.catalog.cache import platform_files
+from optout_tui.catalog.links import LinkProblem, check_link, replacement_notice
 from optout_tui.catalog.problems import CatalogError, Problem
 from optout_tui.catalog.regions import is_region
 from optout_tui.catalog.yamlnodes import Node, YamlProblem, parse
-from optout_tui.text import clean, has_control
+from optout_tui.safe_files import FileTooLarge, read_regular
+from optout_tui.text import clean, has_control, has_invisible
 
 MAX_FILE_BYTES = 2_000_000
 MAX_STRING = 4_000
@@ -25,6 +26,19 @@ _ID = re.compile(spec.ID_PATTERN)
 _DOMAIN = re.compile(spec.DOMAIN_PATTERN)
 _YES = {"yes", "true"}
 _NO = {"no", "false"}
+
+
+_YAML_TYPE_WORDS = {"bool": "true/false value", "int": "number", "float": "number",
+                    "null": "empty value", "timestamp": "date"}
+
+
+def yaml_type(value: str) -> str:
+    """The type a standard (YAML 1.1) reader gives a plain scalar: str, bool, int, float,
+    null or timestamp, from PyYAML's own implicit resolvers."""
+    import yaml  # only a file being parsed gets here, and the parser imported it already
+
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    return tag.rsplit(":", 1)[-1]
 
 
 class _Invalid(Exception):
@@ -90,7 +104,17 @@ class _Builder:
             raise self.fail(node, f"{where} has {len(node.items)} entries (at most {MAX_LIST})")
         return node.items
 
-    def string(self, node: Node, where: str) -> str:
+    def string(self, node: Node, where: str, *, typed: str = "str") -> str:
+        """A text value; `typed` names the YAML type a plain (unquoted) value may have here
+        ("str", "bool", "int" or "timestamp"); any other reading is refused, so every YAML
+        reader gets the same value (YAML 1.1 reads a plain `on`, `no` or `NO` as a boolean)."""
+        if node.kind == "scalar" and node.plain and node.value:
+            found = yaml_type(node.value)
+            if found != "str" and found != typed and not (typed == "timestamp" and
+                                                            found == "str"):
+                raise self.fail(node, f"{where}: write {node.value} in quotes "
+                                      f"(\"{node.value}\"): YAML readers take it as a "
+                                      f"{_YAML_TYPE_WORDS.get(found, found)}, not as text")
         if node.kind != "scalar":
             raise self.fail(node, f"{where} must be text, not {node.describe}")
         if node.value is None or not node.value.strip():
@@ -110,7 +134,7 @@ class _Builder:
         return value
 
     def boolean(self, node: Node, where: str) -> bool:
-        value = self.string(node, where).lower()
+        value = self.string(node, where, typed="bool").lower()
         if value in _YES:
             return True
         if value in _NO:
@@ -124,9 +148,10 @@ class _Builder:
                                   "single hyphens")
         return value
 
-    def date(self, node: Node, where: str, *, partial: bool = False) -> str:
-        value = self.string(node, where)
-        if partial and value == "unknown":
+    def date(self, node: Node, where: str, *, partial: bool = False, dated: bool = False) -> str:
+        """A date; `partial` allows YYYY-MM (and 'unknown', unless `dated`)."""
+        value = self.string(node, where, typed="timestamp")
+        if partial and not dated and value == "unknown":
             return value
         formats = ("%Y-%m-%d", "%Y-%m") if partial else ("%Y-%m-%d",)
         for fmt in formats:
@@ -137,28 +162,35 @@ class _Builder:
             if parsed > self.today:
                 raise self.fail(node, f"{where} {value} is in the future")
             return value
-        shape = "YYYY-MM-DD, YYYY-MM or 'unknown'" if partial else "YYYY-MM-DD"
+        shape = ("YYYY-MM-DD or YYYY-MM" if dated else "YYYY-MM-DD, YYYY-MM or 'unknown'") \
+            if partial else "YYYY-MM-DD"
         raise self.fail(node, f"{where} {value!r} is not a date ({shape})")
 
     def url(self, node: Node, where: str, *, own_domain: bool) -> str:
         value = self.string(node, where)
-        parts = urlsplit(value)
-        if parts.scheme != "https" or not parts.hostname:
-            raise self.fail(node, f"{where} must be an https:// link, not {value!r}")
-        if own_domain and not any(parts.hostname == d or parts.hostname.endswith("." + d)
-                                  for d in self.domains):
-            raise self.fail(node, f"{where}: {parts.hostname} is not one of the platform's "
-                                  f"domains ({', '.join(self.domains) or 'none declared'})")
-        return value
+        try:  # read as browsers read it (WHATWG), see catalog/links.py
+            return check_link(value, self.domains if own_domain else None)
+        except LinkProblem as problem:
+            raise self.fail(node, f"{where}: {problem}") from None
 
     def strings(self, node: Node, where: str, *, allow_empty: bool = True) -> tuple[str, ...]:
         items = self.seq(node, where, allow_empty=allow_empty)
         return tuple(v for v in (self.guarded(self.string, item, where) for item in items) if v)
 
-    def text(self, node: Node, where: str) -> m.LocalText:
+    def text(self, node: Node, where: str, *, label: bool = False) -> m.LocalText:
+        """A text in English and French; a `label` (something the platform shows) may list
+        its former wordings."""
         if node.kind == "scalar":
             return m.LocalText(en=self.string(node, where))
         fields = self.mapping(node, where, "text")
+        formerly: tuple[m.FormerLabel, ...] = ()
+        if "formerly" in fields:
+            if label:
+                formerly = self.guarded(self.formerly, fields["formerly"], f"{where}.formerly",
+                                        default=())
+            else:
+                self.fail(fields["formerly"], f"{where}: only a label (a path entry, a "
+                                              "setting's label or value) has former wordings")
         en = self.string(fields["en"], f"{where}.en") if "en" in fields else ""
         fr = self.guarded(self.string, fields["fr"], f"{where}.fr") if "fr" in fields else None
         if fr is not None and "fr_from" not in fields:
@@ -180,22 +212,68 @@ class _Builder:
                             "in its languages")
         if not en:
             raise _Invalid()
-        return m.LocalText(en=en, fr=fr, unconfirmed=unconfirmed)
+        return m.LocalText(en=en, fr=fr, unconfirmed=unconfirmed, formerly=formerly)
 
-    def texts(self, node: Node, where: str) -> tuple[m.LocalText, ...]:
+    def formerly(self, node: Node, where: str) -> tuple[m.FormerLabel, ...]:
+        found = []
+        for i, item in enumerate(self.seq(node, where)):
+            at = f"{where}[{i + 1}]"
+            f = self.mapping(item, at, "former")
+            en = self.guarded(self.string, f["en"], f"{at}.en") if "en" in f else None
+            fr = self.guarded(self.string, f["fr"], f"{at}.fr") if "fr" in f else None
+            until = self.guarded(self.date, f["until"], f"{at}.until", partial=True,
+                                 dated=True) if "until" in f else None
+            if en and until:
+                found.append(m.FormerLabel(en=en, until=until, fr=fr))
+        return tuple(found)
+
+    def minutes(self, node: Node, where: str) -> int:
+        value = self.string(node, where, typed="int")
+        if not value.isdigit() or not 1 <= int(value) <= 240:
+            raise self.fail(node, f"{where} must be a whole number of minutes from 1 to 240, "
+                                  f"not {value!r}")
+        return int(value)
+
+    def changes(self, node: Node, where: str) -> tuple[m.Change, ...]:
+        found = []
+        for i, item in enumerate(self.seq(node, where)):
+            at = f"{where}[{i + 1}]"
+            f = self.mapping(item, at, "change")
+            date = self.guarded(self.date, f["date"], f"{at}.date", partial=True,
+                                dated=True) if "date" in f else None
+            what = self.guarded(self.text, f["what"], f"{at}.what") if "what" in f else None
+            if date and what:
+                found.append(m.Change(date=date, what=what))
+        if [c.date for c in found] != sorted((c.date for c in found), reverse=True):
+            self.fail(node, f"{where} must list the newest change first")
+        return tuple(found)
+
+    def texts(self, node: Node, where: str, *, label: bool = False) -> tuple[m.LocalText, ...]:
         items = self.seq(node, where, allow_empty=True)
-        return tuple(t for t in (self.guarded(self.text, item, f"{where}[{i + 1}]")
+        return tuple(t for t in (self.guarded(self.text, item, f"{where}[{i + 1}]", label=label)
                                  for i, item in enumerate(items)) if t)
 
     # -- the catalog's shapes --------------------------------------------------------
     def platform(self, node: Node, file_id: str) -> m.Platform:
         f = self.mapping(node, "the platform", "platform")
-        if "format" in f and self.guarded(self.string, f["format"], "format") != "1":
-            self.fail(f["format"], "format must be 1 (this version of optout reads format 1)")
+        if "format" in f:
+            version = self.guarded(self.string, f["format"], "format", typed="int")
+            if version == "1":
+                self.fail(f["format"], f"this file is in catalog format 1; this version of "
+                                       f"optout reads format {m.FORMAT_VERSION} (convert it "
+                                       f"with: python scripts/migrate_format2.py FILE)")
+            elif version is not None and version != str(m.FORMAT_VERSION):
+                self.fail(f["format"], f"format must be {m.FORMAT_VERSION} (this version of "
+                                       f"optout reads format {m.FORMAT_VERSION})")
         pid = self.guarded(self.ident, f["id"], "id") if "id" in f else None
         if pid and pid != file_id:
             self.fail(f["id"], f"id {pid!r} must equal the file name ({file_id!r})")
         name = self.guarded(self.string, f["name"], "name") if "name" in f else None
+        for key in ("name", "aliases"):
+            for item in (f[key].items or [f[key]]) if key in f else []:
+                if item.kind == "scalar" and has_invisible(item.value or ""):
+                    self.fail(item, f"{key}: bidi overrides and zero-width characters are not "
+                                    "allowed (they can disguise a name)")
         domains = self.guarded(self.strings, f["domains"], "domains", default=()) \
             if "domains" in f else ()
         for item, domain in zip(f["domains"].items if "domains" in f else [], domains):
@@ -252,6 +330,8 @@ class _Builder:
             if "confidence" in f else None,
             "verified": g(self.date, f["verified"], f"{where}: verified")
             if "verified" in f else None,
+            "minutes": g(self.minutes, f["minutes"], f"{where}: minutes")
+            if "minutes" in f else None,
         }
         if values["verified"] is not None:
             age = (self.today - dt.date.fromisoformat(values["verified"])).days
@@ -281,6 +361,8 @@ class _Builder:
             "check": g(self.text, f["check"], f"{where}: check") if "check" in f else None,
             "confidence_note": g(self.string, f["confidence_note"],
                                  f"{where}: confidence_note") if "confidence_note" in f else None,
+            "changes": g(self.changes, f["changes"], f"{where}: changes", default=())
+            if "changes" in f else (),
         }
         if any(v is None for v in values.values()) or not surfaces or not sources:
             raise _Invalid()
@@ -348,7 +430,7 @@ class _Builder:
         sid = self.ident(f["id"], f"{where}: step id") if "id" in f else "?"
         where = f"{where}, step {sid!r}"
         text = self.text(f["text"], f"{where}: text") if "text" in f else None
-        path = self.texts(f["path"], f"{where}: path") if "path" in f else ()
+        path = self.texts(f["path"], f"{where}: path", label=True) if "path" in f else ()
         setting = self.guarded(self.setting, f["setting"], where) if "setting" in f else None
         link = self.guarded(self.url, f["link"], f"{where}: link", own_domain=True) \
             if "link" in f else None
@@ -358,9 +440,11 @@ class _Builder:
 
     def setting(self, node: Node, where: str) -> m.Setting:
         f = self.mapping(node, f"{where}: setting", "setting")
-        label = self.text(f["label"], f"{where}: setting label") if "label" in f else None
+        label = self.text(f["label"], f"{where}: setting label", label=True) \
+            if "label" in f else None
         set_to = self.choice(f["set_to"], f"{where}: set_to", m.SET_TO) if "set_to" in f else None
-        value = self.text(f["value"], f"{where}: setting value") if "value" in f else None
+        value = self.text(f["value"], f"{where}: setting value", label=True) \
+            if "value" in f else None
         if set_to == "chosen" and value is None:
             self.fail(node, f"{where}: set_to 'chosen' needs a value (the option to choose)")
         if label is None or set_to is None:
@@ -407,11 +491,10 @@ def check_platform(path: Path, *, today: dt.date | None = None
 def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | None, list[Problem]]:
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CatalogError([Problem(shown, 1, 1, f"the file is {size:,} bytes; a catalog "
-                                                     f"file may be at most {MAX_FILE_BYTES:,}")])
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)  # a FIFO or /dev/zero is refused unread
+    except FileTooLarge as error:
+        raise CatalogError([Problem(shown, 1, 1, f"the file is {error.size:,} bytes; a catalog "
+                                                 f"file may be at most {MAX_FILE_BYTES:,}")])
     except OSError as error:
         raise CatalogError([Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")])
     try:
@@ -448,6 +531,7 @@ def load_catalog(folders: Iterable[Path], *, today: dt.date | None = None) -> m.
     """
     platforms: dict[str, m.Platform] = {}
     problems: list[Problem] = []
+    notices: list[str | None] = []
     for folder in folders:
         folder = Path(folder)
         if not folder.is_dir():
@@ -459,8 +543,10 @@ def load_catalog(folders: Iterable[Path], *, today: dt.date | None = None) -> m.
             except CatalogError as error:
                 problems.extend(error.problems)
                 continue
+            if platform.id in platforms:
+                notices.append(replacement_notice(platforms[platform.id], platform))
             platforms[platform.id] = platform
     if problems:
         raise CatalogError(problems)
     ordered = sorted(platforms.values(), key=lambda p: p.name.casefold())
-    return m.Catalog(platforms=tuple(ordered))
+    return m.Catalog(platforms=tuple(ordered), notices=tuple(filter(None, notices)))

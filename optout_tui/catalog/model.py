@@ -14,12 +14,6 @@ from typing import NamedTuple
 
 LANGUAGES = ("en", "fr")
 SURFACES = ("web", "ios", "android", "form", "email")
-SURFACE_NAMES = {
-    "en": {"web": "Desktop web", "ios": "iPhone app", "android": "Android app",
-           "form": "Web form", "email": "Email"},
-    "fr": {"web": "Site (ordinateur)", "ios": "App iPhone", "android": "App Android",
-           "form": "Formulaire", "email": "E-mail"},
-}
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics",
          "advertising", "history-deletion", "no-opt-out", "other")
 DEFAULTS = ("on", "off", "unknown", "none")
@@ -31,7 +25,9 @@ SOURCE_TYPES = ("official", "press", "guide", "community")
 CONFIDENCE = ("high", "medium", "low")
 CATEGORIES = ("social", "messaging", "video", "publishing", "ai-assistant", "work",
               "creative", "developer", "devices", "voice", "search", "shopping",
-              "entertainment", "education")
+              "entertainment", "education", "operating-system", "browser", "tv", "smart-home",
+              "car", "finance", "health", "gaming", "travel")
+FORMAT_VERSION = 2  # what this version of optout reads; catalog/FORMAT.md describes it
 
 
 def source_stamp(english: str) -> str:
@@ -40,12 +36,33 @@ def source_stamp(english: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class FormerLabel:
+    """A platform's earlier wording of a label, and until when it was shown."""
+
+    en: str
+    until: str  # YYYY-MM or YYYY-MM-DD
+    fr: str | None = None
+
+    def get(self, lang: str) -> str:
+        return self.fr if lang == "fr" and self.fr else self.en
+
+    @property
+    def year(self) -> str:
+        return self.until[:4]
+
+
+@dataclass(frozen=True, slots=True)
 class LocalText:
-    """A text in English and maybe French; `unconfirmed` lists languages nobody saw on screen."""
+    """A text in English and maybe French; `unconfirmed` lists languages nobody saw on screen.
+
+    A label (a menu entry or switch the platform shows) may list its earlier wordings in
+    `formerly`, newest first, so a person holding an old guide recognises it.
+    """
 
     en: str
     fr: str | None = None
     unconfirmed: frozenset[str] = frozenset()
+    formerly: tuple[FormerLabel, ...] = ()
 
     def get(self, lang: str) -> str:
         """The text in `lang`, falling back to English."""
@@ -119,6 +136,14 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """A dated change of an action's label, path, default or terms."""
+
+    date: str  # YYYY-MM-DD or YYYY-MM
+    what: LocalText
+
+
+@dataclass(frozen=True, slots=True)
 class Action:
     """One distinct control on a platform, with how to change it on each surface."""
 
@@ -133,6 +158,7 @@ class Action:
     sources: tuple[Source, ...]
     verified: dt.date
     confidence: str
+    minutes: int = 5  # the time a person needs on the easiest available surface (an estimate)
     regions: tuple[str, ...] = ("all",)
     plans: tuple[str, ...] = ()
     excluded_plans: tuple[str, ...] = ()
@@ -140,6 +166,7 @@ class Action:
     caveats: tuple[LocalText, ...] = ()
     check: LocalText | None = None
     confidence_note: str | None = None
+    changes: tuple[Change, ...] = ()  # newest first
 
     def surface(self, surface_id: str) -> Surface | None:
         for surface in self.surfaces:
@@ -176,11 +203,32 @@ class ActionFacts(NamedTuple):
     difficulty: str
     regions: tuple[str, ...]
     doable: bool  # the control exists on at least one surface
+    minutes: int = 5
+    formerly: tuple[str, ...] = ()  # earlier wordings of its labels, for search
 
     @classmethod
     def of(cls, action: Action) -> ActionFacts:
         return cls(action.id, action.title, action.kind, action.default, action.priority,
-                   action.difficulty, action.regions, bool(action.available_surfaces))
+                   action.difficulty, action.regions, bool(action.available_surfaces),
+                   action.minutes, former_wordings(action))
+
+
+def former_wordings(action: Action) -> tuple[str, ...]:
+    """Every earlier wording of the action's labels, English and French, once each."""
+    found: dict[str, None] = {}
+    for surface in action.surfaces:
+        for step in surface.steps:
+            labels = list(step.path)
+            if step.setting is not None:
+                labels.append(step.setting.label)
+                if step.setting.value is not None:
+                    labels.append(step.setting.value)
+            for label in labels:
+                for former in label.formerly:
+                    found[former.en] = None
+                    if former.fr:
+                        found[former.fr] = None
+    return tuple(found)
 
 
 class Platform:
@@ -226,6 +274,13 @@ class Platform:
             self._fetch_facts = None
         return self._facts
 
+    def read_facts(self) -> tuple[ActionFacts, ...]:
+        """The facts, without keeping them when they were not in memory already (an index
+        over thousands of platforms reads each once and needs them no more)."""
+        if self._facts is None:
+            return tuple(self._fetch_facts())
+        return self._facts
+
     @property
     def actions(self) -> tuple[Action, ...]:
         if self._actions is None:
@@ -262,6 +317,8 @@ class Catalog:
 
     platforms: tuple[Platform, ...]
     _by_id: dict[str, Platform] = field(default_factory=dict, repr=False, compare=False)
+    notices: tuple[str, ...] = ()
+    """Warnings about the catalog as a whole (an overlay replacing a platform's domains)."""
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.platforms})

@@ -17,7 +17,8 @@ from optout_tui.catalog.yamlnodes import Node
 _LEAVES: dict[str, dict[str, Any]] = {
     "string": {"type": "string", "minLength": 1},
     "boolean": {"type": "boolean"},
-    "format": {"enum": [1, "1"]},
+    "format": {"enum": [m.FORMAT_VERSION]},
+    "minutes": {"type": "integer", "minimum": 1, "maximum": 240},
     "url": {"type": "string", "pattern": "^https://[^\\s/]+"},
     "domain": {"type": "string", "pattern": spec.DOMAIN_PATTERN},
     "category": {"enum": list(m.CATEGORIES)},
@@ -66,7 +67,7 @@ def json_schema() -> dict[str, Any]:
     defs["text"] = {"anyOf": [{"type": "string", "minLength": 1}, defs["text"]]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "optout-tui platform file (catalog format 1)",
+        "title": f"optout-tui platform file (catalog format {m.FORMAT_VERSION})",
         "description": "One platform's opt-out actions. See catalog/FORMAT.md.",
         "$ref": "#/$defs/platform",
         "$defs": defs,

@@ -12,6 +12,7 @@ DOMAIN_PATTERN = r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$"
 REGION_PATTERN = r"^-?(?:[A-Z]{2}|EU|EEA|all)$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 PUBLISHED_PATTERN = r"^(?:\d{4}-\d{2}(?:-\d{2})?|unknown)$"
+PUBLISHED_DATE_PATTERN = r"^\d{4}-\d{2}(?:-\d{2})?$"
 STAMP_PATTERN = r"^[0-9a-f]{8}$"
 
 
@@ -33,7 +34,7 @@ def _f(type_: str, required: bool = False, **kw) -> Field:
 
 OBJECTS: dict[str, dict[str, Field]] = {
     "platform": {
-        "format": _f("format", True, description="The format version: 1"),
+        "format": _f("format", True, description="The format version: 2"),
         "id": _f("string", True, pattern=ID_PATTERN, description="Equal to the file name"),
         "name": _f("string", True),
         "aliases": _f("list", items="string"),
@@ -61,6 +62,15 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "verified": _f("string", True, pattern=DATE_PATTERN),
         "confidence": _f("string", True, enum=m.CONFIDENCE),
         "confidence_note": _f("string"),
+        "minutes": _f("minutes", True, description="Minutes a person needs on the easiest "
+                                                   "available surface (an estimate, 1-240)"),
+        "changes": _f("list", items="change",
+                      description="Dated changes of the label, path, default or terms, "
+                                  "newest first"),
+    },
+    "change": {
+        "date": _f("string", True, pattern=PUBLISHED_DATE_PATTERN),
+        "what": _f("text", True),
     },
     "surfaces": {sid: _f("surface") for sid in m.SURFACES},
     "surface": {
@@ -99,6 +109,14 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "fr_from": _f("string", pattern=STAMP_PATTERN,
                       description="Stamp of the English text the French was translated from"),
         "unconfirmed": _f("list", items="language"),
+        "formerly": _f("list", items="former",
+                       description="labels only: the platform's earlier wordings, newest first"),
+    },
+    "former": {
+        "en": _f("string", True),
+        "fr": _f("string"),
+        "until": _f("string", True, pattern=PUBLISHED_DATE_PATTERN,
+                    description="When the old wording stopped: YYYY-MM or YYYY-MM-DD"),
     },
 }
 

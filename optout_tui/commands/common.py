@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from optout_tui.catalog.model import Action, Catalog, Platform
+from optout_tui.i18n import Localised, translator
 from optout_tui.paths import (UPDATES_STATE, bundled_catalog_dir, catalog_updates_dir, data_dir,
                               user_catalog_dir)
 
@@ -18,12 +19,18 @@ if TYPE_CHECKING:
 JSON_FORMAT_VERSION = 1
 
 
-class CommandError(Exception):
-    """A user-facing failure: the message is printed and `code` is the exit status."""
+class CommandError(Localised):
+    """A user-facing failure: the message is printed (in the person's language) and `code` is
+    the exit status."""
 
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, /, *, code: int = 1, **values: object) -> None:
+        super().__init__(message, **values)
         self.code = code
+
+    @classmethod
+    def wrap(cls, error: Localised, code: int = 1) -> CommandError:
+        """The same message as `error` (a store's, say), as a command's failure."""
+        return cls(error.template, code=code, **error.values)
 
 
 def catalog_folders(extra: list[str], data: str | None = None) -> list[Path]:
@@ -65,21 +72,48 @@ def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:
     from optout_tui.catalog.problems import CatalogError
 
     folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
+    base = folders[0]
     try:
-        return load_catalog_cached(folders), folders[0]
+        catalog = load_catalog_cached(folders)
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
-        problems = CommandError(f"the catalog has problems:\n{details}")
-    bundled = bundled_catalog_dir()
-    if folders[0] == bundled:
-        raise problems
-    try:  # an installed update this version of optout cannot read: the bundled one, then
-        catalog = load_catalog_cached([bundled, *folders[1:]])
-    except CatalogError:
-        raise problems from None
-    print(f"optout: the catalog update in {folders[0]} cannot be read by this version "
-          "(`optout catalog rollback` removes it); using the bundled catalog.", file=sys.stderr)
-    return catalog, bundled
+        problems = CommandError("the catalog has problems:\n{details}", details=details)
+        base = bundled_catalog_dir()
+        if folders[0] == base:
+            raise problems from None
+        try:  # an installed update this version of optout cannot read: the bundled one, then
+            catalog = load_catalog_cached([base, *folders[1:]])
+        except CatalogError:
+            raise problems from None
+        _ = translator(getattr(args, "lang", "en")).gettext
+        print("optout: " + _("the catalog update in {folder} cannot be read by this version "
+                             "(`optout catalog rollback` removes it); using the bundled "
+                             "catalog.").format(folder=folders[0]), file=sys.stderr)
+    _ = translator(getattr(args, "lang", "en")).gettext
+    for notice in catalog.notices:  # an overlay sending a platform's links elsewhere
+        print("optout: " + _("warning: {notice}").format(notice=notice), file=sys.stderr)
+    return catalog, base
+
+
+def open_store(args: argparse.Namespace, profile: str | None = None):
+    """The progress store for --data-dir and --profile, saying on stderr what happened to it:
+    a damaged file moved aside, or a file that can only be read."""
+    from optout_tui.paths import data_dir
+    from optout_tui.progress import ProgressStore, StoreError
+
+    try:
+        store = ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
+    except StoreError as error:
+        raise CommandError.wrap(error) from None
+    _ = translator(getattr(args, "lang", "en")).gettext
+    if store.moved_aside is not None:
+        print("optout: " + _("the progress file was damaged; it was moved to {path} and a new "
+                             "one was started").format(path=store.moved_aside), file=sys.stderr)
+    if store.read_only is not None:
+        print("optout: " + _("the progress file {path} can only be read ({why}); nothing will "
+                             "be saved to it").format(path=store.path, why=store.read_only),
+              file=sys.stderr)
+    return store
 
 
 def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
@@ -96,9 +130,12 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
             from difflib import get_close_matches
 
             close = get_close_matches(platform_id.lower(), ids, n=3, cutoff=0.5)
-            hint = f" Did you mean: {', '.join(close)}?" if close else ""
-            raise CommandError(f"no platform {platform_id!r} in the catalog.{hint} "
-                               "(optout list shows them all)")
+            if close:
+                raise CommandError("no platform {id!r} in the catalog. Did you mean: {close}? "
+                                   "(optout list shows them all)", id=platform_id,
+                                   close=", ".join(close))
+            raise CommandError("no platform {id!r} in the catalog. (optout list shows them all)",
+                               id=platform_id)
     if not action_id:
         return platform, None
     action = platform.action(action_id)
@@ -107,9 +144,12 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
         from difflib import get_close_matches
 
         close = get_close_matches(action_id, ids, n=3, cutoff=0.4)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise CommandError(f"{platform.id} has no action {action_id!r}.{hint} "
-                           f"Its actions: {', '.join(ids)}")
+        if close:
+            raise CommandError("{platform} has no action {id!r}. Did you mean: {close}? Its "
+                               "actions: {ids}", platform=platform.id, id=action_id,
+                               close=", ".join(close), ids=", ".join(ids))
+        raise CommandError("{platform} has no action {id!r}. Its actions: {ids}",
+                           platform=platform.id, id=action_id, ids=", ".join(ids))
     return platform, action
 
 

@@ -5,45 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from optout_tui.catalog.model import STALE_AFTER_DAYS, SURFACE_NAMES, Action, LocalText, Platform, Step, Surface
+from optout_tui.catalog.model import STALE_AFTER_DAYS, Action, LocalText, Platform, Step, Surface
 from optout_tui.commands.common import Styler
+from optout_tui.history import change_lines, changed_heading, former_note
+from optout_tui.i18n import translator
 from optout_tui.text import quoted
-
-SET_TO = {"en": {"off": "turn off", "on": "turn on", "unticked": "untick", "ticked": "tick",
-                 "submitted": "submit", "deleted": "delete", "chosen": "choose"},
-          "fr": {"off": "désactiver", "on": "activer", "unticked": "décocher", "ticked": "cocher",
-                 "submitted": "envoyer", "deleted": "supprimer", "chosen": "choisir"}}
-WORDS = {
-    "en": {"go": "Go to", "set": "Set", "link": "Link", "check": "Check", "sources": "Sources",
-           "verified": "Verified", "stale": "may be out of date", "missing": "not available",
-           "unknown": "not known", "steps_on": "Steps on", "caveat": "Note",
-           "unconfirmed": "(?) wording not confirmed", "where": "Where",
-           "default": "Default", "future": "stops future use only",
-           "write_to": "Write to", "template": "Text to send (fill in each {{blank}}):"},
-    "fr": {"go": "Aller à", "set": "Régler", "link": "Lien", "check": "Vérifier",
-           "sources": "Sources", "verified": "Vérifié le", "stale": "peut-être périmé",
-           "missing": "indisponible", "unknown": "inconnu", "steps_on": "Étapes sur",
-           "caveat": "À savoir", "unconfirmed": "(?) libellé non confirmé", "where": "Où",
-           "default": "Par défaut", "future": "n'arrête que l'utilisation future",
-           "write_to": "Écrire à", "template": "Texte à envoyer (remplissez chaque {{blanc}}) :"},
-}
-
-
-ENUMS = {
-    "en": {"on": "on", "off": "off", "unknown": "unknown", "none": "no control",
-           "easy": "easy", "medium": "medium", "hard": "hard", "all": "everywhere"},
-    "fr": {"on": "activé", "off": "désactivé", "unknown": "inconnu", "none": "aucun réglage",
-           "easy": "facile", "medium": "moyen", "hard": "difficile", "all": "partout"},
-}
-
-
-def word(value: str, lang: str) -> str:
-    return ENUMS[lang].get(value, value)
+from optout_tui.wording import CONFIDENCE, SET_TO, SOURCE_TYPE, SURFACE, meta_words
 
 
 def label(text: LocalText, lang: str) -> str:
     mark = "" if text.is_confirmed(lang) else " (?)"
-    return quoted(text.get(lang), lang) + mark
+    former = former_note(text, lang)
+    return quoted(text.get(lang), lang) + mark + (f" — {former}" if former else "")
 
 
 def choose_surface(action: Action, wanted: str | None) -> Surface | None:
@@ -54,61 +27,65 @@ def choose_surface(action: Action, wanted: str | None) -> Surface | None:
 
 
 def step_lines(number: int, step: Step, lang: str) -> list[str]:
-    w = WORDS[lang]
+    _ = translator(lang).gettext
     lines = [f"{number}. {step.text.get(lang)}"]
     if step.path:
-        lines.append(f"   {w['go']}: " + " › ".join(label(p, lang) for p in step.path))
+        lines.append("   " + _("Go to: ") + " › ".join(label(p, lang) for p in step.path))
     if step.setting:
         value = f" {label(step.setting.value, lang)}" if step.setting.value else ""
-        lines.append(f"   {w['set']}: {label(step.setting.label, lang)} → "
-                     f"{SET_TO[lang][step.setting.set_to]}{value}")
+        lines.append("   " + _("Set: ") + f"{label(step.setting.label, lang)} → "
+                     f"{SET_TO.get(step.setting.set_to, lang)}{value}")
     if step.link:
-        lines.append(f"   {w['link']}: {step.link}")
+        lines.append("   " + _("Link: ") + step.link)
     return lines
 
 
 def action_lines(platform: Platform, action: Action, surface: Surface | None, lang: str,
                  style: Styler, today: dt.date | None = None) -> list[str]:
     """The whole action as a numbered checklist for one surface, with its sources."""
-    w = WORDS[lang]
+    _ = translator(lang).gettext
     today = today or dt.date.today()
-    lines = [style.bold(f"{platform.name}: {action.title.get(lang)}") + f"  [{platform.id}/{action.id}]",
-             f"{action.kind} · {w['default']}: {word(action.default, lang)} · "
-             f"{word(action.difficulty, lang)} · "
-             f"{w['where']}: {', '.join(word(r, lang) for r in action.regions)}"
-             + (f" · {w['future']}" if action.future_only else ""),
+    heading = style.bold(f"{platform.name}: {action.title.get(lang)}")
+    lines = [f"{heading}  [{platform.id}/{action.id}]",
+             " · ".join(meta_words(action, lang)),
              action.controls.get(lang)]
     others = []
+    state = {"yes": "✓", "no": "✗ " + _("not available"), "unknown": "? " + _("not known")}
     for s in action.surfaces:
-        state = {"yes": "✓", "no": "✗ " + w["missing"], "unknown": "? " + w["unknown"]}
-        others.append(f"{SURFACE_NAMES[lang][s.id]} {state[s.available]}")
+        others.append(f"{SURFACE.get(s.id, lang)} {state[s.available]}")
     lines.append(" | ".join(others))
     if surface is not None:
         lines.append("")
-        lines.append(style.bold(f"{w['steps_on']} {SURFACE_NAMES[lang][surface.id]}:"))
+        lines.append(style.bold(_("Steps on {surface}:").format(surface=SURFACE.get(surface.id,
+                                                                                    lang))))
         if surface.note:
             lines.append(surface.note.get(lang))
         if surface.link:
-            lines.append(f"{w['link']}: {surface.link}")
+            lines.append(_("Link: ") + surface.link)
         if surface.address:
-            lines.append(f"{w['write_to']}: {surface.address}")
+            lines.append(_("Write to: ") + surface.address)
         for n, step in enumerate(surface.steps, start=1):
             lines.extend(step_lines(n, step, lang))
         if surface.template:
-            lines.append(style.bold(w["template"]))
+            lines.append(style.bold(_("Text to send (fill in each {{blank}}):")))
             lines.extend("    " + line for line in surface.template.get(lang).splitlines())
     for caveat in action.caveats:
         lines.append(f"! {caveat.get(lang)}")
     if action.check:
-        lines.append(f"{w['check']}: {action.check.get(lang)}")
-    age = (today - action.verified).days
-    stale = f" ⚠ {w['stale']}" if age > STALE_AFTER_DAYS else ""
-    lines.append(style.dim(f"{w['verified']} {action.verified.isoformat()}{stale} · "
-                           f"confidence: {action.confidence}"))
-    lines.append(style.dim(f"{w['sources']}:"))
+        lines.append(_("Check: ") + action.check.get(lang))
+    if action.changes:
+        lines.append(f"{changed_heading(lang)}:")
+        lines.extend(f"  - {line}" for line in change_lines(action, lang))
+    verified = _("Verified {date}").format(date=action.verified.isoformat())
+    if (today - action.verified).days > STALE_AFTER_DAYS:
+        verified += "  " + _("⚠ may be out of date")
+    confidence = _("confidence: {c}").format(c=CONFIDENCE.get(action.confidence, lang))
+    lines.append(style.dim(f"{verified} · {confidence}"))
+    lines.append(style.dim(_("Sources:")))
     for source in action.sources:
-        lines.append(style.dim(f"  - {source.publisher} ({source.type}, {source.published}): "
-                               f"{source.url}"))
+        published = _("date unknown") if source.published == "unknown" else source.published
+        lines.append(style.dim(f"  - {source.publisher} ({SOURCE_TYPE.get(source.type, lang)}, "
+                               f"{published}): {source.url}"))
     return lines
 
 
@@ -120,6 +97,9 @@ def _text(text: LocalText | None) -> dict[str, Any] | None:
         data["fr"] = text.fr
     if text.unconfirmed:
         data["unconfirmed"] = sorted(text.unconfirmed)
+    if text.formerly:
+        data["formerly"] = [{"en": f.en, **({"fr": f.fr} if f.fr else {}), "until": f.until}
+                            for f in text.formerly]
     return data
 
 
@@ -144,7 +124,8 @@ def action_json(action: Action) -> dict[str, Any]:
                      "published": s.published, "type": s.type, "supports": s.supports}
                     for s in action.sources],
         "verified": action.verified.isoformat(), "confidence": action.confidence,
-        "confidence_note": action.confidence_note,
+        "confidence_note": action.confidence_note, "minutes": action.minutes,
+        "changes": [{"date": c.date, "what": _text(c.what)} for c in action.changes],
     }
 
 

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from optout_tui.commands.common import CommandError, load
+from optout_tui.commands.common import CommandError, load, open_store
+from optout_tui.i18n import translator
 
 
 def _store(args: argparse.Namespace, profile: str | None = None):
-    from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, StoreError
-
-    try:
-        return ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
-    except StoreError as error:
-        raise CommandError(str(error)) from None
+    return open_store(args, profile)
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
@@ -28,36 +21,40 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     try:
         if args.do == "rename":
             if args.old not in store.profiles():
-                raise CommandError(f"no profile named {args.old!r}")
+                raise CommandError("no profile named {name!r}", name=args.old)
             store.rename_profile(args.old, args.new)
-            print(f"Renamed {args.old!r} to {args.new!r}.")
+            print(translator(args.lang).gettext("Renamed {old!r} to {new!r}.").format(
+                old=args.old, new=args.new))
         elif args.do == "delete":
             if args.name not in store.profiles():
-                raise CommandError(f"no profile named {args.name!r}")
+                raise CommandError("no profile named {name!r}", name=args.name)
             store.delete_profile(args.name)
-            print(f"Deleted {args.name!r} and erased its progress.")
+            print(translator(args.lang).gettext(
+                "Deleted {name!r} and erased its progress.").format(name=args.name))
         else:
-            for name in store.profiles():
-                print(name)
+            from optout_tui.text import one_line
+
+            for name in store.profiles():  # one line each, no escape sequence reaches the terminal
+                print(one_line(name))
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError.wrap(error) from None
     finally:
         store.close()
     return 0
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, lang: str) -> None:
+    from optout_tui.safe_files import write_private
+
     if output is None or output == "-":
+        if sys.stdout.isatty():  # nothing in it may drive the terminal
+            from optout_tui.text import clean
+
+            text = clean(text)
         sys.stdout.write(text)
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                               prefix=f".{target.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, target)
-    print(f"Wrote {target}", file=sys.stderr)
+    write_private(Path(output), text)  # 0600, whole or not at all
+    print(translator(lang).gettext("Wrote {path}").format(path=output), file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -74,26 +71,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     try:
-        _write(text, args.output)
+        _write(text, args.output, args.lang)
     except OSError as error:
-        raise CommandError(f"could not write {args.output}: {error.strerror}") from None
+        raise CommandError("could not write {path}: {error}", path=args.output,
+                           error=error.strerror) from None
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from optout_tui.progress import StoreError
-    from optout_tui.progress.export import merge_json
+    from optout_tui.progress.export import MAX_IMPORT_BYTES, merge_json
+    from optout_tui.safe_files import read_regular
 
-    try:
-        text = Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CommandError(f"cannot read {args.file}: {error}") from None
+    try:  # a FIFO, a device or a huge file is refused before it is read
+        text = read_regular(args.file, MAX_IMPORT_BYTES).decode("utf-8")
+    except OSError as error:
+        raise CommandError("cannot read {path}: {error}", path=args.file,
+                           error=error.strerror) from None
+    except UnicodeDecodeError:
+        raise CommandError("cannot read {path}: it is not UTF-8 text", path=args.file) from None
     store = _store(args)
     try:
         changed = merge_json(store, text, args.file)
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError.wrap(error) from None
     finally:
         store.close()
-    print(f"Merged into profile {args.profile!r}: {changed} step(s) updated.")
+    print(translator(args.lang).gettext(
+        "Merged into profile {profile!r}: {n} step(s) updated.").format(profile=args.profile,
+                                                                         n=changed))
     return 0

@@ -9,16 +9,15 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from optout_tui.catalog.model import SURFACE_NAMES, Action, Platform
-from optout_tui.commands.common import CommandError, Styler, find, load
-from optout_tui.commands.describe import WORDS, choose_surface, step_lines
+from optout_tui.catalog.model import Action, Platform
+from optout_tui.commands.common import Styler, find, load
+from optout_tui.commands.describe import choose_surface, step_lines
+from optout_tui.i18n import N_, translator
 from optout_tui.progress import ProgressStore, StepKey, StoreError
 from optout_tui.progress.store import DONE, NOT_POSSIBLE
+from optout_tui.wording import SURFACE
 
-PROMPT = "[d]one  [s]kip  [n]ot possible  [b]ack  [q]uit > "
-HELP = ("d = I did this step   s = skip it for now   n = not possible for me (region, plan…)\n"
-        "b = back to the previous step   q = quit (what you did is saved)")
-STATE_WORDS = {DONE: "✔ done", NOT_POSSIBLE: "✗ not possible", None: "○ to do"}
+STATE_WORDS = {DONE: N_("✔ done"), NOT_POSSIBLE: N_("✗ not possible"), None: N_("○ to do")}
 
 
 class Walk:
@@ -35,6 +34,7 @@ class Walk:
         self.ask = ask
         self.say = say
         self.style = Styler()
+        self._ = translator(lang).gettext
 
     def run(self) -> int:
         for number, action in enumerate(self.actions, start=1):
@@ -45,33 +45,36 @@ class Walk:
 
     def _action(self, number: int, action: Action) -> bool:
         """Walk one action; False when the person quit."""
-        w = WORDS[self.lang]
+        _ = self._
         self.say("")
-        self.say(self.style.bold(f"Action {number} of {len(self.actions)}: "
-                                 f"{self.platform.name}: {action.title.get(self.lang)}"))
+        self.say(self.style.bold(_("Action {n} of {total}: {platform}: {title}").format(
+            n=number, total=len(self.actions), platform=self.platform.name,
+            title=action.title.get(self.lang))))
         self.say(action.controls.get(self.lang))
         surface = choose_surface(action, self.surface)
         if surface is None:
-            self.say(f"Nothing is recorded for {self.surface!r} here; "
-                     f"available: {', '.join(s.id for s in action.available_surfaces)}")
+            self.say(_("Nothing is recorded for {surface!r} here; available: {ids}").format(
+                surface=self.surface, ids=", ".join(s.id for s in action.available_surfaces)))
             return True
-        self.say(f"{w['steps_on']} {SURFACE_NAMES[self.lang][surface.id]}.")
+        self.say(_("Steps on {surface}.").format(surface=SURFACE.get(surface.id, self.lang)))
         if surface.note:
             self.say(surface.note.get(self.lang))
         if not surface.is_available:
-            elsewhere = [SURFACE_NAMES[self.lang][s.id] for s in action.available_surfaces]
+            elsewhere = [SURFACE.get(s.id, self.lang) for s in action.available_surfaces]
             if elsewhere:
-                self.say("Not available here. It is available on: " + ", ".join(elsewhere))
+                self.say(_("Not available here. It is available on: {where}").format(
+                    where=", ".join(elsewhere)))
             return True
         if surface.link:
-            self.say(f"{w['link']}: {surface.link}")
+            self.say(_("Link: ") + surface.link)
         index = 0
         while 0 <= index < len(surface.steps):
             step = surface.steps[index]
             key = StepKey(self.platform.id, action.id, surface.id, step.id)
             state = self.store.states(self.platform.id).get(key)
             self.say("")
-            self.say(f"Step {index + 1} of {len(surface.steps)} ({STATE_WORDS[state]})")
+            self.say(_("Step {n} of {total} ({state})").format(
+                n=index + 1, total=len(surface.steps), state=_(STATE_WORDS[state])))
             for line in step_lines(index + 1, step, self.lang):
                 self.say(line)
             answer = self._answer()
@@ -84,15 +87,15 @@ class Walk:
                 try:
                     self.store.set_state(key, DONE if answer == "d" else NOT_POSSIBLE)
                 except StoreError as error:
-                    self.say(f"Not saved: {error}")
+                    self.say(_("Not saved: {error}").format(error=error.text(self.lang)))
                     continue
-                self.say("Saved.")
+                self.say(_("Saved."))
             index += 1
         self._record_if_done(action, surface)
         for caveat in action.caveats:
             self.say(f"! {caveat.get(self.lang)}")
         if action.check:
-            self.say(f"{w['check']}: {action.check.get(self.lang)}")
+            self.say(_("Check: ") + action.check.get(self.lang))
         return True
 
     def _record_if_done(self, action: Action, surface) -> None:
@@ -105,20 +108,22 @@ class Walk:
             try:
                 self.store.record_done(self.platform.id, action.id, surface.id,
                                        snapshot(action, surface))
-                self.say("✔ This action is done.")
+                self.say(self._("✔ This action is done."))
             except StoreError as error:
-                self.say(f"Not saved: {error}")
+                self.say(self._("Not saved: {error}").format(error=error.text(self.lang)))
 
     def _answer(self) -> str:
         while True:
             try:
-                raw = self.ask(PROMPT)
+                raw = self.ask(self._("[d]one  [s]kip  [n]ot possible  [b]ack  [q]uit > "))
             except EOFError:
                 return "q"
             answer = raw.strip().lower()[:1]
             if answer in ("d", "s", "n", "b", "q"):
                 return answer
-            self.say(HELP)
+            self.say(self._("d = I did this step   s = skip it for now   n = not possible for me "
+                            "(region, plan…)\nb = back to the previous step   q = quit (what you "
+                            "did is saved)"))
 
     def _summary(self) -> None:
         from optout_tui.progress import action_status
@@ -126,19 +131,17 @@ class Walk:
         done = self.store.done_steps(self.platform.id)
         finished = sum(action_status(self.platform.id, a, done).is_done for a in self.actions)
         self.say("")
-        self.say(f"{finished} of {len(self.actions)} action(s) done on {self.platform.name}. "
-                 f"Progress is saved in {self.store.path}.")
+        self.say(self._("{n} of {total} action(s) done on {platform}. Progress is saved in "
+                        "{path}.").format(n=finished, total=len(self.actions),
+                                          platform=self.platform.name, path=self.store.path))
 
 
 def cmd_walk(args: argparse.Namespace) -> int:
-    from optout_tui.paths import data_dir
+    from optout_tui.commands.common import open_store
 
     platform, action = find(load(args), args.target)
     actions = [action] if action else list(platform.actions)
-    try:
-        store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
-    except StoreError as error:
-        raise CommandError(str(error)) from None
+    store = open_store(args)
     try:
         return Walk(platform, actions, store, args.surface, args.lang, input,
                     lambda line: print(line, flush=True)).run()

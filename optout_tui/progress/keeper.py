@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from optout_tui.progress.store import DONE, ProgressStore, StepKey, StoreError
+
+T = TypeVar("T")
 
 
 class ProgressKeeper:
@@ -20,7 +23,8 @@ class ProgressKeeper:
         self.store: ProgressStore | None = None
         self.pending: dict[StepKey, str] = {}
         self.pending_done: dict[tuple[str, str, str], str] = {}
-        self.last_error: str | None = None
+        self.last_error: StoreError | None = None
+        """Why the last save or read failed (its `text(lang)` says it in words)."""
         self._last_states: dict[StepKey, str] = {}
         self._open()
 
@@ -31,7 +35,7 @@ class ProgressKeeper:
             self.store = self._opener()
             return True
         except StoreError as error:
-            self.last_error = str(error)
+            self.last_error = error
             return False
 
     @property
@@ -69,17 +73,30 @@ class ProgressKeeper:
                 self.store.record_done(*where, snapshot)
                 del self.pending_done[where]
         except StoreError as error:
-            self.last_error = str(error)
+            self.last_error = error
             return False
         self.last_error = None
         return True
 
+    def _read(self, read: Callable[[ProgressStore], T], failed: T) -> T:
+        """`read(store)`, or `failed` when there is no store or it refuses (kept as
+        `last_error`, for the app to show)."""
+        if self.store is None:
+            return failed
+        try:
+            return read(self.store)
+        except StoreError as error:
+            self.last_error = error
+            return failed
+
+    def _save(self, write: Callable[[ProgressStore], object]) -> bool:
+        """`write(store)`, opening the store first if need be; False when it failed."""
+        if not self._open():
+            return False
+        return self._read(lambda store: write(store) or True, False)
+
     def states(self, platform: str | None = None) -> dict[StepKey, str]:
-        if self.store is not None:
-            try:
-                self._last_states = self.store.states()
-            except StoreError as error:
-                self.last_error = str(error)
+        self._last_states = self._read(lambda store: store.states(), self._last_states)
         merged = dict(self._last_states)
         merged.update(self.pending)
         return {k: v for k, v in merged.items()
@@ -89,54 +106,23 @@ class ProgressKeeper:
         return {k for k, v in self.states(platform).items() if v == DONE}
 
     def done_records(self, platform: str | None = None):
-        records = {}
-        if self.store is not None:
-            try:
-                records = self.store.done_records(platform)
-            except StoreError as error:
-                self.last_error = str(error)
+        records = self._read(lambda store: store.done_records(platform), {})
         for where, snapshot in self.pending_done.items():
             if platform is None or where[0] == platform:
                 records[where] = (snapshot, _now())
         return records
 
     def notes(self) -> dict[tuple[str, str], tuple[str, str]]:
-        if self.store is None:
-            return {}
-        try:
-            return self.store.notes()
-        except StoreError as error:
-            self.last_error = str(error)
-            return {}
+        return self._read(lambda store: store.notes(), {})
 
     def set_note(self, platform: str, action: str, note: str) -> bool:
-        if not self._open():
-            return False
-        try:
-            self.store.set_note(platform, action, note)
-            return True
-        except StoreError as error:
-            self.last_error = str(error)
-            return False
+        return self._save(lambda store: store.set_note(platform, action, note))
 
     def filled(self, platform: str) -> dict[tuple[str, str], str]:
-        if self.store is None:
-            return {}
-        try:
-            return self.store.filled(platform)
-        except StoreError as error:
-            self.last_error = str(error)
-            return {}
+        return self._read(lambda store: store.filled(platform), {})
 
     def set_filled(self, platform: str, action: str, surface: str, text: str) -> bool:
-        if not self._open():
-            return False
-        try:
-            self.store.set_filled(platform, action, surface, text)
-            return True
-        except StoreError as error:
-            self.last_error = str(error)
-            return False
+        return self._save(lambda store: store.set_filled(platform, action, surface, text))
 
     def undo(self) -> StepKey | None:
         if self.store is None:

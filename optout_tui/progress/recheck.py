@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 
 from optout_tui.catalog.model import Action, LocalText, Surface
+from optout_tui.i18n import Phrase, translator
 
 from optout_tui.progress.store import RECHECK_AFTER_DAYS  # noqa: F401 (defined there)
 
@@ -29,28 +30,34 @@ def snapshot(action: Action, surface: Surface) -> str:
                       sort_keys=True, ensure_ascii=False)
 
 
-def changes(old_snapshot: str, action: Action, surface: Surface) -> list[str]:
+def changes(old_snapshot: str, action: Action, surface: Surface) -> list[Phrase]:
     """What changed in the catalog since the action was done, in plain words."""
     try:
         old = {s["id"]: s for s in json.loads(old_snapshot)["steps"]}
     except (ValueError, KeyError, TypeError):
-        return ["the saved record could not be read"]
+        return [Phrase("the saved record could not be read")]
     new = {s["id"]: s for s in json.loads(snapshot(action, surface))["steps"]}
-    found: list[str] = []
+    found: list[Phrase] = []
     for step_id in new.keys() - old.keys():
-        found.append(f"new step: {new[step_id]['text']}")
+        found.append(Phrase("new step: {text}", text=new[step_id]["text"]))
     for step_id in old.keys() - new.keys():
-        found.append(f"step removed: {old[step_id]['text']}")
+        found.append(Phrase("step removed: {text}", text=old[step_id]["text"]))
     for step_id in sorted(old.keys() & new.keys()):
         before, after = old[step_id], new[step_id]
         if before.get("setting") != after.get("setting"):
-            was = before.get("setting") or ["(none)", ""]
-            now = after.get("setting") or ["(none)", ""]
-            found.append(f"setting changed: “{was[0]}” → “{now[0]}” ({now[1]})")
+            was, now = before.get("setting"), after.get("setting")
+            if not now:
+                found.append(Phrase("setting removed: “{was}”", was=was[0]))
+            elif not was:
+                found.append(Phrase("new setting: “{now}” ({set_to})", now=now[0],
+                                    set_to=now[1]))
+            else:
+                found.append(Phrase("setting changed: “{was}” → “{now}” ({set_to})",
+                                    was=was[0], now=now[0], set_to=now[1]))
         if before["path"] != after["path"]:
-            found.append("path changed: " + " › ".join(after["path"]))
+            found.append(Phrase("path changed: {path}", path=" › ".join(after["path"])))
         if before["text"] != after["text"]:
-            found.append(f"instruction changed: {after['text']}")
+            found.append(Phrase("instruction changed: {text}", text=after["text"]))
     return found
 
 
@@ -59,14 +66,20 @@ class Recheck:
     """Why an action done earlier should be checked again."""
 
     surface: str
-    changed: tuple[str, ...]
+    changed: tuple[Phrase, ...]
     days_since: int
 
     @property
     def reason(self) -> str:
+        return self.reason_in("en")
+
+    def reason_in(self, lang: str) -> str:
+        """Why, in words in `lang`."""
+        _ = translator(lang).gettext
         if self.changed:
-            return "the instructions changed: " + "; ".join(self.changed)
-        return f"done {self.days_since} days ago; platforms reset settings"
+            return _("the instructions changed: {changes}").format(
+                changes="; ".join(change.text(lang) for change in self.changed))
+        return _("done {n} days ago; platforms reset settings").format(n=self.days_since)
 
 
 def recheck(action: Action, records: dict[tuple[str, str, str], tuple[str, str]],
@@ -79,7 +92,11 @@ def recheck(action: Action, records: dict[tuple[str, str, str], tuple[str, str]]
         if record is None:
             continue
         old, done_at = record
-        days = (now - dt.datetime.fromisoformat(done_at)).days
+        try:
+            when = dt.datetime.fromisoformat(done_at)
+            days = (now - (when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc))).days
+        except (TypeError, ValueError):  # a record nobody can date: look at it again
+            days = after_days + 1
         found = tuple(changes(old, action, surface))
         if found or days > after_days:
             return Recheck(surface.id, found, days)

@@ -10,8 +10,10 @@ from textual.app import App
 from textual.binding import Binding
 
 from optout_tui.catalog.model import Catalog
+from optout_tui.i18n import LANGUAGES, translator
 from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore
+from optout_tui.safe_files import write_private
 from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.bindings import localise_bindings
@@ -53,12 +55,21 @@ class OptOutApp(App[None]):
         self.catalog = catalog
         self.catalog_info = catalog_info
         """The catalog's version and date (the help shows its age), when known."""
-        self.lang = lang if lang in ("en", "fr") else "en"
+        self.lang = lang if lang in LANGUAGES else "en"
         """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
         self.data_dir = Path(data_dir)
         self.store = self._keeper(profile)
         self._unsaved_warned = False
+
+    def _(self, message: str) -> str:
+        """`message` in the app's language."""
+        return translator(self.lang).gettext(message)
+
+    def _last_error(self) -> str:
+        """Why progress could not be saved, in the app's language."""
+        error = self.store.last_error
+        return error.text(self.lang) if error is not None else ""
 
     def get_system_commands(self, screen):
         """Textual's own entries (theme, keys, quit…) and this screen's."""
@@ -72,8 +83,8 @@ class OptOutApp(App[None]):
         try:
             save_setting(self.data_dir, "theme", theme.name)
         except OSError as error:
-            self.notify(f"The theme could not be saved: {error}", severity="warning",
-                        markup=False)
+            self.notify(self._("The theme could not be saved: {error}").format(error=error),
+                        severity="warning", markup=False)
 
     def _keeper(self, profile: str) -> ProgressKeeper:
         return ProgressKeeper(lambda: ProgressStore(self.data_dir, profile=profile))
@@ -94,15 +105,26 @@ class OptOutApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.sub_title = self.profile
         store = self.store.store
+        _ = self._
         if store is None:
-            self.notify(f"{self.store.last_error}. Your ticks are kept in memory while the "
-                        "app runs, and saved as soon as the file can be written.",
-                        title="Progress cannot be saved", severity="error", timeout=30,
+            self.notify(_("{error}. Your ticks are kept in memory while the app runs, and "
+                          "saved as soon as the file can be written.").format(
+                              error=self._last_error()),
+                        title=_("Progress cannot be saved"), severity="error", timeout=30,
                         markup=False)
         elif store.moved_aside is not None:
-            self.notify(f"The progress file was damaged. It was moved to "
-                        f"{store.moved_aside} and a new one was started.",
-                        title="Progress file damaged", severity="warning", timeout=30,
+            self.notify(_("The progress file was damaged. It was moved to {path} and a new "
+                          "one was started.").format(path=store.moved_aside),
+                        title=_("Progress file damaged"), severity="warning", timeout=30,
+                        markup=False)
+        if store is not None and store.read_only is not None:
+            self.notify(_("{path} can only be read ({why}). Your progress is shown; new "
+                          "changes are kept in memory while the app runs.").format(
+                              path=store.path, why=store.read_only),
+                        title=_("Progress is read-only"), severity="warning", timeout=30,
+                        markup=False)
+        for notice in self.catalog.notices:  # an overlay sending links elsewhere
+            self.notify(notice, title=_("Catalog warning"), severity="warning", timeout=30,
                         markup=False)
         self.set_interval(RETRY_SECONDS, self.retry_saves)
         self._suggest_update()
@@ -121,15 +143,16 @@ class OptOutApp(App[None]):
         if ok or self._unsaved_warned:
             return
         self._unsaved_warned = True
-        self.notify(f"{self.store.last_error}. The change is kept in memory and saved as "
-                    "soon as possible; do not close the app yet.",
-                    title="Not saved yet", severity="error", timeout=20, markup=False)
+        self.notify(self._("{error}. The change is kept in memory and saved as soon as "
+                           "possible; do not close the app yet.").format(
+                               error=self._last_error()),
+                    title=self._("Not saved yet"), severity="error", timeout=20, markup=False)
 
     def retry_saves(self) -> None:
         if self.store.pending or self.store.pending_done:
             if self.store.retry() and self._unsaved_warned:
                 self._unsaved_warned = False
-                self.notify("Every change is saved now.", title="Saved")
+                self.notify(self._("Every change is saved now."), title=self._("Saved"))
 
     # -- profiles and export ---------------------------------------------------------
     def switch_profile(self, profile: str) -> None:
@@ -140,10 +163,11 @@ class OptOutApp(App[None]):
         screen = self.screen
         if hasattr(screen, "refresh_counts"):
             screen.refresh_counts()
-        self.notify(f"Now keeping progress for {profile!r}.", markup=False)
+        self.notify(self._("Now keeping progress for {profile!r}.").format(profile=profile),
+                    markup=False)
 
     def new_person(self) -> None:
-        base = "Visitor " + dt.datetime.now().strftime("%H:%M")
+        base = self._("Visitor {time}").format(time=dt.datetime.now().strftime("%H:%M"))
         existing = set(self.store.store.profiles()) if self.store.store else set()
         name, n = base, 1
         while name in existing or name == self.profile:
@@ -158,7 +182,7 @@ class OptOutApp(App[None]):
         from optout_tui.progress import export
 
         if self.store.store is None:
-            self.notify("Nothing can be exported while progress cannot be read.",
+            self.notify(self._("Nothing can be exported while progress cannot be read."),
                         severity="error")
             return None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
@@ -171,12 +195,13 @@ class OptOutApp(App[None]):
                 "md": lambda: export.to_markdown(self.catalog, store),
                 "json": lambda: export.to_json(store)}[fmt]()
         try:
-            target.write_text(text, encoding="utf-8")
+            write_private(target, text)  # 0600 and atomic: a failure leaves nothing behind
         except OSError as error:
-            self.notify(f"Could not write {target}: {error.strerror}", severity="error",
-                        markup=False)
+            self.notify(self._("Could not write {path}: {error}").format(
+                path=target, error=error.strerror), severity="error", markup=False)
             return None
-        self.notify(f"Written to {target}", title="Exported", timeout=15, markup=False)
+        self.notify(self._("Written to {path}").format(path=target), title=self._("Exported"),
+                    timeout=15, markup=False)
         return target
 
     def open_platform(self, platform_id: str, action_id: str | None = None) -> None:
@@ -189,6 +214,15 @@ class OptOutApp(App[None]):
         from optout_tui.tui.screens.browse import BrowseScreen
         from optout_tui.tui.screens.what_next import WhatNextScreen
 
+        from optout_tui.catalog.problems import CatalogError
+
+        try:  # read now: its file may have been broken since the app started
+            platform.actions
+        except CatalogError as error:
+            self.notify("\n".join(str(p) for p in error.problems),
+                        title=self._("This platform cannot be opened"), severity="error",
+                        timeout=30, markup=False)
+            return
         while len(self.screen_stack) > 2 and not isinstance(self.screen, (BrowseScreen,
                                                                           WhatNextScreen)):
             self.pop_screen()  # back to the list it was chosen from

@@ -10,7 +10,8 @@ from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from optout_tui.tui.words import SURFACE_TAB, t
+from optout_tui.i18n import N_, translator
+from optout_tui.wording import SURFACE_TAB
 
 DISCOVER_AT_MOST = 20
 
@@ -43,6 +44,26 @@ class PlatformCommands(Provider):
                           help=help_text)
 
 
+BROWSE_COMMANDS = (
+    ("action_what_next", N_("What to do next"),
+     N_("The most important settings not done yet, everywhere")),
+    ("action_filters", N_("Filters"), N_("Narrow the list by category, kind, region or status")),
+    ("action_sort", N_("Order by priority or by name"), N_("Switch how the platforms are sorted")),
+    ("action_clear", N_("Clear search and filters"), N_("Show every platform again")),
+    ("action_export", N_("Export progress"), N_("JSON, Markdown or a printable HTML handout")),
+    ("action_new_person", N_("New person"), N_("Start a fresh profile (helpdesk)")),
+    ("action_profiles", N_("Switch person"), N_("Choose whose progress to show")),
+)
+PLATFORM_COMMANDS = (
+    ("action_qr", N_("QR code of the link"), N_("Open it on a phone")),
+    ("action_open_link", N_("Open the link"), N_("In your browser")),
+    ("action_copy_link", N_("Copy the link"), N_("Through the terminal's clipboard")),
+    ("action_fill_template", N_("Fill in the text"), N_("Email or form text with blanks")),
+    ("action_note", N_("Write a note"), N_("On this action")),
+    ("action_undo", N_("Undo"), N_("Your last change")),
+)
+
+
 def screen_commands(screen) -> Iterator[SystemCommand]:
     """Palette entries for what the current screen can do, in the app's language: every key
     in the footer has one, and the platform screen adds one per surface of the action."""
@@ -50,26 +71,18 @@ def screen_commands(screen) -> Iterator[SystemCommand]:
     from optout_tui.tui.screens.platform import PlatformScreen
 
     lang = screen.app.lang
+    _ = translator(lang).gettext
     if isinstance(screen, BrowseScreen):
-        for key, action in (("cmd_next", screen.action_what_next),
-                            ("cmd_filters", screen.action_filters),
-                            ("cmd_sort", screen.action_sort),
-                            ("cmd_clear", screen.action_clear),
-                            ("cmd_export", screen.action_export),
-                            ("cmd_new_person", screen.action_new_person),
-                            ("cmd_profiles", screen.action_profiles)):
-            title, help_text = t(lang, key).split("|")
-            yield SystemCommand(title, help_text, action)
+        commands = BROWSE_COMMANDS
     elif isinstance(screen, PlatformScreen):
+        commands = PLATFORM_COMMANDS
         current = screen.current_action
         if current is not None:
             for surface in current.surfaces:
-                label = SURFACE_TAB[lang][surface.id]
-                title, help_text = t(lang, "cmd_surface", s=label).split("|")
-                yield SystemCommand(title, help_text, partial(screen._set_surface, surface.id))
-        for key, action in (("cmd_qr", screen.action_qr), ("cmd_open", screen.action_open_link),
-                            ("cmd_copy", screen.action_copy_link),
-                            ("cmd_template", screen.action_fill_template),
-                            ("cmd_note", screen.action_note), ("cmd_undo", screen.action_undo)):
-            title, help_text = t(lang, key).split("|")
-            yield SystemCommand(title, help_text, action)
+                label = SURFACE_TAB.get(surface.id, lang)
+                yield SystemCommand(_("Show steps for: {s}").format(s=label), _("Switch surface"),
+                                    partial(screen._set_surface, surface.id))
+    else:
+        return
+    for method, title, help_text in commands:
+        yield SystemCommand(_(title), _(help_text), getattr(screen, method))

@@ -35,3 +35,19 @@ async def test_french_falls_back_to_english_per_text(data_dir: Path) -> None:
         await pilot.pause()
         title = shown_text(app.screen.query_one("#action-title", Static))
         assert title == "Title [b]not bold[/b] [@click=app.quit]quit[/]"
+
+
+async def test_french_key_descriptions_are_translated_and_never_the_catalog_header(
+        data_dir: Path) -> None:
+    """Descriptions are looked up in the French catalog; an empty one stays empty (gettext
+    would answer "" with the catalog's header)."""
+    app = make_app(data_dir, EXAMPLE_CATALOG, lang="fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        descriptions = [b.description for _, b, _, _ in app.screen.active_bindings.values()]
+        assert "Retour" in descriptions and "Back" not in descriptions
+        every = [b.description for node in (app, app.screen, *app.screen.query("*"))
+                 for found in node._bindings.key_to_bindings.values() for b in found]
+        assert "" in every  # Textual's own ctrl+c binding has no description
+        assert not any("Project-Id-Version" in d for d in every)

@@ -15,7 +15,7 @@ from optout_tui.commands import common
 from tests.conftest import EXAMPLE_CATALOG, MARKUP_CATALOG
 
 LOCAL = """\
-format: 1
+format: 2
 id: example
 name: Example Local
 domains: [example.com]
@@ -28,6 +28,7 @@ actions:
     kind: other
     default: unknown
     difficulty: easy
+    minutes: 2
     future_only: false
     surfaces:
       email:
@@ -135,7 +136,7 @@ def test_show_checklist(capsys) -> None:
 
 def test_show_in_french_marks_unconfirmed_labels(capsys) -> None:
     _, out, _ = run(capsys, "show", "example/ai-training", "--lang", "fr")
-    assert "Régler: « Autoriser l'entraînement de l'IA » (?) → décocher" in out
+    assert "Régler : « Autoriser l'entraînement de l'IA » (?) → décocher" in out
 
 
 def test_show_surface_without_the_control(capsys) -> None:

@@ -56,12 +56,20 @@ def test_example_loads_into_the_model() -> None:
     assert action.sources[0].published == "2024-07-26"
 
 
-def test_yaml_one_point_one_booleans_stay_words(tmp_path: Path) -> None:
-    # `NO` is Norway, not false; `on` is a default state, not true.
-    text = EXAMPLE.replace("regions: [all]", "regions: [all, -NO]")
+def test_yaml_one_point_one_booleans_must_be_quoted(tmp_path: Path) -> None:
+    # A YAML 1.1 reader takes a plain NO for false and on for true: format 2 refuses both
+    # unquoted, so every reader gets the same words; quoted, NO is Norway and "on" a state.
+    text = EXAMPLE.replace("regions: [all]", 'regions: [all, "NO"]')
     action = load_platform(write(tmp_path, text)).actions[0]
-    assert action.regions == ("all", "-NO")
+    assert action.regions == ("all", "NO")
     assert action.default == "on"
+    path = write(tmp_path, EXAMPLE.replace("regions: [all]", "regions: [all, NO]"))
+    [message] = problems(path)
+    assert f"{path}:{line_of(EXAMPLE, '    regions: [all]')}:20:" in message
+    assert 'write NO in quotes ("NO")' in message
+    path = write(tmp_path, EXAMPLE.replace('default: "on"', "default: on"))
+    [message] = problems(path)
+    assert 'write on in quotes ("on")' in message and "true/false" in message
 
 
 def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -13,29 +13,35 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Select, Static
 
 from optout_tui.catalog import filters as flt
-from optout_tui.catalog.model import KINDS, Catalog, Platform
+from optout_tui.catalog.model import CATEGORIES, KINDS, Catalog, Platform
+from optout_tui.i18n import N_, translator
 from optout_tui.progress import platform_counts
 from optout_tui.progress.status import STATUSES, overall_status, touched
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
-from optout_tui.tui.words import CATEGORY, KIND, t
+from optout_tui.tui.widgets.search_box import SearchBox
+from optout_tui.wording import CATEGORY, KIND, STATUS
 
 ANY = "*"
+ANY_WORDS = {"category": N_("All categories"), "kind": N_("All kinds"),
+             "region": N_("All regions"), "status": N_("All statuses")}
 
 
 def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en") -> Content:
     """Progress first, in a mark and words (never colour alone), then name and aliases, so a
     long alias list is what gets cut at the edge, not the progress."""
+    _ = translator(lang).gettext
+    all_done, n_done = _("✔ all done"), _("{n}/{t} done")
     if total and done == total:
-        state = (t(lang, "all_done"), "bold $text-success")
+        state = (all_done, "bold $text-success")
     elif done:
-        state = ("◐ " + t(lang, "n_done", n=done, t=total), "bold")
+        state = ("◐ " + n_done.format(n=done, t=total), "bold")
     elif total:
-        state = ("○ " + t(lang, "n_done", n=0, t=total), "")
+        state = ("○ " + n_done.format(n=0, t=total), "")
     else:
-        state = ("– " + t(lang, "nothing_to_do"), "dim")
-    width = max(len(t(lang, "all_done")), len("○ " + t(lang, "n_done", n=0, t=9)))
+        state = ("– " + _("no opt-out"), "dim")
+    width = max(len(all_done), len("○ " + n_done.format(n=0, t=9)))
     aliases = (f"  ({', '.join(platform.aliases)})", "dim") if platform.aliases else ""
     return Content.assemble(state, " " * (width - len(state[0]) + 2), (platform.name, "bold"),
                             aliases)
@@ -79,21 +85,26 @@ class BrowseScreen(Screen):
         self._touched: frozenset[str] = frozenset()
         self._typing_to_search = False
         self._filters_filled = False
+        self._filters_mounted = False
         self.shown_query = ""
-        """The search text the list was last filtered with (the benchmark waits for it)."""
+        """The search text the list was last filtered with."""
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        lang = self.app.lang
+        _ = translator(self.app.lang).gettext
         yield Header(icon="")
-        yield Static(t(lang, "hint"), id="hint")
-        yield Input(placeholder=t(lang, "search"), id="search", compact=True)
+        yield Static(
+            _("↑↓ Enter: open a platform · / search · f filters · w what next · ? help"),
+            id="hint")
+        yield SearchBox(placeholder=_("Search platforms and settings (/)"), id="search",
+                        compact=True)
         with Horizontal(id="filters"):
-            # Only "All …" at first: the counted options come after the first frame.
-            for name, word in (("category", "f_category"), ("kind", "f_kind"),
-                               ("region", "f_region"), ("status", "f_status")):
-                yield Select([(t(lang, word), ANY)], value=ANY, allow_blank=False,
-                             compact=True, id=f"f-{name}")
+            # The first frame shows look-alike labels: four Selects cost tens of
+            # milliseconds to build, so they replace the labels just after it (and their
+            # counted options come when the filters are first used).
+            for name, word in ANY_WORDS.items():
+                yield Static(Content.assemble(_(word), " ", ("▼", "dim")),
+                             classes="filter-label", id=f"l-{name}")
         yield Static(id="shown")
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
@@ -104,7 +115,25 @@ class BrowseScreen(Screen):
         # The list is filled by on_screen_resume, which also runs when the screen first shows.
         localise_bindings(self, self.app.lang)
         self.query_one(PlatformList).focus()
+        # The list follows the search box from inside the keystroke's own handler (a watcher
+        # runs at once; Input.Changed would arrive after the echo was painted), so the key
+        # and the new rows go out in the same frame.
+        self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
+        self.call_after_refresh(self._mount_filters)
         self.call_after_refresh(self._warm_search)
+
+    def _mount_filters(self) -> None:
+        """Put the filter Selects (only "All …" for now) in place of their labels."""
+        if self._filters_mounted:
+            return
+        self._filters_mounted = True
+        _ = translator(self.app.lang).gettext
+        bar = self.query_one("#filters", Horizontal)
+        with self.app.batch_update():
+            bar.remove_children()
+            bar.mount_all(Select([(_(word), ANY)], value=ANY, allow_blank=False,
+                                 compact=True, id=f"f-{name}")
+                          for name, word in ANY_WORDS.items())
 
     def _fill_filter_options(self, force: bool = False) -> None:
         """Give each filter its options with counts, keeping what is chosen. Done when the
@@ -124,11 +153,16 @@ class BrowseScreen(Screen):
                 select.value = value if any(v == value for _, v in options) else ANY
 
     def _warm_search(self) -> None:
-        """Build the search index after the first frame, so the first keystroke is quick."""
+        """Build the search index after the first frame, so the first keystroke is quick (a
+        key arriving meanwhile waits for this build rather than starting another), then
+        freeze what lives as long as the app out of the garbage collector's walks."""
         def build() -> None:
             from optout_tui.catalog.search import index_for
+            from optout_tui.heap import collector_paused, settle
 
-            index_for(self.catalog, self.app.lang).platforms("a")
+            with collector_paused():
+                index_for(self.catalog, self.app.lang).warm()
+            settle()
 
         self.run_worker(build, thread=True, exit_on_error=False)
 
@@ -137,31 +171,29 @@ class BrowseScreen(Screen):
         self._fill_filter_options()
 
     # -- options with counts ---------------------------------------------------------
-    def _counted(self, name: str, values, words, any_word: str) -> list[tuple[str, str]]:
+    def _counted(self, name: str, values, word) -> list[tuple[str, str]]:
+        """The options of one filter: "All …", then each value in words with its count."""
+        lang = self.app.lang
         counts = flt.option_counts(self.catalog.platforms, self.filters, name, values,
                                    self._status_of if name == "status" else None)
-        return [(any_word, ANY)] + [(f"{words.get(v, v)} ({counts[v]})", v) for v in values
+        any_word = translator(lang).gettext(ANY_WORDS[name])
+        return [(any_word, ANY)] + [(f"{word(v, lang)} ({counts[v]})", v) for v in values
                                     if counts[v] or name == "status"]
 
     def _category_options(self) -> list[tuple[str, str]]:
-        lang = self.app.lang
         present = {c for p in self.catalog.platforms for c in p.categories}
-        used = [c for c in CATEGORY["en"] if c in present]
-        return self._counted("category", used, CATEGORY[lang], t(lang, "f_category"))
+        used = [c for c in CATEGORIES if c in present]
+        return self._counted("category", used, CATEGORY.get)
 
     def _kind_options(self) -> list[tuple[str, str]]:
-        lang = self.app.lang
-        return self._counted("kind", KINDS, KIND[lang], t(lang, "f_kind"))
+        return self._counted("kind", KINDS, KIND.get)
 
     def _region_options(self) -> list[tuple[str, str]]:
-        lang = self.app.lang
         regions = flt.regions_offered(self.catalog.platforms, home_region())
-        return self._counted("region", regions, {}, t(lang, "f_region"))
+        return self._counted("region", regions, lambda value, lang: value)
 
     def _status_options(self) -> list[tuple[str, str]]:
-        lang = self.app.lang
-        words = {s: t(lang, f"st_{s}") for s in STATUSES}
-        return self._counted("status", STATUSES, words, t(lang, "f_status"))
+        return self._counted("status", STATUSES, STATUS.get)
 
     # -- progress --------------------------------------------------------------------
     def _read_progress(self) -> None:
@@ -204,14 +236,16 @@ class BrowseScreen(Screen):
         platforms = self.query_one(PlatformList)
         current = platforms.highlighted_platform
         platforms.show(rows, keep=None if query else (current.id if current else None))
-        lang = self.app.lang
+        _ = translator(self.app.lang).gettext
         if rows and query:
-            text = t(lang, "shown_query", n=len(rows), t=len(self.catalog.platforms))
+            text = _("Found: {n} of {t}, best first · Enter opens the first · Esc clears").format(
+                n=len(rows), t=len(self.catalog.platforms))
         elif rows:
-            text = t(lang, "shown", n=len(rows), t=len(self.catalog.platforms),
-                     s=t(lang, f"sort_{self.filters.sort}"))
+            order = _("by priority") if self.filters.sort == "priority" else _("by name")
+            text = _("Platforms: {n} of {t}, {s} (o to change)").format(
+                n=len(rows), t=len(self.catalog.platforms), s=order)
         else:
-            text = t(lang, "none_shown")
+            text = _("No platform matches. Clear the search or a filter (Esc clears all).")
         self.query_one("#shown", Static).update(Content(text), layout=False)  # height 1
 
     def _filter_fields(self) -> dict[str, str | None]:
@@ -229,8 +263,9 @@ class BrowseScreen(Screen):
                                           "sort": self.filters.sort})
             self.show_platforms()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.show_platforms()
+    def _search_changed(self, value: str) -> None:
+        if value.strip() != self.shown_query:
+            self.show_platforms()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         platforms = self.query_one(PlatformList)
@@ -298,7 +333,19 @@ class BrowseScreen(Screen):
         self._typing_to_search = True
         self.query_one("#search", Input).focus()
 
+    @on(events.Click, ".filter-label")
+    def label_clicked(self, event: events.Click) -> None:
+        """A click on a filter before its Select is built: build them, then focus it."""
+        name = (event.widget.id or "").removeprefix("l-") if event.widget else ""
+        self._mount_filters()
+        if name:
+            self.call_after_refresh(lambda: self.query_one(f"#f-{name}", Select).focus())
+
     def action_filters(self) -> None:
+        if not self._filters_mounted:  # f pressed within the first frame
+            self._mount_filters()
+            self.call_after_refresh(self.action_filters)
+            return
         self.query_one("#f-category", Select).focus()
 
     def action_sort(self) -> None:

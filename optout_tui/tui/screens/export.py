@@ -10,12 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from optout_tui.i18n import N_, translator
 from optout_tui.tui.bindings import localise_bindings
 
 FORMATS = [
-    ("html", "Printable handout (HTML, a QR code per link left to do)"),
-    ("md", "Markdown (plain text with links)"),
-    ("json", "JSON (to import on another machine: optout import FILE)"),
+    ("html", N_("Printable handout (HTML, a QR code per link left to do)")),
+    ("md", N_("Markdown (plain text with links)")),
+    ("json", N_("JSON (to import on another machine: optout import FILE)")),
 ]
 
 
@@ -25,10 +26,10 @@ class ExportScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]
 
     def compose(self) -> ComposeResult:
+        _ = translator(self.app.lang).gettext
         with Vertical(id="export-box"):
-            yield Static(Content.styled("Export this person's progress as…", "bold"))
-            yield OptionList(*(Option(Content(text), id=fmt) for fmt, text in FORMATS))
-
+            yield Static(Content.styled(_("Export this person's progress as…"), "bold"))
+            yield OptionList(*(Option(Content(_(text)), id=fmt) for fmt, text in FORMATS))
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)

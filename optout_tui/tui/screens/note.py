@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from optout_tui.i18n import translator
 from optout_tui.tui.bindings import localise_bindings
 
 
@@ -23,12 +24,12 @@ class NoteScreen(ModalScreen[str | None]):
         self.note = note
 
     def compose(self) -> ComposeResult:
+        _ = translator(self.app.lang).gettext
         with Vertical(id="note-box"):
-            yield Static(Content.assemble(("Note: ", "bold"), self.heading))
-            yield Input(self.note, placeholder="e.g. no such menu on my phone; did it on the "
-                                               "laptop", id="note-input")
-            yield Static("Enter saves (empty removes the note) · Escape cancels")
-
+            yield Static(Content.assemble((_("Note: "), "bold"), self.heading))
+            yield Input(self.note, placeholder=_("e.g. no such menu on my phone; did it on the "
+                                                 "laptop"), id="note-input")
+            yield Static(_("Enter saves (empty removes the note) · Escape cancels"))
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)

@@ -11,18 +11,18 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import SURFACES, Action, Platform, blanks
+from optout_tui.i18n import translator
 from optout_tui.progress import StepKey, StoreError, action_status
 from optout_tui.progress.recheck import Recheck, recheck, snapshot
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.action_detail import ActionDetail
-from optout_tui.tui.words import t
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 
 
 def action_prompt(action: Action, done_steps: int, total: int,
                   needs_recheck: bool = False, lang: str = "en") -> Content:
     if needs_recheck:
-        state = ("⟳ re-check ", "bold $text-warning")
+        state = (translator(lang).gettext("⟳ re-check "), "bold $text-warning")
     elif total and done_steps == total:
         state = ("✔ ", "bold $text-success")
     elif done_steps:
@@ -69,6 +69,10 @@ class PlatformScreen(Screen):
         actions.highlighted = ids.index(self.start_action) if self.start_action in ids else 0
         actions.focus()
 
+    def _(self, message: str) -> str:
+        """`message` in the app's language."""
+        return translator(self.app.lang).gettext(message)
+
     # -- state pushed down -----------------------------------------------------------
     @property
     def current_action(self) -> Action | None:
@@ -105,7 +109,7 @@ class PlatformScreen(Screen):
         detail.surface = self.surface
         self._push_states(action)
         found = self._recheck(action)
-        detail.recheck = found.reason if found else ""
+        detail.recheck = found.reason_in(self.app.lang) if found else ""
         detail.note = self.app.store.notes().get((self.platform.id, action.id), ("", ""))[0]
 
     def _recheck(self, action: Action) -> Recheck | None:
@@ -162,11 +166,14 @@ class PlatformScreen(Screen):
         if not action_status(self.platform.id, action, done).is_done:
             return None
         filled = self.app.store.filled(self.platform.id).get((action.id, surface.id))
-        lang = self.app.lang
+        _ = translator(self.app.lang).gettext
         if filled is None:
-            return t(lang, "template_not_copied")
+            return _("Not marked done: press t to fill in and copy the text first.")
         left = blanks(filled)
-        return t(lang, "template_refused", left=" · ".join(left)) if left else None
+        if not left:
+            return None
+        return _("Not marked done: fill in the text first (press t). Still to fill: {left}"
+                 ).format(left=" · ".join(left))
 
     def action_fill_template(self) -> None:
         from optout_tui.tui.screens.template import TemplateScreen
@@ -176,7 +183,7 @@ class PlatformScreen(Screen):
         if surface is None or surface.template is None:
             templated = [s for s in (action.surfaces if action else ()) if s.template]
             if not templated:
-                self.notify(t(self.app.lang, "no_template"), severity="warning")
+                self.notify(self._("This action has no text to fill in."), severity="warning")
                 return
             self._set_surface(templated[0].id)
             surface = templated[0]
@@ -191,10 +198,11 @@ class PlatformScreen(Screen):
                                                      result))
             left = blanks(result)
             if left:
-                self.notify(t(self.app.lang, "blanks_left") + " · ".join(left),
+                self.notify(self._("Still to fill: ") + " · ".join(left),
                             severity="warning", markup=False)
             else:
-                self.notify(t(self.app.lang, "template_copied"), markup=False)
+                self.notify(self._("Text copied (where the terminal supports OSC 52) and kept "
+                                   "for this person."), markup=False)
 
         self.app.push_screen(TemplateScreen(action.title.get(self.app.lang), text,
                                             surface.address), copy)
@@ -212,7 +220,7 @@ class PlatformScreen(Screen):
         detail = self.query_one(ActionDetail)
         self._push_states(action)
         found = self._recheck(action)
-        detail.recheck = found.reason if found else ""
+        detail.recheck = found.reason_in(self.app.lang) if found else ""
         self._refresh_actions()
 
     def action_note(self) -> None:
@@ -235,15 +243,18 @@ class PlatformScreen(Screen):
         try:
             key = self.app.store.undo()
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.notify(error.text(self.app.lang), title=self._("Not saved"), severity="error",
+                        markup=False)
             return
         if key is None:
-            self.notify(t(self.app.lang, "nothing_undo"))
+            self.notify(self._("Nothing to undo in this session."))
             return
         action = self.current_action
         if action is not None:
             self._after_change(action)
-        self.notify(t(self.app.lang, "undone", step=key.step, action=key.action), markup=False)
+        self.notify(self._("Undone: step {step} of {action}.").format(step=key.step,
+                                                                    action=key.action),
+                    markup=False)
 
     # -- actions ---------------------------------------------------------------------
     def _set_surface(self, surface: str) -> None:
@@ -282,7 +293,7 @@ class PlatformScreen(Screen):
         link = self._link()
         action = self.current_action
         if link is None or action is None:
-            self.notify(t(self.app.lang, "no_link"), severity="warning")
+            self.notify(self._("This action has no link."), severity="warning")
             return
         from optout_tui.tui.screens.qr import QrScreen
 
@@ -292,15 +303,16 @@ class PlatformScreen(Screen):
     def action_open_link(self) -> None:
         link = self._link()
         if link is None:
-            self.notify(t(self.app.lang, "no_link"), severity="warning")
+            self.notify(self._("This action has no link."), severity="warning")
             return
         self.app.open_url(link)
-        self.notify(t(self.app.lang, "opened", url=link), markup=False)
+        self.notify(self._("Asked your browser to open {url}").format(url=link), markup=False)
 
     def action_copy_link(self) -> None:
         link = self._link()
         if link is None:
-            self.notify(t(self.app.lang, "no_link"), severity="warning")
+            self.notify(self._("This action has no link."), severity="warning")
             return
         self.app.copy_to_clipboard(link)
-        self.notify(t(self.app.lang, "copied"), markup=False)
+        self.notify(self._("Link sent to the terminal's clipboard (works where the terminal "
+                           "supports OSC 52)."), markup=False)

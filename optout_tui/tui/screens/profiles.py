@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from optout_tui.i18n import translator
 from optout_tui.tui.bindings import localise_bindings
 
 NEW_PERSON = "\x00new"  # an option id no profile name can have (names are typed text)
@@ -26,14 +27,15 @@ class ProfilesScreen(ModalScreen[str | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
+        _ = translator(self.app.lang).gettext
         with Vertical(id="profiles-box"):
-            yield Static(Content.styled("Whose progress?", "bold"))
-            options = [Option(Content("+ New person (a fresh, empty profile)"), id=NEW_PERSON)]
+            yield Static(Content.styled(_("Whose progress?"), "bold"))
+            options = [Option(Content(_("+ New person (a fresh, empty profile)")),
+                              id=NEW_PERSON)]
             for name in self.profiles:
                 mark = "● " if name == self.current else "  "
                 options.append(Option(Content.assemble(mark, name), id=name))
             yield OptionList(*options, id="profiles-list")
-
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)

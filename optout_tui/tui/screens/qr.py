@@ -9,10 +9,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from optout_tui.qr import qr_matrix
+from optout_tui.i18n import translator
+from optout_tui.qr import qr_matrix, too_long
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.qr_code import QrCode
-from optout_tui.tui.words import t
 
 INFO_MIN_WIDTH = 24  # columns kept for the URL and the instructions beside the code
 
@@ -56,12 +56,18 @@ class QrScreen(Screen):
         code.matrix = qr_matrix(self.url, max_cell_rows=rows, max_columns=columns)
         code.display = code.matrix is not None
         message = self.query_one("#qr-message", Static)
+        _ = translator(self.app.lang).gettext
         if code.matrix is None:
-            message.update(t(self.app.lang, "qr_small"))
+            if too_long(self.url):
+                message.update(_("This link is too long for a QR code; here is the link:"))
+            else:
+                message.update(_("The terminal is too small to draw a QR code that a phone "
+                                 "can read. Enlarge the window, or type this link on the "
+                                 "phone:"))
         else:
-            hint = t(self.app.lang, "qr_point")
+            hint = _("Point your phone's camera at the code, or type this link:")
             if code.glyph_mode:
-                hint += t(self.app.lang, "qr_nocolor")
+                hint += _(" (no colours: press i if your phone cannot read it)")
             message.update(hint)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -75,8 +81,11 @@ class QrScreen(Screen):
 
     def action_open_link(self) -> None:
         self.app.open_url(self.url)
-        self.notify(t(self.app.lang, "opened", url=self.url), markup=False)
+        self.notify(translator(self.app.lang).gettext("Asked your browser to open {url}").format(
+            url=self.url), markup=False)
 
     def action_copy_link(self) -> None:
         self.app.copy_to_clipboard(self.url)
-        self.notify(t(self.app.lang, "copied"), markup=False)
+        self.notify(translator(self.app.lang).gettext(
+            "Link sent to the terminal's clipboard (works where the terminal supports OSC 52)."),
+            markup=False)

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from optout_tui.catalog.model import blanks
+from optout_tui.i18n import translator
 from optout_tui.tui.bindings import localise_bindings
-from optout_tui.tui.words import t
 
 
 class TemplateScreen(ModalScreen[str | None]):
@@ -39,17 +39,18 @@ class TemplateScreen(ModalScreen[str | None]):
         self.address = address
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang
+        _ = translator(self.app.lang).gettext
         with Vertical(id="template-box"):
             yield Static(Content.assemble((self.heading, "bold")))
             if self.address:
-                yield Static(Content.assemble(t(lang, "write_to"), (self.address, "bold")))
-            yield Static(t(lang, "template_help"))
+                yield Static(Content.assemble(_("Write to: "), (self.address, "bold")))
+            yield Static(_("Replace every {{…}} with your own details, then Ctrl+S (or Copy) "
+                           "copies the text. Escape cancels."))
             yield TextArea(self.text, soft_wrap=True, id="template-text")
             yield Static(id="template-blanks")
             with Horizontal(id="template-buttons"):
-                yield Button(t(lang, "template_copy"), variant="primary", id="copy")
-                yield Button(t(lang, "cancel"), id="cancel")
+                yield Button(_("Copy text"), variant="primary", id="copy")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)
@@ -61,13 +62,13 @@ class TemplateScreen(ModalScreen[str | None]):
 
     def _show_blanks(self) -> None:
         left = blanks(self.query_one(TextArea).text)
-        lang = self.app.lang
+        _ = translator(self.app.lang).gettext
         box = self.query_one("#template-blanks", Static)
         if left:
-            box.update(Content.assemble((t(lang, "blanks_left"), "bold $text-warning"),
+            box.update(Content.assemble((_("Still to fill: "), "bold $text-warning"),
                                         " · ".join(left)))
         else:
-            box.update(Content.styled(t(lang, "blanks_none"), "bold $text-success"))
+            box.update(Content.styled(_("✔ Every blank is filled in."), "bold $text-success"))
 
     def action_copy(self) -> None:
         self.dismiss(self.query_one(TextArea).text)

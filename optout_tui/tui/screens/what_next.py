@@ -11,17 +11,17 @@ from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import Catalog
 from optout_tui.progress.next_up import NextUp, next_up
-from optout_tui.tui import words
+from optout_tui.i18n import translator
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.platform_preview import STATUS_MARK
-from optout_tui.tui.words import t
+from optout_tui.wording import DEFAULT, DIFFICULTY, KIND, STATUS
 
 
 def next_prompt(item: NextUp, lang: str) -> Content:
     action = item.action
-    mark = f"{STATUS_MARK[item.status]} {t(lang, 'st_' + item.status)}"
-    meta = " · ".join((words.KIND[lang][action.kind], words.DEFAULT[lang][action.default],
-                       words.LEVEL[lang][action.difficulty]))
+    mark = f"{STATUS_MARK[item.status]} {STATUS.get(item.status, lang)}"
+    meta = " · ".join((KIND.get(action.kind, lang), DEFAULT.get(action.default, lang),
+                       DIFFICULTY.get(action.difficulty, lang)))
     return Content.assemble((item.platform.name, "bold"), " — ", action.title.get(lang),
                             "\n  ", mark, "  ", (meta, "dim"))
 
@@ -38,13 +38,15 @@ class WhatNextScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        yield Static(t(self.app.lang, "next_hint"), id="hint")
+        yield Static(translator(self.app.lang).gettext(
+            "The most important settings you have not done yet, across every platform. "
+            "Enter opens one."), id="hint")
         yield OptionList(id="next")
         yield Footer()
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)
-        self.title = t(self.app.lang, "next_title")
+        self.title = translator(self.app.lang).gettext("What to do next")
         self.query_one(OptionList).focus()
         self.refresh_items()
 
@@ -62,7 +64,8 @@ class WhatNextScreen(Screen):
                                 for i, item in enumerate(self.items))
             options.highlighted = 0
         else:
-            options.set_options([Option(t(lang, "next_none"), disabled=True)])
+            options.set_options([Option(translator(lang).gettext("Nothing left to do. Well done!"),
+                                        disabled=True)])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         item = self.items[int(event.option.id)]

@@ -12,37 +12,34 @@ from textual.reactive import reactive
 from textual.widgets import Static, Tab, Tabs
 
 from optout_tui.catalog.model import BLANK, STALE_AFTER_DAYS, SURFACES, Action, Surface
-from optout_tui.tui import words
-from optout_tui.tui.words import t
+from optout_tui import wording
+from optout_tui.history import change_lines, changed_heading
+from optout_tui.i18n import translator
+from optout_tui.text import clean
 from optout_tui.tui.widgets.step_checklist import StepChecklist
-
+from optout_tui.wording import meta_words
 
 
 def meta_content(action: Action, lang: str = "en") -> Content:
     """Kind, default, difficulty, regions and future-only, in words."""
-    regions = ", ".join(words.LEVEL[lang].get(r, r) for r in action.regions)
-    parts = [words.KIND[lang][action.kind], words.DEFAULT[lang][action.default],
-             t(lang, "difficulty", d=words.LEVEL[lang][action.difficulty]),
-             t(lang, "where", r=regions)]
-    if action.future_only:
-        parts.append(t(lang, "future"))
-    if action.excluded_plans:
-        parts.append(t(lang, "not_for", p=", ".join(action.excluded_plans)))
-    return Content(" · ".join(parts))
+    return Content(" · ".join(meta_words(action, lang)))
 
 
 def sources_content(action: Action, today: dt.date, lang: str = "en") -> Content:
     """The sources, the verified date (with an out-of-date mark) and the confidence."""
+    _ = translator(lang).gettext
     age = (today - action.verified).days
-    verified: list[str | tuple[str, str]] = [t(lang, "verified",
-                                               date=action.verified.isoformat())]
+    verified: list[str | tuple[str, str]] = [
+        _("Verified {date}").format(date=action.verified.isoformat())]
     if age > STALE_AFTER_DAYS:
-        verified.append(("  " + t(lang, "stale"), "bold $text-warning"))
-    verified.append(" · " + t(lang, "confidence", c=action.confidence))
+        verified.append(("  " + _("⚠ may be out of date"), "bold $text-warning"))
+    verified.append(" · " + _("confidence: {c}").format(
+        c=wording.CONFIDENCE.get(action.confidence, lang)))
     lines = [Content.assemble(*verified)]
     for source in action.sources:
-        date = t(lang, "date_unknown") if source.published == "unknown" else source.published
-        lines.append(Content.assemble("• ", source.publisher, f" ({source.type}, {date}): ",
+        date = _("date unknown") if source.published == "unknown" else source.published
+        kind = wording.SOURCE_TYPE.get(source.type, lang)
+        lines.append(Content.assemble("• ", source.publisher, f" ({kind}, {date}): ",
                                       source.url))
     return Content("\n").join(lines)
 
@@ -52,29 +49,37 @@ def notes_content(action: Action, lang: str) -> Content:
     for caveat in action.caveats:
         lines.append(Content.assemble("! ", caveat.get(lang)))
     if action.check:
-        lines.append(Content.assemble((t(lang, "check"), "bold"), action.check.get(lang)))
+        lines.append(Content.assemble((translator(lang).gettext("Check: "), "bold"),
+                                      action.check.get(lang)))
+    if action.changes:
+        lines.append(Content.styled(changed_heading(lang), "bold"))
+        lines.extend(Content(f"  {line}") for line in change_lines(action, lang))
     return Content("\n").join(lines)
 
 
 def surface_content(action: Action, surface: Surface, lang: str) -> Content:
     """What to say above the steps: where the control is missing (and where it is instead),
     notes, the link."""
+    _ = translator(lang).gettext
     lines: list[Content] = []
     if not surface.is_available:
-        key = "missing" if surface.available == "no" else "unknown_here"
-        lines.append(Content.styled(t(lang, key), "bold $text-error"))
-        elsewhere = [words.SURFACE_TAB[lang][s.id] for s in action.available_surfaces]
+        missing = (_("✗ Not available here.") if surface.available == "no"
+                   else _("? Nobody has confirmed whether it exists here."))
+        lines.append(Content.styled(missing, "bold $text-error"))
+        elsewhere = [wording.SURFACE_TAB.get(s.id, lang) for s in action.available_surfaces]
         if elsewhere:
-            lines.append(Content(t(lang, "available_on", where=", ".join(elsewhere))))
+            lines.append(Content(_("Available on: {where}. Press r for a QR code to open it on "
+                                   "another device.").format(where=", ".join(elsewhere))))
     if surface.note:
         lines.append(Content(surface.note.get(lang)))
     if surface.link:
-        lines.append(Content.assemble(t(lang, "link"), surface.link,
-                                      ("  " + t(lang, "qr_hint"), "dim")))
+        lines.append(Content.assemble(_("Link: "), surface.link,
+                                      ("  " + _("(r: QR code)"), "dim")))
     if surface.address:
-        lines.append(Content.assemble(t(lang, "write_to"), (surface.address, "bold")))
+        lines.append(Content.assemble(_("Write to: "), (surface.address, "bold")))
     if surface.template:
-        lines.append(Content.styled(t(lang, "template_hint"), "bold"))
+        lines.append(Content.styled(_("Text to send (t: fill in the blanks and copy it):"),
+                                    "bold"))
         lines.append(template_content(surface.template.get(lang)))
     return Content("\n").join(lines)
 
@@ -130,7 +135,7 @@ class ActionDetail(VerticalScroll):
         yield Static(id="action-controls")
         yield Static(id="action-recheck")
         yield Static(id="action-note")
-        yield Tabs(*(Tab(words.SURFACE_TAB["en"][s], id=f"surface-{s}") for s in SURFACES),
+        yield Tabs(*(Tab(wording.SURFACE_TAB.get(s, "en"), id=f"surface-{s}") for s in SURFACES),
                    id="surface-tabs")
         yield Static(id="surface-note")
         yield StepChecklist(id="steps")
@@ -160,19 +165,21 @@ class ActionDetail(VerticalScroll):
                 continue
             tabs.show(tab.id)
             mark = {"yes": "", "no": " ✗", "unknown": " ?"}[surface.available]
-            tab.label = words.SURFACE_TAB[self.lang][sid] + mark
+            tab.label = wording.SURFACE_TAB.get(sid, self.lang) + mark
         self.scroll_home(animate=False)
         self._show_surface()
 
     def watch_recheck(self, reason: str) -> None:
         box = self.query_one("#action-recheck", Static)
-        box.update(Content.assemble((t(self.lang, "recheck"), "bold $text-warning"), reason)
+        box.update(Content.assemble((translator(self.lang).gettext("⟳ Needs re-check: "),
+                                     "bold $text-warning"), reason)
                    if reason else Content(""))
         box.display = bool(reason)
 
     def watch_note(self, note: str) -> None:
         box = self.query_one("#action-note", Static)
-        box.update(Content.assemble(("✎ ", "bold"), note) if note else Content(""))
+        # The person's own text, maybe imported: no control character reaches the terminal.
+        box.update(Content.assemble(("✎ ", "bold"), clean(note)) if note else Content(""))
         box.display = bool(note)
 
     def watch_surface(self) -> None:

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from optout_tui.catalog.model import Action, Platform
-from optout_tui.tui import words
+from optout_tui.wording import DEFAULT, DIFFICULTY, KIND, STATUS
 
 StatusOf = Callable[[Platform, Action], str]
 STATUS_MARK = {"done": "✔", "in-progress": "◐", "needs-recheck": "⟳", "not-possible": "✗",
@@ -43,9 +43,9 @@ class PlatformPreview(Static):
         lines = [Content.styled(platform.name, "bold")]
         for action in platform.actions:
             status = self._status_of(platform, action)
-            state = f"{STATUS_MARK[status]} {words.t(lang, 'st_' + status)}"
-            meta = " · ".join((words.KIND[lang][action.kind], words.DEFAULT[lang][action.default],
-                               words.LEVEL[lang][action.difficulty]))
+            state = f"{STATUS_MARK[status]} {STATUS.get(status, lang)}"
+            meta = " · ".join((KIND.get(action.kind, lang), DEFAULT.get(action.default, lang),
+                               DIFFICULTY.get(action.difficulty, lang)))
             lines.append(Content(""))
             lines.append(Content.assemble((action.title.get(lang), "bold")))
             lines.append(Content.assemble(state, "  ", (meta, "dim")))

@@ -10,9 +10,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import LocalText, Step
+from optout_tui.history import former_note
 from optout_tui.text import quoted
-from optout_tui.tui import words
-from optout_tui.tui.words import t
+from optout_tui.i18n import translator
+from optout_tui.wording import SET_TO
 
 
 def label_content(label: LocalText, lang: str) -> Content:
@@ -20,31 +21,35 @@ def label_content(label: LocalText, lang: str) -> Content:
     parts: list[str | tuple[str, str]] = [(quoted(label.get(lang), lang), "bold")]
     if not label.is_confirmed(lang):
         parts.append(" (?)")
+    former = former_note(label, lang)
+    if former:
+        parts.append((f" — {former}", "italic"))
     return Content.assemble(*parts)
 
 
 def step_content(number: int, step: Step, done: bool, lang: str,
                  blocked: bool = False) -> Content:
     """One checklist entry: state in words and glyph, the instruction, path and setting."""
+    _ = translator(lang).gettext
     if blocked:
-        mark = (t(lang, "not_possible"), "bold $text-warning")
+        mark = (_("✗ not possible"), "bold $text-warning")
     elif done:
-        mark = (t(lang, "done"), "bold $text-success")
+        mark = (_("✔ done"), "bold $text-success")
     else:
-        mark = (t(lang, "todo"), "bold")
+        mark = (_("○ to do"), "bold")
     lines = [Content.assemble(mark, f"  {number}. ", step.text.get(lang))]
     if step.path:
         crumbs = Content(" › ").join(label_content(label, lang) for label in step.path)
-        lines.append(Content.assemble("     " + t(lang, "go_to"), crumbs))
+        lines.append(Content.assemble("     " + _("Go to: "), crumbs))
     if step.setting:
-        action = words.SET_TO[lang][step.setting.set_to]
-        setting = [("     " + t(lang, "set"), ""), label_content(step.setting.label, lang),
+        action = SET_TO.get(step.setting.set_to, lang)
+        setting = [("     " + _("Set: "), ""), label_content(step.setting.label, lang),
                    (f" → {action}", "bold")]
         if step.setting.value is not None:
             setting += [" ", label_content(step.setting.value, lang)]
         lines.append(Content.assemble(*setting))
     if step.link:
-        lines.append(Content.assemble("     " + t(lang, "link"), step.link))
+        lines.append(Content.assemble("     " + _("Link: "), step.link))
     return Content("\n").join(lines)
 
 
