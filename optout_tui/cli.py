@@ -181,7 +181,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     catalog_cmd.register(command("catalog", _("the catalog in use, signed updates (the only "
                                               "commands that go online), and maintainers' "
                                               "tools")),
-                         lambda: _common(lang))
+                         lambda: _common(lang), lang)
     return parser
 
 

@@ -13,15 +13,14 @@ SOURCES = {"bundled": N_("bundled with optout"), "update": N_("an installed upda
 
 
 def age_line(info: CatalogInfo | None, today: dt.date, lang: str = "en") -> str | None:
-    """"Catalog 2026.12.1 of 2026-12-03 (bundled with optout): 12 days old." (None when the
+    """"Catalog 2026.12.1 of 2026-12-03 (bundled with optout): 12 day(s) old." (None when the
     catalog carries no date)."""
     days = info.age_days(today) if info else None
     if info is None or days is None:
         return None
     tr = translator(lang)
     source = tr.gettext(SOURCES.get(info.source, SOURCES["bundled"]))
-    return tr.ngettext("Catalog {version} of {date} ({source}): {days} day old.",
-                       "Catalog {version} of {date} ({source}): {days} days old.", days).format(
+    return tr.gettext("Catalog {version} of {date} ({source}): {days} day(s) old.").format(
         version=info.version, date=info.date.isoformat(), source=source, days=days)
 
 

@@ -41,7 +41,7 @@ async def test_a_recent_catalog_shows_its_age_in_the_help_and_nothing_else(data_
         await pilot.pause()
         assert not any("catalog update" in n for n in notices(app))
         text = await help_text(app, pilot)
-        assert "Catalog 2026.12.1 of 2026-12-01 (bundled with optout): 90 days old." in text
+        assert "Catalog 2026.12.1 of 2026-12-01 (bundled with optout): 90 day(s) old." in text
         assert "optout catalog update" not in text
 
 
@@ -52,7 +52,7 @@ async def test_an_old_catalog_suggests_an_update(data_dir):
         [notice] = [n for n in notices(app) if "catalog update" in n]
         assert "91 days old" in notice and "optout catalog update" in notice
         text = await help_text(app, pilot)
-        assert "(an installed update): 91 days old." in text
+        assert "(an installed update): 91 day(s) old." in text
         assert "optout catalog update" in text
 
 
@@ -62,7 +62,7 @@ async def test_in_french(data_dir):
         await pilot.pause()
         assert any("Ce catalogue a 200 jours" in n for n in notices(app))
         text = await help_text(app, pilot)
-        assert "Catalogue 2026.12.1 du 2026-08-13 (fourni avec optout) : il a 200 jours." in text
+        assert "Catalogue 2026.12.1 du 2026-08-13 (fourni avec optout) : il a 200 jour(s)." in text
 
 
 async def test_no_date_no_age(data_dir):
