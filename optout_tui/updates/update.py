@@ -12,7 +12,13 @@ from pathlib import Path
 from optout_tui.i18n import N_
 from optout_tui.updates import Refused
 from optout_tui.updates.bundle import unpack
-from optout_tui.updates.download import MAX_BUNDLE_BYTES, Missing, fetch
+from optout_tui.updates.download import (
+    MAX_BUNDLE_BYTES,
+    Missing,
+    check_source,
+    fetch,
+    is_url,
+)
 from optout_tui.updates.installed import in_use, install, staging
 from optout_tui.updates.manifest import CatalogInfo, version_key
 from optout_tui.updates.signing import (
@@ -43,6 +49,9 @@ def update(source: str, *, root: Path, bundled: Path, keys: list[PublicKey],
            progress: bool = False) -> CatalogInfo:
     """Install the bundle at `source` (https:// or a file) and return the new catalog's info.
     Raises Refused or download.FetchError; nothing changes then."""
+    check_source(source)
+    if not is_url(source) and not Path(source).expanduser().exists():
+        raise Missing(N_("{path}: no such file"), path=source)
     try:
         signature_raw = fetch(source + ".sig", MAX_SIGNATURE_BYTES)
     except Missing:

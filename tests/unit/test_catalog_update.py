@@ -420,3 +420,8 @@ def test_a_state_file_pointing_outside_its_folder_is_not_followed(env, capsys, i
     state["current"]["version"] = "2099.1.1"
     (env.root / "state.json").write_text(json.dumps(state))
     assert "planted" not in listing(capsys, env)
+
+
+def test_a_bundle_file_that_is_not_there_is_named(env, capsys):
+    code, _, err = run(capsys, env, "catalog", "update", "--url", str(env.tmp / "nowhere.tar.gz"))
+    assert code == 1 and "nowhere.tar.gz: no such file" in err and ".sig" not in err
