@@ -181,7 +181,8 @@ def measure(size: str, tmp: Path, env: dict[str, str], runs: int,
             baseline: float) -> dict[str, float]:
     """Every figure for one catalog: the bundled one, or a synthetic one of `size` platforms."""
     from optout_tui.catalog.cache import load_catalog_cached
-    from optout_tui.catalog.loader import load_catalog, platform_files
+    from optout_tui.catalog.files import platform_files
+    from optout_tui.catalog.loader import load_catalog
     from optout_tui.paths import bundled_catalog_dir
 
     if size == "bundled":

@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from optout_tui import __version__
+from optout_tui.catalog.files import yaml_entries
 from optout_tui.catalog.model import ActionFacts, Catalog, LocalText, Platform
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
@@ -38,30 +39,11 @@ def _cache_file(folders: Iterable[Path] = ()) -> Path:
     return user_cache_path("optout-tui", appauthor=False) / f"catalog-{tag}.pickle"
 
 
-def _yaml_entries(folder: Path) -> list[os.DirEntry]:
-    """The platform files of a catalog folder (its `platforms/` subfolder when there is one),
-    sorted by name; strings are compared, not Paths, which is much faster for thousands."""
-    if (folder / "platforms").is_dir():
-        folder = folder / "platforms"
-    try:
-        with os.scandir(folder) as entries:
-            found = [e for e in entries if e.name.endswith(".yaml") and e.is_file()]
-    except OSError:
-        return []
-    found.sort(key=lambda e: e.name)
-    return found
-
-
-def platform_files(folder: Path) -> list[Path]:
-    """The platform files of a catalog folder (its `platforms/` subfolder when there is one)."""
-    return [Path(e.path) for e in _yaml_entries(folder)]
-
-
 def _key(folders: list[Path]) -> str:
     parts: list[str] = [__version__, MAGIC]
     for folder in folders:
         parts.append(f"folder {folder.resolve()}")
-        for entry in _yaml_entries(folder):
+        for entry in yaml_entries(folder):
             st = entry.stat()
             parts.append(f"{entry.name} {st.st_size} {st.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()

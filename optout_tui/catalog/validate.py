@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from optout_tui.catalog.loader import Problem, check_platform, platform_files
+from optout_tui.catalog.files import platform_files
+from optout_tui.catalog.loader import Problem, check_platform
 
 JSON_FORMAT_VERSION = 1
 
