@@ -30,6 +30,8 @@ examples:
   optout stats                        how many platforms and actions, how well sourced
   optout profiles                     the people whose progress is kept here
   optout export --profile "Visitor 14:30" --format html -o handout.html
+  optout catalog status               which catalog is in use, and how old it is
+  optout catalog update --url URL     install a newer signed catalog (https:// or a file)
 """)
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
@@ -173,6 +175,13 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("import", _("merge an exported JSON file into a profile (nothing is lost)"))
     p.add_argument("file", metavar="FILE")
+
+    from optout_tui.commands import catalog_cmd
+
+    catalog_cmd.register(command("catalog", _("the catalog in use, signed updates (the only "
+                                              "commands that go online), and maintainers' "
+                                              "tools")),
+                         lambda: _common(lang))
     return parser
 
 
@@ -186,6 +195,11 @@ def run_app(args: argparse.Namespace) -> int:
     app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
                     recheck_days=args.recheck_days, lang=args.lang)
     app.run()
+    if app.return_code:  # the app stopped on an error (Textual printed what it was)
+        print("optout: " + translator(args.lang).gettext(
+            "the app stopped after an unexpected error; your ticks up to then are saved"),
+            file=sys.stderr)
+        return app.return_code
     if app.store.pending or app.store.pending_done:
         error = app.store.last_error
         print("optout: " + translator(args.lang).gettext(
@@ -206,6 +220,7 @@ def _handler(name: str | None):
         "stats": ("maintain", "cmd_stats"), "stamp": ("maintain", "cmd_stamp"),
         "schema": ("maintain", "cmd_schema"), "profiles": ("profiles", "cmd_profiles"),
         "export": ("profiles", "cmd_export"), "import": ("profiles", "cmd_import"),
+        "catalog": ("catalog_cmd", "cmd_catalog"),
     }[name]
     from importlib import import_module
 

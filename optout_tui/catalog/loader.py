@@ -6,17 +6,18 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache, partial
-from typing import Any
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
 
 from optout_tui.catalog import model as m
 from optout_tui.catalog import spec
 from optout_tui.catalog.files import platform_files
+from optout_tui.catalog.links import LinkProblem, check_link, replacement_notice
 from optout_tui.catalog.problems import CatalogError, Problem
 from optout_tui.catalog.regions import is_region
 from optout_tui.catalog.yamlnodes import Node, YamlProblem, parse
-from optout_tui.text import clean, has_control
+from optout_tui.safe_files import FileTooLarge, read_regular
+from optout_tui.text import clean, has_control, has_invisible
 
 MAX_FILE_BYTES = 2_000_000
 MAX_STRING = 4_000
@@ -187,14 +188,10 @@ class _Builder:
 
     def url(self, node: Node, where: str, *, own_domain: bool) -> str:
         value = self.string(node, where)
-        parts = urlsplit(value)
-        if parts.scheme != "https" or not parts.hostname:
-            raise self.fail(node, f"{where} must be an https:// link, not {value!r}")
-        if own_domain and not any(parts.hostname == d or parts.hostname.endswith("." + d)
-                                  for d in self.domains):
-            raise self.fail(node, f"{where}: {parts.hostname} is not one of the platform's "
-                                  f"domains ({', '.join(self.domains) or 'none declared'})")
-        return value
+        try:  # read as browsers read it (WHATWG), see catalog/links.py
+            return check_link(value, self.domains if own_domain else None)
+        except LinkProblem as problem:
+            raise self.fail(node, f"{where}: {problem}") from None
 
     def domain(self, node: Node, where: str) -> str:
         value = self.string(node, where)
@@ -360,6 +357,16 @@ def id_is_file_name(b: _Builder, node: Node, f: Fields, v: Values, where: str) -
         b.fail(f["id"], f"id {v['id']!r} must equal the file name ({b.file_id!r})")
 
 
+def names_are_visible(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    """No bidi override or zero-width character in the name or an alias: they can make one
+    platform look like another."""
+    for key in ("name", "aliases"):
+        for item in (f[key].items or [f[key]]) if key in f else []:
+            if item.kind == "scalar" and has_invisible(item.value or ""):
+                b.fail(item, f"{key}: bidi overrides and zero-width characters are not "
+                             "allowed (they can disguise a name)")
+
+
 def languages_include_english(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
     if "languages" in f and "en" not in v.get("languages", ()):
         b.fail(f["languages"], "languages must include en")
@@ -450,7 +457,7 @@ def newest_change_first(b: _Builder, node: Node, f: Fields, v: Values, where: st
 
 
 RULES = {
-    "platform": (id_is_file_name, languages_include_english,
+    "platform": (id_is_file_name, names_are_visible, languages_include_english,
                  platform_is_whole),
     "action": (verified_recently, regions_are_known, newest_change_first,
                action_has_surfaces_and_sources),
@@ -526,11 +533,10 @@ def check_platform(path: Path, *, today: dt.date | None = None
 def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | None, list[Problem]]:
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CatalogError([Problem(shown, 1, 1, f"the file is {size:,} bytes; a catalog "
-                                                     f"file may be at most {MAX_FILE_BYTES:,}")])
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)  # a FIFO or /dev/zero is refused unread
+    except FileTooLarge as error:
+        raise CatalogError([Problem(shown, 1, 1, f"the file is {error.size:,} bytes; a catalog "
+                                                 f"file may be at most {MAX_FILE_BYTES:,}")])
     except OSError as error:
         raise CatalogError([Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")])
     try:
@@ -567,6 +573,7 @@ def load_catalog(folders: Iterable[Path], *, today: dt.date | None = None) -> m.
     """
     platforms: dict[str, m.Platform] = {}
     problems: list[Problem] = []
+    notices: list[str | None] = []
     for folder in folders:
         folder = Path(folder)
         if not folder.is_dir():
@@ -578,8 +585,10 @@ def load_catalog(folders: Iterable[Path], *, today: dt.date | None = None) -> m.
             except CatalogError as error:
                 problems.extend(error.problems)
                 continue
+            if platform.id in platforms:
+                notices.append(replacement_notice(platforms[platform.id], platform))
             platforms[platform.id] = platform
     if problems:
         raise CatalogError(problems)
     ordered = sorted(platforms.values(), key=lambda p: p.name.casefold())
-    return m.Catalog(platforms=tuple(ordered))
+    return m.Catalog(platforms=tuple(ordered), notices=tuple(filter(None, notices)))

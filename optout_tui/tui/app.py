@@ -12,6 +12,7 @@ from optout_tui.catalog.model import Catalog
 from optout_tui.i18n import LANGUAGES, translator
 from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore
+from optout_tui.safe_files import write_private
 from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.bindings import localise_bindings
@@ -110,6 +111,15 @@ class OptOutApp(App[None]):
                           "one was started.").format(path=store.moved_aside),
                         title=_("Progress file damaged"), severity="warning", timeout=30,
                         markup=False)
+        if store is not None and store.read_only is not None:
+            self.notify(_("{path} can only be read ({why}). Your progress is shown; new "
+                          "changes are kept in memory while the app runs.").format(
+                              path=store.path, why=store.read_only),
+                        title=_("Progress is read-only"), severity="warning", timeout=30,
+                        markup=False)
+        for notice in self.catalog.notices:  # an overlay sending links elsewhere
+            self.notify(notice, title=_("Catalog warning"), severity="warning", timeout=30,
+                        markup=False)
         self.set_interval(RETRY_SECONDS, self.retry_saves)
 
     # -- saving ----------------------------------------------------------------------
@@ -170,7 +180,7 @@ class OptOutApp(App[None]):
                 "md": lambda: export.to_markdown(self.catalog, store),
                 "json": lambda: export.to_json(store)}[fmt]()
         try:
-            target.write_text(text, encoding="utf-8")
+            write_private(target, text)  # 0600 and atomic: a failure leaves nothing behind
         except OSError as error:
             self.notify(self._("Could not write {path}: {error}").format(
                 path=target, error=error.strerror), severity="error", markup=False)
@@ -189,6 +199,15 @@ class OptOutApp(App[None]):
         from optout_tui.tui.screens.browse import BrowseScreen
         from optout_tui.tui.screens.what_next import WhatNextScreen
 
+        from optout_tui.catalog.problems import CatalogError
+
+        try:  # read now: its file may have been broken since the app started
+            platform.actions
+        except CatalogError as error:
+            self.notify("\n".join(str(p) for p in error.problems),
+                        title=self._("This platform cannot be opened"), severity="error",
+                        timeout=30, markup=False)
+            return
         while len(self.screen_stack) > 2 and not isinstance(self.screen, (BrowseScreen,
                                                                           WhatNextScreen)):
             self.pop_screen()  # back to the list it was chosen from

@@ -23,6 +23,7 @@ async def test_filters_narrow_the_list_and_say_how_many(data_dir: Path) -> None:
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
         assert rows(app) == ["alpha", "beta", "gamma"]
+        await pilot.pause()  # the Selects take the place of the first frame's labels
         kind = app.screen.query_one("#f-kind", Select)
         await pilot.click(Select, offset=(30, 0))  # a click on the second filter opens it
         await pilot.pause()

@@ -15,6 +15,7 @@ from optout_tui.catalog.model import BLANK, STALE_AFTER_DAYS, SURFACES, Action, 
 from optout_tui import wording
 from optout_tui.history import change_lines, changed_heading
 from optout_tui.i18n import translator
+from optout_tui.text import clean
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 from optout_tui.wording import meta_words
 
@@ -177,7 +178,8 @@ class ActionDetail(VerticalScroll):
 
     def watch_note(self, note: str) -> None:
         box = self.query_one("#action-note", Static)
-        box.update(Content.assemble(("✎ ", "bold"), note) if note else Content(""))
+        # The person's own text, maybe imported: no control character reaches the terminal.
+        box.update(Content.assemble(("✎ ", "bold"), clean(note)) if note else Content(""))
         box.display = bool(note)
 
     def watch_surface(self) -> None:
