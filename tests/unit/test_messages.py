@@ -179,3 +179,8 @@ def test_the_literal_check_finds_an_untranslated_message() -> None:
                      '    app.notify(_("Every change is saved now."))\n'
                      '    b = Binding("q", "quit", "Quit")\n    x = Static("Quit")\n')
     assert _untranslated(tree) == [(2, "Every change is saved now."), (5, "Quit")]
+
+
+def test_a_command_error_with_an_exit_code(capsys) -> None:
+    assert main(["catalog", "check-links", "--fail-on", "nope"]) == 2
+    assert "--fail-on: unknown nope" in capsys.readouterr().err
