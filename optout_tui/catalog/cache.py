@@ -30,7 +30,8 @@ import stat
 import sys
 import types
 import typing
-from collections.abc import Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def _key(folders: list[Path]) -> str:
 
 # -- the model as plain values and back ------------------------------------------------
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     """A model value as JSON values: dataclasses and tuples as lists, dates as text."""
     if value is None or isinstance(value, (str, bool, int)):
         return value
@@ -109,38 +110,39 @@ def _plain(value):
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _exactly(kind: type):
-    def check(value):
+def _exactly(kind: type) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
         if type(value) is not kind:
             raise TypeError(f"expected {kind.__name__}")
         return value
     return check
 
 
-_DECODERS: dict[object, typing.Callable] = {}
+_DECODERS: dict[object, Callable[[Any], Any]] = {}
 
 
-def _decoder(kind) -> typing.Callable:
+def _decoder(kind: Any) -> Callable[[Any], Any]:
     """A function turning plain values back into `kind` (a type from the model's hints),
     checking every shape on the way: a mismatch raises TypeError or ValueError."""
     if kind in _DECODERS:
         return _DECODERS[kind]
-    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    origin: Any = typing.get_origin(kind)
+    args = typing.get_args(kind)
     if kind in (str, bool, int):
         decode = _exactly(kind)
     elif kind is dt.date:
-        def decode(value):
+        def decode(value: Any) -> Any:
             return dt.date.fromisoformat(_exactly(str)(value))
     elif origin in (typing.Union, types.UnionType):
         inner = _decoder(next(a for a in args if a is not type(None)))
 
-        def decode(value):
+        def decode(value: Any) -> Any:
             return None if value is None else inner(value)
     elif origin in (tuple, frozenset):
         inner = _decoder(args[0])
         build = origin
 
-        def decode(value):
+        def decode(value: Any) -> Any:
             return build(inner(v) for v in _exactly(list)(value))
     elif dataclasses.is_dataclass(kind) or hasattr(kind, "_fields"):
         hints = typing.get_type_hints(kind, vars(sys.modules[kind.__module__]))
@@ -148,7 +150,7 @@ def _decoder(kind) -> typing.Callable:
                  else list(kind._fields))
         parts = [_decoder(hints[name]) for name in names]
 
-        def decode(value):
+        def decode(value: Any) -> Any:
             values = _exactly(list)(value)
             if len(values) != len(parts):
                 raise ValueError(f"{kind.__name__}: {len(values)} values for {len(parts)}")
@@ -235,7 +237,8 @@ class _Blocks:
             pass
 
 
-def _fetch(blocks: _Blocks, origin: str, start: int, length: int, digest: str):
+def _fetch(blocks: _Blocks, origin: str, start: int, length: int,
+           digest: str) -> tuple[m.Action, ...]:
     """A platform's full actions from its block; from its YAML file if the block is damaged."""
     data = blocks.read(start, length, digest)
     if data is not None:
@@ -249,7 +252,7 @@ def _fetch(blocks: _Blocks, origin: str, start: int, length: int, digest: str):
     return load_platform(Path(origin)).actions
 
 
-def _decode_facts(rows: list) -> tuple[ActionFacts, ...]:
+def _decode_facts(rows: list[Any]) -> tuple[ActionFacts, ...]:
     """The facts of a platform's actions (from the header, whose digest was checked)."""
     text, facts = _decoder(m.LocalText), ActionFacts
     return tuple(facts(aid, text(title), kind, default, priority, difficulty, tuple(regions),

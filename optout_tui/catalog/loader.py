@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,8 @@ def yaml_type(value: str) -> str:
 
     if value[:1] not in yaml.resolver.Resolver.yaml_implicit_resolvers:
         return "str"  # no implicit type starts with this character
-    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    tag: str = yaml.resolver.Resolver().resolve(  # type: ignore[no-untyped-call]
+        yaml.ScalarNode, value, (True, False))
     return tag.rsplit(":", 1)[-1]
 
 
@@ -85,7 +86,8 @@ class _Builder:
     def warn(self, node: Node, message: str) -> None:
         self.warnings.append(Problem(self.path, node.line, node.column, message, "warning"))
 
-    def guarded(self, fn, *args, default=None, **kwargs):
+    def guarded(self, fn: Callable[..., Any], *args: Any, default: Any = None,
+                **kwargs: Any) -> Any:
         """Call a field reader; on a recorded problem return `default` and carry on."""
         try:
             return fn(*args, **kwargs)
@@ -227,7 +229,7 @@ class _Builder:
         if kind == "string":
             if field.enum:
                 return self.choice(node, where, field.enum)
-            reader = _STRING_READERS.get(field.pattern)
+            reader = _STRING_READERS.get(field.pattern or "")
             return reader(self, node, where) if reader else self.string(node, where)
         if kind == "text":
             return self.text(node, where, label=(obj, key) in LABELS)
@@ -275,7 +277,8 @@ class _Builder:
             elif obj == "platform":
                 at = key
             else:
-                at = f"{base}{_JOIN[obj]}{_SETTING_NAMES.get(key, key) if obj == 'setting' else key}"
+                name = _SETTING_NAMES.get(key, key) if obj == "setting" else key
+                at = f"{base}{_JOIN[obj]}{name}"
             value = self.guarded(self.read, field, fields[key], at, obj, key, base)
             if value is not None:
                 values[key] = value
@@ -329,13 +332,13 @@ class _Builder:
 
 
 # -- how the spec's types are read ------------------------------------------------------
-_STRING_READERS = {
+_STRING_READERS: dict[str, Callable[..., Any]] = {
     spec.ID_PATTERN: _Builder.ident,
     spec.DATE_PATTERN: _Builder.date,
     spec.PUBLISHED_PATTERN: partial(_Builder.date, partial=True),
     spec.PUBLISHED_DATE_PATTERN: partial(_Builder.date, partial=True, dated=True),
 }
-_LEAF_READERS = {
+_LEAF_READERS: dict[str, Callable[..., Any]] = {
     "string": _Builder.string,
     "boolean": _Builder.boolean,
     "minutes": _Builder.minutes,
@@ -440,7 +443,7 @@ def address_only_on_email(b: _Builder, node: Node, f: Fields, v: Values, where: 
     if b.surface_id != "email":
         b.fail(f["address"], f"{at}: only an email surface has an address")
         v.pop("address", None)
-    elif "address" in v and not re.fullmatch(spec.OBJECTS["surface"]["address"].pattern,
+    elif "address" in v and not re.fullmatch(spec.OBJECTS["surface"]["address"].pattern or "",
                                              v["address"]):
         b.fail(f["address"], f"{at}: {v.pop('address')!r} is not an email address")
 
@@ -456,7 +459,7 @@ def newest_change_first(b: _Builder, node: Node, f: Fields, v: Values, where: st
         b.fail(f["changes"], f"{where}: changes must list the newest change first")
 
 
-RULES = {
+RULES: dict[str, tuple[Callable[..., None], ...]] = {
     "platform": (id_is_file_name, names_are_visible, languages_include_english,
                  platform_is_whole),
     "action": (verified_recently, regions_are_known, newest_change_first,
@@ -496,7 +499,7 @@ def french_when_the_platform_has_it(b: _Builder, node: Node, f: Fields, v: Value
 
 TEXT_RULES = (formerly_only_on_labels, french_is_stamped, french_when_the_platform_has_it)
 
-BUILD = {
+BUILD: dict[str, Callable[[Values], Any]] = {
     "platform": lambda v: m.Platform(id=v["id"], name=v["name"], domains=tuple(
         d.lower() for d in v["domains"]), categories=v["categories"], languages=v["languages"],
         actions=v["actions"], aliases=v.get("aliases", ())),
@@ -536,9 +539,11 @@ def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | Non
         raw = read_regular(path, MAX_FILE_BYTES)  # a FIFO or /dev/zero is refused unread
     except FileTooLarge as error:
         raise CatalogError([Problem(shown, 1, 1, f"the file is {error.size:,} bytes; a catalog "
-                                                 f"file may be at most {MAX_FILE_BYTES:,}")])
+                                                 f"file may be at most {MAX_FILE_BYTES:,}")]
+                           ) from None
     except OSError as error:
-        raise CatalogError([Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")])
+        raise CatalogError([Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")]
+                           ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -549,7 +554,8 @@ def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | Non
     try:
         root = parse(text)
     except YamlProblem as problem:
-        raise CatalogError([Problem(shown, problem.line, problem.column, problem.message)])
+        raise CatalogError([Problem(shown, problem.line, problem.column, problem.message)]
+                           ) from None
     if root is None:
         raise CatalogError([Problem(shown, 1, 1, "the file is empty; expected a platform "
                                                  "mapping (see catalog/FORMAT.md)")])

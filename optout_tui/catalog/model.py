@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 LANGUAGES = ("en", "fr")
 SURFACES = ("web", "ios", "android", "form", "email")
@@ -263,13 +263,14 @@ class Platform:
         self._fetch_facts = fetch_facts
         self._facts = facts
         if facts is None and fetch_facts is None:
-            self._facts = tuple(ActionFacts.of(a) for a in self._actions)
+            self._facts = tuple(ActionFacts.of(a) for a in self._actions or ())
         self.doable: int = doable if doable is not None else sum(f.doable for f in self.facts)
         """How many actions can be done somewhere (for "0/3 done" without reading facts)."""
 
     @property
     def facts(self) -> tuple[ActionFacts, ...]:
         if self._facts is None:
+            assert self._fetch_facts is not None
             self._facts = tuple(self._fetch_facts())
             self._fetch_facts = None
         return self._facts
@@ -278,12 +279,14 @@ class Platform:
         """The facts, without keeping them when they were not in memory already (an index
         over thousands of platforms reads each once and needs them no more)."""
         if self._facts is None:
+            assert self._fetch_facts is not None
             return tuple(self._fetch_facts())
         return self._facts
 
     @property
     def actions(self) -> tuple[Action, ...]:
         if self._actions is None:
+            assert self._fetch is not None
             self._actions = tuple(self._fetch())
             self._fetch = None
         return self._actions
@@ -302,13 +305,13 @@ class Platform:
     def __repr__(self) -> str:
         return f"Platform(id={self.id!r}, name={self.name!r})"
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, object]:
         return {"id": self.id, "name": self.name, "domains": self.domains,
                 "categories": self.categories, "languages": self.languages,
                 "aliases": self.aliases, "origin": self.origin, "actions": self.actions}
 
-    def __setstate__(self, state: dict) -> None:
-        self.__init__(**state)
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        Platform.__init__(self, **state)
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,7 +156,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if using.source == "update":
         print(f"  from: {using.origin}, installed {using.installed}")
     if using.source != "update":
-        print(f"Bundled with optout: the same catalog" if current is None else
+        print("Bundled with optout: the same catalog" if current is None else
               f"Installed update: {_describe(current, today)} (not used: the bundled catalog "
               "is as new or newer)")
     else:

@@ -77,9 +77,10 @@ def collect(platforms: Iterable[Platform]) -> list[LinkUse]:
     uses: list[LinkUse] = []
     for platform in platforms:
         for action in platform.actions:
-            def add(url: str | None, what: str) -> None:
+            def add(url: str | None, what: str) -> None:  # called in this iteration only
                 if url:
-                    uses.append(LinkUse(url, platform.id, action.id, what, platform.origin))
+                    uses.append(LinkUse(url, platform.id, action.id, what,  # noqa: B023
+                                        platform.origin))  # noqa: B023
 
             for surface in action.surfaces:
                 add(surface.link, f"link ({surface.id})")
