@@ -173,7 +173,7 @@ class _Builder:
     def date(self, node: Node, where: str, *, partial: bool = False, dated: bool = False) -> str:
         """A date; `partial` allows YYYY-MM (and 'unknown', unless `dated`)."""
         value = self.string(node, where, typed="timestamp")
-        if partial and not dated and value == "unknown":
+        if partial and not dated and value == m.UNKNOWN_DATE:
             return value
         formats = ("%Y-%m-%d", "%Y-%m") if partial else ("%Y-%m-%d",)
         for fmt in formats:
@@ -415,7 +415,7 @@ def action_has_surfaces_and_sources(b: _Builder, node: Node, f: Fields, v: Value
 
 def available_surface_has_steps(b: _Builder, node: Node, f: Fields, v: Values,
                                 where: str) -> None:
-    if "steps" not in f and v.get("available") == "yes":
+    if "steps" not in f and v.get("available") == m.Availability.YES:
         b.fail(node, f"{where}: a surface that is available needs steps")
 
 
@@ -424,7 +424,7 @@ def blanks_only_on_form_or_email(b: _Builder, node: Node, f: Fields, v: Values,
     """A text with {{blanks}} belongs to a form or an email, and its braces pair up."""
     if "template" not in f:
         return
-    if b.surface_id not in ("form", "email"):
+    if b.surface_id not in (m.SurfaceId.FORM, m.SurfaceId.EMAIL):
         b.fail(f["template"], f"{where}: template: only form and email surfaces have a "
                               "template")
         v.pop("template", None)
@@ -440,7 +440,7 @@ def address_only_on_email(b: _Builder, node: Node, f: Fields, v: Values, where: 
     if "address" not in f:
         return
     at = f"{where}: address"
-    if b.surface_id != "email":
+    if b.surface_id != m.SurfaceId.EMAIL:
         b.fail(f["address"], f"{at}: only an email surface has an address")
         v.pop("address", None)
     elif "address" in v and not re.fullmatch(spec.OBJECTS["surface"]["address"].pattern or "",
@@ -449,7 +449,7 @@ def address_only_on_email(b: _Builder, node: Node, f: Fields, v: Values, where: 
 
 
 def chosen_needs_a_value(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
-    if v.get("set_to") == "chosen" and "value" not in f:
+    if v.get("set_to") == m.SetTo.CHOSEN and "value" not in f:
         b.fail(node, f"{where}: set_to 'chosen' needs a value (the option to choose)")
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from optout_tui.catalog.filters import PRIORITY_RANK
-from optout_tui.catalog.model import ActionFacts, Catalog, Platform
+from optout_tui.catalog.model import ActionFacts, Catalog, Kind, Platform
 from optout_tui.progress.status import overall_status, touched
 from optout_tui.progress.store import StepKey
 
@@ -33,7 +33,7 @@ def next_up(catalog: Catalog, states: dict[StepKey, str],
     busy = touched(states)
     for platform in catalog.platforms:
         for action in platform.facts:  # the full action is read only where progress is saved
-            if action.kind == "no-opt-out" or not action.doable:
+            if action.kind == Kind.NO_OPT_OUT or not action.doable:
                 continue
             full = platform.action(action.id)
             assert full is not None  # the facts are those of the actions
