@@ -10,6 +10,7 @@ No Textual; ada-url is imported only when a link is checked (the YAML load, `opt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -20,6 +21,20 @@ if TYPE_CHECKING:
     from optout_tui.catalog.model import Platform
 
 MAX_LINK = 1_000  # characters; longer links do not fit a QR code a phone can read
+
+# Link shorteners hide where a link goes: a person cannot see the site before opening it, and
+# a shortened link can be pointed elsewhere later. Catalog links and sources name the page.
+SHORTENERS = frozenset({
+    "a.co", "aka.ms", "amzn.to", "apple.co", "bit.ly", "bl.ink", "buff.ly", "cutt.ly",
+    "fb.me", "g.co", "goo.gl", "is.gd", "lnkd.in", "msft.it", "ow.ly", "rb.gy", "rebrand.ly",
+    "s.id", "short.io", "shorturl.at", "spoti.fi", "t.co", "t.ly", "tiny.cc", "tinyurl.com",
+    "v.gd", "youtu.be",
+})
+# Web archives keep dated copies of a page under an address that holds the page's own: those
+# name the page they copy, and are a fair source for what a page said on a day.
+ARCHIVES = ("web.archive.org", "archive.org", "archive.ph", "archive.is", "archive.today",
+            "webarchive.library.unt.edu", "webarchive.nationalarchives.gov.uk")
+_EMBEDDED = re.compile(r"https?(?::|%3a)(?:/|%2f){2}", re.IGNORECASE)
 
 
 class LinkProblem(ValueError):
@@ -76,12 +91,27 @@ def check_link(url: str, domains: Iterable[str] | None = None, *,
     if (naive if naive.isascii() else _ascii_domain(naive)) != host.rstrip("."):
         raise LinkProblem(f"is read as {host!r} by browsers but as {naive!r} by other "
                           "programs; write the link plainly")
+    check_direct(url, host)
     if domains is not None:
         domains = tuple(domains)
         if not host_in(host, domains):
             raise LinkProblem(f"{host.rstrip('.')} is not one of the platform's domains "
                               f"({', '.join(domains) or 'none declared'})")
     return url
+
+
+def check_direct(url: str, host: str) -> None:
+    """Refuse a link shortener, and a proxy or reader that wraps another page's address (cite
+    the page itself); a web archive's dated copy is allowed."""
+    host = host.lower().rstrip(".")
+    if host.removeprefix("www.") in SHORTENERS:
+        raise LinkProblem(f"goes through the link shortener {host}, which hides the page it "
+                          "opens: give the page's own address")
+    rest = url[len("https://"):]
+    rest = rest[rest.find("/"):] if "/" in rest else ""
+    if _EMBEDDED.search(rest) and not host_in(host, ARCHIVES):
+        raise LinkProblem(f"wraps another address in a link to {host} (a proxy, reader or "
+                          "redirect): give the page's own address")
 
 
 def replacement_notice(bundled: Platform, overlay: Platform) -> str | None:
