@@ -23,7 +23,7 @@ class CommandError(Localised):
     """A user-facing failure: the message is printed (in the person's language) and `code` is
     the exit status."""
 
-    def __init__(self, message: str, /, *, code: int = 1, **values: object) -> None:
+    def __init__(self, message: str, code: int = 1, **values: object) -> None:
         super().__init__(message, **values)
         self.code = code
 

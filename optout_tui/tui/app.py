@@ -217,7 +217,7 @@ class OptOutApp(App[None]):
         from optout_tui.catalog.problems import CatalogError
 
         try:  # read now: its file may have been broken since the app started
-            platform.actions
+            platform.actions  # noqa: B018 (the property reads the file)
         except CatalogError as error:
             self.notify("\n".join(str(p) for p in error.problems),
                         title=self._("This platform cannot be opened"), severity="error",

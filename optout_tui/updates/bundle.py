@@ -49,7 +49,7 @@ class BundleInfo:
 
 
 def _platform_files(folder: Path) -> list[Path]:
-    from optout_tui.catalog.cache import platform_files
+    from optout_tui.catalog.files import platform_files
 
     return platform_files(folder)
 

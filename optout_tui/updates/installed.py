@@ -25,12 +25,8 @@ from pathlib import Path
 
 from optout_tui.i18n import N_, Localised
 from optout_tui.paths import UPDATES_STATE as STATE
-from optout_tui.updates.manifest import (
-    CatalogInfo,
-    ManifestError,
-    bundled_info,
-    parse_date,
-)
+from optout_tui.safe_files import atomic_write
+from optout_tui.updates.manifest import CatalogInfo, ManifestError, bundled_info, parse_date
 
 STATE_FORMAT = 1
 
@@ -115,16 +111,7 @@ def _write_state(root: Path, state: State) -> None:
     """Replace state.json in one rename, after its bytes reached the disk."""
     text = json.dumps({"format": STATE_FORMAT, "current": _as_entry(state.current),
                        "previous": _as_entry(state.previous)}, indent=2)
-    fd, tmp = tempfile.mkstemp(dir=root, prefix=".state.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text + "\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, root / STATE)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(root / STATE, text + "\n")  # 0600, as before
     _sync_dir(root)
 
 

@@ -77,6 +77,12 @@ def test_errors_are_put_into_words_in_the_readers_language() -> None:
     assert error.text("fr") == "aucun profil nommé 'Ada'"
 
 
+def test_a_message_without_values_is_shown_as_it_is() -> None:
+    """An error built from text made elsewhere (with braces of its own) never breaks."""
+    error = Localised("cannot read {not a placeholder}: {0}")
+    assert str(error) == error.text("fr") == "cannot read {not a placeholder}: {0}"
+
+
 def test_command_errors_and_help_in_french(capsys, tmp_path: Path) -> None:
     code = main(["--lang", "fr", "profiles", "rename", "nobody", "x",
                  "--data-dir", str(tmp_path)])
@@ -171,3 +177,8 @@ def test_the_literal_check_finds_an_untranslated_message() -> None:
                      '    app.notify(_("Every change is saved now."))\n'
                      '    b = Binding("q", "quit", "Quit")\n    x = Static("Quit")\n')
     assert _untranslated(tree) == [(2, "Every change is saved now."), (5, "Quit")]
+
+
+def test_a_command_error_with_an_exit_code(capsys) -> None:
+    assert main(["catalog", "check-links", "--fail-on", "nope"]) == 2
+    assert "--fail-on: unknown nope" in capsys.readouterr().err
