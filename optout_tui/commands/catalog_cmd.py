@@ -98,6 +98,10 @@ def register(parser: argparse.ArgumentParser,
                    help=_("exit 1 when a link is one of these, comma-separated: gone, "
                           "unreachable, redirected, suspicious (default: gone)"))
 
+    p = action("export", _("the whole catalog as JSON, for tools that read no YAML"))
+    p.add_argument("--json", action="store_true", default=True,
+                   help=_("JSON output (the only format; the default)"))
+
 
 def cmd_catalog(args: argparse.Namespace) -> int:
     action = args.catalog_action or "status"
@@ -249,4 +253,11 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 
 ACTIONS: dict[str, Callable[[argparse.Namespace], int]] = {
     "status": cmd_status, "update": cmd_update, "rollback": cmd_rollback,
+    "export": lambda args: _export(args),
 }
+
+
+def _export(args: argparse.Namespace) -> int:
+    from optout_tui.commands.catalog_export import cmd_catalog_export
+
+    return cmd_catalog_export(args)
