@@ -275,8 +275,10 @@ class BrowseScreen(Screen):
             event.stop()
             event.prevent_default()
             return
-        if self._typing_to_search and self.focused is not search and event.is_printable \
-                and event.character:
+        # The search box stops every printable key it handles, so one arriving here came
+        # through another widget: queued for the list before the focus moved (even if the
+        # focus has moved since). It belongs to the search all the same.
+        if self._typing_to_search and event.is_printable and event.character:
             search.insert_text_at_cursor(event.character)
             event.stop()
             event.prevent_default()
