@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from optout_tui import __version__
-from optout_tui.i18n import N_, translator
+from optout_tui.i18n import LANGUAGES, N_, translator
 from optout_tui.paths import DATA_DIR_ENV
 
 EXAMPLES = N_("""\
@@ -30,17 +30,20 @@ examples:
   optout stats                        how many platforms and actions, how well sourced
   optout profiles                     the people whose progress is kept here
   optout export --profile "Visitor 14:30" --format html -o handout.html
+  optout catalog status               which catalog is in use, and how old it is
+  optout catalog update --url URL     install a newer signed catalog (https:// or a file)
 """)
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
 
 
 def default_lang() -> str:
-    """French when the locale says so, else English."""
+    """The locale's language when there are words for it, else English."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
-            return "fr" if value.lower().startswith("fr") else "en"
+            code = value.lower()[:2]
+            return code if code in LANGUAGES else "en"
     return "en"
 
 
@@ -55,18 +58,30 @@ def _common(lang: str) -> argparse.ArgumentParser:
                         help=_("a folder of platform files added on top of the bundled catalog "
                                "(repeatable; the same id replaces the bundled platform)"))
     common.add_argument("--profile", metavar="NAME", help=_("whose progress (default: default)"))
-    common.add_argument("--lang", choices=("en", "fr"),
+    common.add_argument("--lang", choices=LANGUAGES,
                         help=_("language of the catalog text (default: from the locale)"))
     return common
 
 
-def _fast_gettext() -> None:
-    """argparse looks up a translation of each of its phrases through gettext, which searches
-    the disk for catalogue files every time: about a tenth of `optout list`'s run. Python ships
-    no translations for argparse, so the English phrase is what would be shown anyway."""
-    argparse._ = lambda message: message  # type: ignore[attr-defined]
-    argparse.ngettext = (  # type: ignore[attr-defined]
-        lambda singular, plural, n: singular if n == 1 else plural)
+# argparse's own phrases that a person of this program can meet, so that they are extracted
+# and translated with ours (Python ships no translations for argparse).
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _argparse_words(lang: str) -> None:
+    """argparse's phrases from our catalog, in `lang`. (Its own lookup also searches the disk
+    for catalogue files for every phrase: about a tenth of `optout list`'s run.)"""
+    words = translator(lang)
+    argparse._ = words.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = words.ngettext  # type: ignore[attr-defined]
 
 
 def lang_asked(argv: Sequence[str]) -> str:
@@ -75,13 +90,13 @@ def lang_asked(argv: Sequence[str]) -> str:
     for index, arg in enumerate(argv):
         value = (argv[index + 1] if arg == "--lang" and index + 1 < len(argv)
                  else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None)
-        if value in ("en", "fr"):
+        if value in LANGUAGES:
             return value
     return default_lang()
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
-    _fast_gettext()
+    _argparse_words(lang)
     _ = translator(lang).gettext
     parser = argparse.ArgumentParser(
         prog="optout", parents=[_common(lang)],
@@ -160,6 +175,13 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("import", _("merge an exported JSON file into a profile (nothing is lost)"))
     p.add_argument("file", metavar="FILE")
+
+    from optout_tui.commands import catalog_cmd
+
+    catalog_cmd.register(command("catalog", _("the catalog in use, signed updates (the only "
+                                              "commands that go online), and maintainers' "
+                                              "tools")),
+                         lambda: _common(lang))
     return parser
 
 
@@ -198,6 +220,7 @@ def _handler(name: str | None):
         "stats": ("maintain", "cmd_stats"), "stamp": ("maintain", "cmd_stamp"),
         "schema": ("maintain", "cmd_schema"), "profiles": ("profiles", "cmd_profiles"),
         "export": ("profiles", "cmd_export"), "import": ("profiles", "cmd_import"),
+        "catalog": ("catalog_cmd", "cmd_catalog"),
     }[name]
     from importlib import import_module
 

@@ -274,6 +274,13 @@ class Platform:
             self._fetch_facts = None
         return self._facts
 
+    def read_facts(self) -> tuple[ActionFacts, ...]:
+        """The facts, without keeping them when they were not in memory already (an index
+        over thousands of platforms reads each once and needs them no more)."""
+        if self._facts is None:
+            return tuple(self._fetch_facts())
+        return self._facts
+
     @property
     def actions(self) -> tuple[Action, ...]:
         if self._actions is None:

@@ -1,15 +1,19 @@
 """Search over platform names, aliases and action titles: case-blind and tolerant of typos.
 
-The command line and the app both use this, so they find the same things. An index is built
-once per catalog and language: every searchable text folded and joined into one string, so a
-substring search is a few `str.find` calls in C rather than a loop over thousands of texts, and
-a vocabulary of words for typo matching, so difflib compares the query with each distinct word
-once instead of with every title.
+The command line and the app both use this, so they find the same things. The index of a
+catalog in one language is two lists of strings, one per platform: its names, and its action
+titles, each folded and joined by newlines. Folding is done once over all of them joined (C
+speed), and a search is a `str.find`/`in` per platform, also in C. Typos are looked for in a
+vocabulary of the distinct words, built the first time a typo is needed (or ahead, by
+`warm()`): difflib compares a query word with each distinct word once, and the platforms
+holding a near word are found by the same substring tests. No per-entry objects: a catalog of
+5,000 platforms costs a few megabytes.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+import threading
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -17,7 +21,10 @@ from optout_tui.catalog.model import ActionFacts, Catalog, Platform
 
 TYPO_CUTOFF = 0.75  # difflib ratio a word needs to count as a typo of a query word
 TYPO_WHEN_FEWER = 5  # the browse list looks for typos only when fewer platforms matched exactly
-_SEP = "\n"  # never inside a folded text (fold collapses whitespace)
+_SEP = "\n"  # between the texts of one platform; never inside a folded text
+_END = "\x00"  # between platforms while folding them all at once
+_SPACES = re.compile(r"[^\S\n\x00]+")
+_UNICODE_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,98 +43,89 @@ def _words(text: str) -> list[str]:
     return text.replace("/", " ").replace("-", " ").split()
 
 
+def _one_line(text: str) -> str:
+    return text if _SEP not in text and _END not in text else " ".join(text.split())
+
+
+def _fold_all(groups: list[list[str]]) -> list[str]:
+    """Each group of texts folded and joined as SEP + text + SEP + text…, in one pass."""
+    joined = _END.join(_SEP + _SEP.join(map(_one_line, texts)) for texts in groups).casefold()
+    # Catalog text has no tabs or controls (text.clean); runs of spaces and Unicode spaces
+    # are rare, and looked for with `in` (C speed) before a regex pass over it all.
+    if "  " in joined or any(space in joined for space in _UNICODE_SPACES):
+        joined = _SPACES.sub(" ", joined)
+    return joined.split(_END)
+
+
+def _title_texts(facts: tuple[ActionFacts, ...], lang: str) -> list[str]:
+    texts: list[str] = []
+    for fact in facts:
+        title = fact.title
+        texts.append(title.en)
+        if lang != "en" and title.get(lang) != title.en:
+            texts.append(title.get(lang))
+        texts.append(fact.id)
+        texts.extend(fact.formerly)  # former wordings of renamed labels
+    return texts
+
+
+class _Vocabulary:
+    """The distinct words of an index, by length, for typo matching."""
+
+    def __init__(self, names: list[str], titles: list[str]) -> None:
+        text = " ".join(names) + " " + " ".join(titles)
+        self.words = sorted(set(_words(text)))
+        self.blob = _SEP + _SEP.join(self.words) + _SEP
+        self.by_length: dict[int, list[str]] = {}
+        for word in self.words:  # numbers are never typos of words: left out
+            if not any(c.isdigit() for c in word):
+                self.by_length.setdefault(len(word), []).append(word)
+
+
 class SearchIndex:
     """The searchable texts of one catalog in one language."""
 
     def __init__(self, catalog: Catalog, lang: str = "en") -> None:
         self.catalog = catalog
         self.lang = lang
-        # One entry per (platform, action-or-None); several texts may point at one entry.
-        self.entries: list[tuple[Platform, ActionFacts | None, float]] = []
-        texts: list[str] = []
-        owners: list[int] = []
-        entry_platform: list[int] = []  # entry -> index of its platform
-        # Per platform, its names and its titles folded and joined, for platforms().
-        self._name_blobs: list[str] = []
-        self._title_blobs: list[str] = []
-        for index, platform in enumerate(catalog.platforms):
-            names = dict.fromkeys(_fold(n) for n in (platform.name, platform.id,
-                                                     *platform.aliases))
-            entry = len(self.entries)
-            self.entries.append((platform, None, 1.0))
-            entry_platform.append(index)
-            texts.extend(names)
-            owners.extend([entry] * len(names))
-            all_titles: dict[str, None] = {}
-            for action in platform.facts:
-                titles = dict.fromkeys(_fold(t) for t in (action.title.en,
-                                                          action.title.get(lang), action.id,
-                                                          *action.formerly))
-                entry = len(self.entries)
-                self.entries.append((platform, action, 0.95))
-                entry_platform.append(index)
-                texts.extend(titles)
-                owners.extend([entry] * len(titles))
-                all_titles.update(titles)
-            self._name_blobs.append(_SEP + _SEP.join(names))
-            self._title_blobs.append(_SEP + _SEP.join(all_titles))
-        self._owners = owners
-        self._starts: list[int] = []
-        offset = 0
-        for text in texts:
-            self._starts.append(offset)
-            offset += len(text) + 1
-        self._blob = _SEP.join(texts)
-        self._vocab: dict[str, set[int]] = {}
-        for text, entry in zip(texts, owners):
-            for word in _words(text):
-                self._vocab.setdefault(word, set()).add(entry)
-        self._vocab_platforms = {word: {entry_platform[e] for e in entries}
-                                 for word, entries in self._vocab.items()}
-        self._vocab_list = sorted(self._vocab)
-        self._vocab_starts: list[int] = []
-        offset = 0
-        for word in self._vocab_list:
-            self._vocab_starts.append(offset)
-            offset += len(word) + 1
-        self._vocab_blob = _SEP.join(self._vocab_list)
-        self._by_length: dict[int, list[str]] = {}
-        for word in self._vocab_list:  # numbers are never typos of words: left out
-            if not any(c.isdigit() for c in word):
-                self._by_length.setdefault(len(word), []).append(word)
+        platforms = catalog.platforms
+        self._names = _fold_all([[p.name, p.id, *p.aliases] for p in platforms])
+        # Facts read for the titles are not kept on the platforms: most are never shown.
+        self._titles = _fold_all([_title_texts(p.read_facts(), lang) for p in platforms])
+        self._vocabulary: _Vocabulary | None = None
+        self._lock = threading.Lock()
         self._close_cache: dict[str, dict[str, float]] = {}
         self._last: tuple[str, list[int]] = ("", [])
 
-    def _substring(self, query: str) -> dict[int, float]:
-        """Entries whose text starts with (1.0) or contains (0.9) the query."""
-        found: dict[int, float] = {}
-        blob, starts, owners = self._blob, self._starts, self._owners
-        at = blob.find(query)
-        while at != -1:
-            text = bisect_right(starts, at) - 1
-            entry = owners[text]
-            score = 1.0 if at == starts[text] else 0.9
-            if found.get(entry, 0.0) < score:
-                found[entry] = score
-            at = blob.find(query, at + 1)
-        return found
+    def warm(self) -> None:
+        """Build what typo matching needs now rather than at the first typo."""
+        self._vocab()
+
+    def _vocab(self) -> _Vocabulary:
+        with self._lock:
+            if self._vocabulary is None:
+                self._vocabulary = _Vocabulary(self._names, self._titles)
+            return self._vocabulary
 
     def _close_words(self, word: str) -> dict[str, float]:
         """Vocabulary words holding `word` (1.0) or within typo distance of it (ratio)."""
         cached = self._close_cache.get(word)
         if cached is not None:
             return cached
+        vocab = self._vocab()
         close: dict[str, float] = {}
-        blob, starts, vocab = self._vocab_blob, self._vocab_starts, self._vocab_list
+        blob = vocab.blob
         at = blob.find(word)
         while at != -1:
-            close[vocab[bisect_right(starts, at) - 1]] = 1.0
-            at = blob.find(word, at + 1)
+            start = blob.rfind(_SEP, 0, at) + 1
+            end = blob.find(_SEP, at)
+            close[blob[start:end]] = 1.0
+            at = blob.find(word, end)
         if len(word) >= 3 and not any(c.isdigit() for c in word):  # "123" has no typos
             matcher = SequenceMatcher(None, b=word)
             low, high = int(len(word) * 0.6), int(len(word) / 0.6) + 1
             for length in range(max(low, 1), high + 1):
-                for candidate in self._by_length.get(length, ()):
+                for candidate in vocab.by_length.get(length, ()):
                     if candidate in close:
                         continue
                     matcher.set_seq1(candidate)
@@ -140,43 +138,35 @@ class SearchIndex:
         self._close_cache[word] = close
         return close
 
-    def _typos(self, query: str) -> dict[int, float]:
-        """Entries holding, for every query word, the word itself or a near miss of it."""
+    def _near(self, query: str, among) -> dict[int, float]:
+        """Platforms (of `among`) holding, for every query word, the word or a near miss of
+        it, with how close the farthest word is."""
         found: dict[int, float] | None = None
+        names, titles = self._names, self._titles
         for word in _words(query):
-            per_entry: dict[int, float] = {}
-            for candidate, ratio in self._close_words(word).items():
-                for entry in self._vocab[candidate]:
-                    if per_entry.get(entry, 0.0) < ratio:
-                        per_entry[entry] = ratio
-            if found is None:
-                found = per_entry
-            else:
-                found = {e: min(r, per_entry[e]) for e, r in found.items() if e in per_entry}
+            close = self._close_words(word)
+            if not close:
+                return {}
+            # A text holding a word that holds `word` holds `word`: one test covers every
+            # close word of ratio 1.0; the typos are tried after it, closest first.
+            typos = sorted(((c, r) for c, r in close.items() if r < 1.0), key=lambda c: -c[1])
+            best: dict[int, float] = {}
+            for i in (among if found is None else found):
+                if word in names[i] or word in titles[i]:
+                    ratio = 1.0
+                else:
+                    ratio = next((r for c, r in typos if c in names[i] or c in titles[i]), 0.0)
+                    if not ratio:
+                        continue
+                best[i] = ratio if found is None else min(ratio, found[i])
+            found = best
             if not found:
                 return {}
-        return {e: r * 0.85 for e, r in (found or {}).items()}
-
-    def search(self, query: str) -> list[Hit]:
-        """Platforms and actions matching `query`, best first."""
-        query = _fold(query)
-        if not query:
-            return []
-        scores = self._substring(query)
-        for entry, score in self._typos(query).items():
-            if scores.get(entry, 0.0) < score:
-                scores[entry] = score
-        hits = []
-        for entry, score in scores.items():
-            platform, action, weight = self.entries[entry]
-            hits.append(Hit(platform, action, score * weight))
-        hits.sort(key=lambda h: (-h.score, h.platform.name.casefold(),
-                                 h.action.id if h.action else ""))
-        return hits
+        return found or {}
 
     def platforms(self, query: str) -> list[Platform]:
         """The platforms matching `query`, each once, best first; fast enough to run on
-        every keystroke over thousands of platforms (set and `in` operations run in C).
+        every keystroke over thousands of platforms (`in` tests run in C).
 
         Order: name prefix, title prefix, name substring, title substring, then, when those
         found fewer than TYPO_WHEN_FEWER, typo matches (every query word, or a near miss of
@@ -185,7 +175,7 @@ class SearchIndex:
         if not query:
             return list(self.catalog.platforms)
         at_start = _SEP + query
-        names, titles = self._name_blobs, self._title_blobs
+        names, titles = self._names, self._titles
         # Typing adds letters: a text holding "platform 12" holds "platform 1", so the next
         # query only needs to look at the platforms the last one found.
         last_query, last_found = self._last
@@ -202,42 +192,69 @@ class SearchIndex:
                 break
         self._last = (query, sorted(order))
         if len(order) < TYPO_WHEN_FEWER:
-            order.update(dict.fromkeys(self._typo_platforms(query, order)))
+            near = self._near(query, range(len(names)))
+            extra = sorted((i for i in near if i not in order), key=lambda i: (-near[i], i))
+            order.update(dict.fromkeys(extra))
         platforms = self.catalog.platforms
         return [platforms[i] for i in order]
 
-    def _typo_platforms(self, query: str, found: dict[int, None]) -> list[int]:
-        """Platforms not in `found` holding every query word or a near miss of it, closest
-        first. The candidate sets are intersected in C; ratios are looked at only for the few
-        platforms left."""
+    def search(self, query: str) -> list[Hit]:
+        """Platforms and actions matching `query`, best first: a text starting with the
+        query scores 1.0, holding it 0.9, holding every query word or a near miss of it
+        0.85 × the farthest word's closeness; an action's score is weighted 0.95."""
+        query = _fold(query)
+        if not query:
+            return []
+        names, titles = self._names, self._titles
+        exact = [i for i in range(len(names)) if query in names[i] or query in titles[i]]
+        near = self._near(query, range(len(names)))
         words = _words(query)
         closes = [self._close_words(word) for word in words]
-        candidates: set[int] | None = None
-        for close in closes:
-            union = set().union(*(self._vocab_platforms[c] for c in close))
-            candidates = union if candidates is None else candidates & union
-            if not candidates:
-                return []
-        extra = [i for i in candidates or () if i not in found]
+        hits: list[Hit] = []
+        for i in sorted(set(exact) | set(near)):
+            platform = self.catalog.platforms[i]
+            entries: list[tuple[ActionFacts | None, float, list[str]]] = [
+                (None, 1.0, [platform.name, platform.id, *platform.aliases])]
+            entries += [(fact, 0.95, _title_texts((fact,), self.lang))
+                        for fact in platform.facts]
+            for fact, weight, texts in entries:
+                score = _score(query, closes, [_fold(t) for t in texts])
+                if score:
+                    hits.append(Hit(platform, fact, score * weight))
+        hits.sort(key=lambda h: (-h.score, h.platform.name.casefold(),
+                                 h.action.id if h.action else ""))
+        return hits
 
-        def closeness(i: int) -> float:
-            return min(max(r for c, r in close.items() if i in self._vocab_platforms[c])
-                       for close in closes)
 
-        return sorted(extra, key=lambda i: (-closeness(i), i))
+def _score(query: str, closes: list[dict[str, float]], texts: list[str]) -> float:
+    if any(t.startswith(query) for t in texts):
+        return 1.0
+    if any(query in t for t in texts):
+        return 0.9
+    held = {w for t in texts for w in _words(t)}
+    farthest = 1.0
+    for close in closes:
+        best = max((r for w, r in close.items() if w in held), default=0.0)
+        if not best:
+            return 0.0
+        farthest = min(farthest, best)
+    return farthest * 0.85
 
 
 _INDEXES: dict[tuple[int, str], SearchIndex] = {}
+_BUILDING = threading.Lock()
 
 
 def index_for(catalog: Catalog, lang: str = "en") -> SearchIndex:
-    """The index of `catalog` in `lang`, built on first use."""
+    """The index of `catalog` in `lang`, built on first use. Safe to call from a worker
+    thread that builds it ahead: a caller arriving meanwhile waits for that one build."""
     key = (id(catalog), lang)
-    index = _INDEXES.get(key)
-    if index is None or index.catalog is not catalog:
-        if len(_INDEXES) > 8:
-            _INDEXES.clear()
-        index = _INDEXES[key] = SearchIndex(catalog, lang)
+    with _BUILDING:
+        index = _INDEXES.get(key)
+        if index is None or index.catalog is not catalog:
+            if len(_INDEXES) > 8:
+                _INDEXES.clear()
+            index = _INDEXES[key] = SearchIndex(catalog, lang)
     return index
 
 

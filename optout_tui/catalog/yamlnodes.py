@@ -8,8 +8,6 @@ never needs them), and so is any tag beyond YAML's standard scalar and collectio
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,23 +33,34 @@ class YamlProblem(Exception):
         self.column = column
 
 
-@dataclass(slots=True)
 class Node:
-    """A scalar (`value` is a str, or None for null), a mapping or a sequence."""
+    """A scalar (`value` is a str, or None for null), a mapping or a sequence.
 
-    kind: str  # "scalar" | "map" | "seq"
-    line: int
-    column: int
-    value: str | None = None
-    items: list[Node] = field(default_factory=list)  # seq items
-    pairs: list[tuple[Node, Node]] = field(default_factory=list)  # map entries
-    end: tuple[int, int] = (0, 0)  # 0-based line and column just after the node
-    flow: bool = False  # written [a, b] or {a: b} rather than as indented lines
-    plain: bool = False  # a scalar written without quotes (so `1` may be read as a number)
+    A plain class with slots rather than a dataclass: a catalog has tens of thousands of
+    nodes, and a scalar shares one empty tuple for its `items` and `pairs`."""
+
+    __slots__ = ("kind", "line", "column", "value", "items", "pairs", "end", "flow", "plain")
+
+    def __init__(self, kind: str, line: int, column: int, value: str | None = None,
+                 items: list[Node] | tuple = (), pairs: list[tuple[Node, Node]] | tuple = (),
+                 end: tuple[int, int] = (0, 0), flow: bool = False, plain: bool = False) -> None:
+        self.kind = kind  # "scalar" | "map" | "seq"
+        self.line = line  # 1-based, as are columns
+        self.column = column
+        self.value = value
+        self.items = items  # seq items
+        self.pairs = pairs  # map entries
+        self.end = end  # 0-based line and column just after the node
+        self.flow = flow  # written [a, b] or {a: b} rather than as indented lines
+        self.plain = plain  # a scalar written without quotes (so `1` may be read as a number)
 
     @property
     def describe(self) -> str:
         return {"scalar": "a single value", "map": "a mapping", "seq": "a list"}[self.kind]
+
+    def __repr__(self) -> str:
+        return (f"Node({self.kind!r}, line={self.line}, column={self.column}, "
+                f"value={self.value!r})")
 
 
 def _where(mark: yaml.Mark | None) -> tuple[int, int]:
@@ -69,68 +78,89 @@ def _position(data: bytes | str, index: int) -> tuple[int, int]:
 
 def parse(data: bytes | str) -> Node | None:
     """Parse one YAML document into a Node tree; None for an empty document."""
+    from optout_tui.heap import collector_paused
+
+    with collector_paused():  # every node made here stays alive: nothing for it to free
+        return _parse(data)
+
+
+def _parse(data: bytes | str) -> Node | None:
     import yaml  # here, not at the top: a cached catalog needs no YAML at all
+    from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent,
+                             MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                             SequenceStartEvent, StreamEndEvent)
 
     try:  # the C parser when PyYAML was built with libyaml: same events, faster
         from yaml import CSafeLoader as loader
     except ImportError:  # pragma: no cover - depends on the PyYAML build
         from yaml import SafeLoader as loader  # type: ignore[assignment]
     stack: list[Node] = []
-    pending_key: list[Node | None] = []
+    keys: list[Node | None] = []  # per open mapping, the key waiting for its value
     root: Node | None = None
     documents = 0
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if parent.kind == "seq":
-            parent.items.append(node)
-        elif pending_key[-1] is None:
-            pending_key[-1] = node
-        else:
-            parent.pairs.append((pending_key[-1], node))
-            pending_key[-1] = None
-
+    standard, nulls = _STANDARD_TAGS, _NULLS
+    parser = loader(data)
+    get_event = parser.get_event
     try:
-        for event in yaml.parse(data, Loader=loader):
-            line, column = _where(event.start_mark)
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem("only one YAML document per file (found a second '---')",
-                                      line, column)
-            elif isinstance(event, yaml.AliasEvent):
-                raise YamlProblem("aliases (*name) are not allowed in catalog files", line, column)
-            elif isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent,
-                                    yaml.MappingStartEvent)):
+        while True:
+            event = get_event()
+            cls = event.__class__
+            if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
                 if event.anchor is not None:
                     raise YamlProblem("anchors (&name) are not allowed in catalog files",
                                       line, column)
-                if event.tag not in _STANDARD_TAGS:
-                    raise YamlProblem(f"the tag {event.tag!r} is not allowed", line, column)
-                if isinstance(event, yaml.ScalarEvent):
+                tag = event.tag
+                if tag not in standard:
+                    raise YamlProblem(f"the tag {tag!r} is not allowed", line, column)
+                if cls is ScalarEvent:
                     value: str | None = event.value
-                    if event.tag is None and event.implicit[0] and event.value in _NULLS:
+                    if tag is None and event.implicit[0] and value in nulls:
                         value = None
-                    if event.tag == "tag:yaml.org,2002:null":
+                    elif tag == "tag:yaml.org,2002:null":
                         value = None
-                    attach(Node("scalar", line, column, value=value,
-                                end=(event.end_mark.line, event.end_mark.column),
-                                plain=not event.style and event.tag is None))
+                    end = event.end_mark
+                    node = Node("scalar", line, column, value, (), (), (end.line, end.column),
+                                False, not event.style and tag is None)
                 else:
                     if len(stack) >= MAX_DEPTH:
                         raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", line, column)
-                    kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-                    node = Node(kind, line, column, flow=bool(event.flow_style))
-                    attach(node)
+                    if cls is SequenceStartEvent:
+                        node = Node("seq", line, column, None, [], (), (0, 0),
+                                    bool(event.flow_style))
+                    else:
+                        node = Node("map", line, column, None, (), [], (0, 0),
+                                    bool(event.flow_style))
+                if stack:  # attach to the open collection
+                    parent = stack[-1]
+                    if parent.kind == "seq":
+                        parent.items.append(node)
+                    elif keys[-1] is None:
+                        keys[-1] = node
+                    else:
+                        parent.pairs.append((keys[-1], node))
+                        keys[-1] = None
+                else:
+                    root = node
+                if cls is not ScalarEvent:
                     stack.append(node)
-                    pending_key.append(None)
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                stack.pop().end = (event.end_mark.line, event.end_mark.column)
-                pending_key.pop()
+                    keys.append(None)
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                end = event.end_mark
+                stack.pop().end = (end.line, end.column)
+                keys.pop()
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    line, column = _where(event.start_mark)
+                    raise YamlProblem("only one YAML document per file (found a second '---')",
+                                      line, column)
+            elif cls is AliasEvent:
+                line, column = _where(event.start_mark)
+                raise YamlProblem("aliases (*name) are not allowed in catalog files", line, column)
+            elif cls is StreamEndEvent:
+                break
     except yaml.MarkedYAMLError as error:
         line, column = _where(error.problem_mark or error.context_mark)
         text = error.problem or error.context or "invalid YAML"
@@ -144,4 +174,6 @@ def parse(data: bytes | str) -> Node | None:
         mark = getattr(error, "problem_mark", None)
         line, column = _where(mark)
         raise YamlProblem(f"not readable as YAML: {error}", line, column) from None
+    finally:
+        parser.dispose()
     return root

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from optout_tui.catalog.model import Action, Catalog, Platform
 from optout_tui.i18n import Localised, translator
-from optout_tui.paths import bundled_catalog_dir, user_catalog_dir
+from optout_tui.paths import (UPDATES_STATE, bundled_catalog_dir, catalog_updates_dir, data_dir,
+                              user_catalog_dir)
 
 JSON_FORMAT_VERSION = 1
 
@@ -28,9 +29,17 @@ class CommandError(Localised):
         return cls(error.template, code=code, **error.values)
 
 
-def catalog_folders(extra: list[str]) -> list[Path]:
-    """Bundled catalog, then the user's catalog folder (if any), then each --catalog."""
-    folders = [bundled_catalog_dir()]
+def catalog_folders(extra: list[str], data: str | None = None) -> list[Path]:
+    """The catalog in use (the bundled one, or a newer update installed by `optout catalog
+    update` under the data folder), then the user's catalog folder (if any), then each
+    --catalog."""
+    bundled = bundled_catalog_dir()
+    updates = catalog_updates_dir(data_dir(data))
+    if (updates / UPDATES_STATE).exists():  # only then is there anything to compare
+        from optout_tui.updates.installed import active_folder
+
+        bundled = active_folder(bundled, updates)
+    folders = [bundled]
     user = user_catalog_dir()
     if user.is_dir():
         folders.append(user)
@@ -41,11 +50,23 @@ def load(args: argparse.Namespace) -> Catalog:
     from optout_tui.catalog.cache import load_catalog_cached
     from optout_tui.catalog.problems import CatalogError
 
+    folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
     try:
-        catalog = load_catalog_cached(catalog_folders(args.catalog))
+        catalog = load_catalog_cached(folders)
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
-        raise CommandError("the catalog has problems:\n{details}", details=details) from None
+        problems = CommandError("the catalog has problems:\n{details}", details=details)
+        bundled = bundled_catalog_dir()
+        if folders[0] == bundled:
+            raise problems from None
+        try:  # an installed update this version of optout cannot read: the bundled one, then
+            catalog = load_catalog_cached([bundled, *folders[1:]])
+        except CatalogError:
+            raise problems from None
+        _ = translator(getattr(args, "lang", "en")).gettext
+        print("optout: " + _("the catalog update in {folder} cannot be read by this version "
+                             "(`optout catalog rollback` removes it); using the bundled "
+                             "catalog.").format(folder=folders[0]), file=sys.stderr)
     _ = translator(getattr(args, "lang", "en")).gettext
     for notice in catalog.notices:  # an overlay sending a platform's links elsewhere
         print("optout: " + _("warning: {notice}").format(notice=notice), file=sys.stderr)

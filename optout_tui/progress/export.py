@@ -198,16 +198,26 @@ def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str
     return "\n".join(out)
 
 
-def _qr_svg(url: str) -> str:
-    import qrcode
-    import qrcode.image.svg
-    from qrcode.exceptions import DataOverflowError
+class _Codes:
+    """QR codes for one handout: each link drawn once, the mask picked once."""
 
-    try:
-        image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=6)
-    except (DataOverflowError, ValueError):  # qrcode says "Invalid version (was 41…)"
-        return "<p>(This link is too long for a QR code; here is the link.)</p>"
-    return image.to_string(encoding="unicode")
+    def __init__(self) -> None:
+        self._mask: int | None = None
+        self._drawn: dict[str, str] = {}
+
+    def __call__(self, url: str) -> str:
+        from optout_tui.qr import svg_code
+
+        from qrcode.exceptions import DataOverflowError
+
+        svg = self._drawn.get(url)
+        if svg is None:
+            try:
+                svg, self._mask = svg_code(url, mask=self._mask)
+            except (DataOverflowError, ValueError):  # qrcode: "Invalid version (was 41…)"
+                svg = "<p>(This link is too long for a QR code; here is the link.)</p>"
+            self._drawn[url] = svg
+        return svg
 
 
 def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
@@ -233,9 +243,10 @@ def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
     parts += [f"<li>✔ {esc(line.platform.name)}: {esc(line.action.title.get(lang))}</li>"
               for line in done] or ["<li>" + esc(_("(none yet)")) + "</li>"]
     parts += ["</ul>", "<h2>" + esc(_("Still to do")) + "</h2>"]
+    codes = _Codes()
     for line in todo:
         link = line.action.link
-        code = _qr_svg(link) if link else ""
+        code = codes(link) if link else ""
         where = f"<p><code>{esc(link)}</code></p>" if link else ""
         parts.append(f'<div class="todo">{code}<div><strong>{esc(line.platform.name)}: '
                      f"{esc(line.action.title.get(lang))}</strong>"

@@ -9,7 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from optout_tui.catalog.model import Catalog
-from optout_tui.i18n import translator
+from optout_tui.i18n import LANGUAGES, translator
 from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore
 from optout_tui.safe_files import write_private
@@ -49,7 +49,7 @@ class OptOutApp(App[None]):
         self.today = today or dt.date.today()
         """The day that ages catalog entries ("may be out of date"); fixed in snapshot tests."""
         self.catalog = catalog
-        self.lang = lang if lang in ("en", "fr") else "en"
+        self.lang = lang if lang in LANGUAGES else "en"
         """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
         self.data_dir = Path(data_dir)

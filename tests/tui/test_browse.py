@@ -23,6 +23,7 @@ async def test_filters_narrow_the_list_and_say_how_many(data_dir: Path) -> None:
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
         assert rows(app) == ["alpha", "beta", "gamma"]
+        await pilot.pause()  # the Selects take the place of the first frame's labels
         kind = app.screen.query_one("#f-kind", Select)
         await pilot.click(Select, offset=(30, 0))  # a click on the second filter opens it
         await pilot.pause()
@@ -141,3 +142,11 @@ async def test_keys_queued_for_the_list_before_the_focus_moved_go_to_the_search(
         assert rows(app) == ["beta"]
         await pilot.press("x")  # typed into the box itself: once, not twice
         assert search.value == "betax"
+
+
+def test_a_platform_with_no_opt_out_keeps_a_space_before_its_name() -> None:
+    from optout_tui.catalog.model import Platform
+    from optout_tui.tui.screens.browse import platform_prompt
+
+    platform = Platform("gm", "GM / OnStar", ("gm.com",), ("devices",), ("en",), actions=())
+    assert "no opt-out GM / OnStar" in str(platform_prompt(platform, 0, 0))

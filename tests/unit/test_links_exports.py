@@ -262,7 +262,8 @@ def test_a_link_too_long_for_a_qr_code_is_a_message(capsys) -> None:
 
 
 def test_the_handout_says_when_a_link_is_too_long_for_a_qr_code() -> None:
-    from optout_tui.progress.export import _qr_svg
+    from optout_tui.progress.export import _Codes
 
-    assert "too long for a QR code" in _qr_svg("https://example.com/" + "a" * 3000)
-    assert _qr_svg("https://example.com/").startswith("<svg")
+    codes = _Codes()
+    assert "too long for a QR code" in codes("https://example.com/" + "a" * 3000)
+    assert codes("https://example.com/").startswith("<svg")

@@ -52,3 +52,25 @@ def test_block_text_scans_when_printed() -> None:
                     top = (2 * y + half) * scale
                     image.paste(0, (x * scale, top, (x + 1) * scale, top + scale))
     assert [r.text for r in zxingcpp.read_barcodes(image)] == [GROK]
+
+
+def test_handout_codes_scan_with_the_mask_picked_once() -> None:
+    """The handout draws its own SVG and reuses the first code's mask: every code, whatever
+    its length and version, must still decode to its link (and carry its quiet zone)."""
+    import io
+
+    import cairosvg
+    import zxingcpp
+    from PIL import Image
+
+    from optout_tui.qr import svg_code
+
+    urls = [GROK, "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
+            "https://example.com/a", "https://help.example.org/" + "x" * 120]
+    mask = None
+    for url in urls:
+        svg, mask = svg_code(url, mask=mask)
+        png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=900)
+        image = Image.open(io.BytesIO(png)).convert("L")
+        assert [r.text for r in zxingcpp.read_barcodes(image)] == [url]
+        assert image.getpixel((5, 5)) == 255  # light quiet zone around the code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -20,6 +20,7 @@ from optout_tui.progress.status import STATUSES, overall_status, touched
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
+from optout_tui.tui.widgets.search_box import SearchBox
 from optout_tui.wording import CATEGORY, KIND, STATUS
 
 ANY = "*"
@@ -42,8 +43,8 @@ def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en")
         state = ("– " + _("no opt-out"), "dim")
     width = max(len(all_done), len("○ " + n_done.format(n=0, t=9)))
     aliases = (f"  ({', '.join(platform.aliases)})", "dim") if platform.aliases else ""
-    return Content.assemble(state, " " * (width - len(state[0]) + 2), (platform.name, "bold"),
-                            aliases)
+    gap = " " * max(width - len(state[0]) + 2, 1)  # "– no opt-out" is wider: still a space
+    return Content.assemble(state, gap, (platform.name, "bold"), aliases)
 
 
 def home_region() -> str | None:
@@ -84,8 +85,9 @@ class BrowseScreen(Screen):
         self._touched: frozenset[str] = frozenset()
         self._typing_to_search = False
         self._filters_filled = False
+        self._filters_mounted = False
         self.shown_query = ""
-        """The search text the list was last filtered with (the benchmark waits for it)."""
+        """The search text the list was last filtered with."""
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -94,13 +96,15 @@ class BrowseScreen(Screen):
         yield Static(
             _("↑↓ Enter: open a platform · / search · f filters · w what next · ? help"),
             id="hint")
-        yield Input(placeholder=_("Search platforms and settings (/)"), id="search",
-                    compact=True)
+        yield SearchBox(placeholder=_("Search platforms and settings (/)"), id="search",
+                        compact=True)
         with Horizontal(id="filters"):
-            # Only "All …" at first: the counted options come after the first frame.
+            # The first frame shows look-alike labels: four Selects cost tens of
+            # milliseconds to build, so they replace the labels just after it (and their
+            # counted options come when the filters are first used).
             for name, word in ANY_WORDS.items():
-                yield Select([(_(word), ANY)], value=ANY, allow_blank=False,
-                             compact=True, id=f"f-{name}")
+                yield Static(Content.assemble(_(word), " ", ("▼", "dim")),
+                             classes="filter-label", id=f"l-{name}")
         yield Static(id="shown")
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
@@ -111,7 +115,25 @@ class BrowseScreen(Screen):
         # The list is filled by on_screen_resume, which also runs when the screen first shows.
         localise_bindings(self, self.app.lang)
         self.query_one(PlatformList).focus()
+        # The list follows the search box from inside the keystroke's own handler (a watcher
+        # runs at once; Input.Changed would arrive after the echo was painted), so the key
+        # and the new rows go out in the same frame.
+        self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
+        self.call_after_refresh(self._mount_filters)
         self.call_after_refresh(self._warm_search)
+
+    def _mount_filters(self) -> None:
+        """Put the filter Selects (only "All …" for now) in place of their labels."""
+        if self._filters_mounted:
+            return
+        self._filters_mounted = True
+        _ = translator(self.app.lang).gettext
+        bar = self.query_one("#filters", Horizontal)
+        with self.app.batch_update():
+            bar.remove_children()
+            bar.mount_all(Select([(_(word), ANY)], value=ANY, allow_blank=False,
+                                 compact=True, id=f"f-{name}")
+                          for name, word in ANY_WORDS.items())
 
     def _fill_filter_options(self, force: bool = False) -> None:
         """Give each filter its options with counts, keeping what is chosen. Done when the
@@ -131,11 +153,16 @@ class BrowseScreen(Screen):
                 select.value = value if any(v == value for _, v in options) else ANY
 
     def _warm_search(self) -> None:
-        """Build the search index after the first frame, so the first keystroke is quick."""
+        """Build the search index after the first frame, so the first keystroke is quick (a
+        key arriving meanwhile waits for this build rather than starting another), then
+        freeze what lives as long as the app out of the garbage collector's walks."""
         def build() -> None:
             from optout_tui.catalog.search import index_for
+            from optout_tui.heap import collector_paused, settle
 
-            index_for(self.catalog, self.app.lang).platforms("a")
+            with collector_paused():
+                index_for(self.catalog, self.app.lang).warm()
+            settle()
 
         self.run_worker(build, thread=True, exit_on_error=False)
 
@@ -236,8 +263,9 @@ class BrowseScreen(Screen):
                                           "sort": self.filters.sort})
             self.show_platforms()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.show_platforms()
+    def _search_changed(self, value: str) -> None:
+        if value.strip() != self.shown_query:
+            self.show_platforms()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         platforms = self.query_one(PlatformList)
@@ -307,7 +335,19 @@ class BrowseScreen(Screen):
         self._typing_to_search = True
         self.query_one("#search", Input).focus()
 
+    @on(events.Click, ".filter-label")
+    def label_clicked(self, event: events.Click) -> None:
+        """A click on a filter before its Select is built: build them, then focus it."""
+        name = (event.widget.id or "").removeprefix("l-") if event.widget else ""
+        self._mount_filters()
+        if name:
+            self.call_after_refresh(lambda: self.query_one(f"#f-{name}", Select).focus())
+
     def action_filters(self) -> None:
+        if not self._filters_mounted:  # f pressed within the first frame
+            self._mount_filters()
+            self.call_after_refresh(self.action_filters)
+            return
         self.query_one("#f-category", Select).focus()
 
     def action_sort(self) -> None:

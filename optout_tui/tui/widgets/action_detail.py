@@ -19,6 +19,7 @@ from optout_tui.text import clean
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 from optout_tui.wording import meta_words
 
+
 def meta_content(action: Action, lang: str = "en") -> Content:
     """Kind, default, difficulty, regions and future-only, in words."""
     return Content(" · ".join(meta_words(action, lang)))

@@ -1,0 +1,28 @@
+"""The garbage collector's part in speed: off while big immutable structures are built, and
+what is built once frozen out of later collections, so a collection never walks it again."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No collection while the block builds objects that all stay alive (a parse, an index):
+    the collector would walk them again and again and find nothing to free."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def settle() -> None:
+    """Move every object alive now out of the collector's reach (gc.freeze): the catalog,
+    the index and the widgets live as long as the app, and a full collection while typing
+    then walks only what was made since, in a millisecond rather than tens."""
+    gc.freeze()
