@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from textual.widgets import Static
 
 from optout_tui.catalog import CatalogError, Problem
