@@ -36,7 +36,20 @@ so none is "in the future" and the fixtures (verified 2026-11-24) are not "out o
 (180 days) however late the suite is run."""
 
 
-class _PinnedDate(dt.date):
+_REAL_DATE = dt.date
+
+
+class _AnyDate(type):
+    """Real dates (from tomllib, sqlite3, the C library…) still count as dates."""
+
+    def __instancecheck__(cls, instance: object) -> bool:
+        return isinstance(instance, _REAL_DATE)
+
+    def __subclasscheck__(cls, subclass: type) -> bool:
+        return issubclass(subclass, _REAL_DATE)
+
+
+class _PinnedDate(dt.date, metaclass=_AnyDate):
     """`datetime.date` whose `today()` is TODAY; everything else is the real class."""
 
     @classmethod
