@@ -274,6 +274,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args(argv)
+    try:
+        import pyte  # noqa: F401
+    except ImportError:
+        print("The benchmark needs the pyte terminal emulator: pip install "
+              "'optout-tui[bench]' (or pip install pyte).", file=sys.stderr)
+        return 2
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     results: dict[str, dict[str, float]] = {}
     began = time.perf_counter()
