@@ -327,7 +327,10 @@ class BrowseScreen(Screen):
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, Select) and not self._filters_filled:
             self._fill_filter_options(force=True)
-        if event.widget is not self.query_one("#search", Input):
+        if event.widget is self.query_one("#search", Input):
+            # From here keys reach the box itself. (Not cleared by another widget's focus:
+            # the list's own focus from mounting can arrive after a / typed at the first
+            # frame, and the letters behind it were then lost.)
             self._typing_to_search = False
 
     # -- actions ---------------------------------------------------------------------
