@@ -155,7 +155,7 @@ class Walk:
                 break
             if value:
                 text = re.sub(r"\{\{\s*" + re.escape(blank) + r"\s*\}\}",
-                              lambda _match: value, text)
+                              lambda _match, value=value: value, text)
         if not self.progress.set_filled(self.platform.id, action.id, surface.id, text):
             self.say(_("Not saved: {error}").format(error=self._error()))
         if surface.address:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from optout_tui.catalog.model import Action, Catalog, LocalText, Platform, Step, Surface
 from optout_tui.i18n import translator
-from optout_tui.progress.status import ActionProgress, ActionState, Standing, is_task
+from optout_tui.progress.status import ActionProgress, ActionState, Overall, Standing, is_task
 from optout_tui.progress.store import DEFAULT_PROFILE, DONE, NOT_POSSIBLE, ProgressStore, StepKey
 from optout_tui.text import quoted
 from optout_tui.wording import REGION, SET_TO, SURFACE
@@ -25,7 +25,7 @@ from optout_tui.wording import REGION, SET_TO, SURFACE
 CODE_MM = 30.0  # the printed side of every QR code, quiet zone not counted (≥ 25 mm to scan)
 QUIET_ZONE = 4  # modules of light margin drawn around each code (qr.svg_code's)
 
-STYLE = """
+CSS = """
 body{font-family:sans-serif;font-size:11pt;line-height:1.35;max-width:50em;margin:1.5em auto;
   color:#000;background:#fff}
 h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;margin:1.2em 0 .3em;
@@ -67,7 +67,11 @@ class _Codes:
             except (DataOverflowError, ValueError):  # too long for any QR version
                 self._drawn[url] = None
             else:
-                modules = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))
+                found = re.search(r'viewBox="0 0 (\d+) ', svg)
+                if found is None:  # not qr.svg_code's drawing: leave it as drawn
+                    self._drawn[url] = svg
+                    return svg
+                modules = int(found.group(1))
                 side = CODE_MM * modules / (modules - 2 * QUIET_ZONE)
                 self._drawn[url] = re.sub(r'width="\d+" height="\d+"',
                                           f'width="{side:.2f}mm" height="{side:.2f}mm"',
@@ -116,7 +120,8 @@ class Handout:
     def step(self, platform: Platform, action: Action, surface: Surface, step: Step) -> str:
         _ = self._
         state = self.standing.states.get(StepKey(platform.id, action.id, surface.id, step.id))
-        mark = {DONE: _("✔ done"), NOT_POSSIBLE: _("✗ not possible")}.get(state, "☐")
+        marks: dict[str | None, str] = {DONE: _("✔ done"), NOT_POSSIBLE: _("✗ not possible")}
+        mark = marks.get(state, "☐")
         parts = [f'<span class="state">{self.esc(mark)}</span> '
                  f"{self.esc(step.text.get(self.lang))}"]
         if step.path:
@@ -233,9 +238,10 @@ class Handout:
         extra = ""
         if progress.state == ActionState.AS_FAR_AS_POSSIBLE:
             surface = self.surface_of(action, progress)
-            blocked = [s.text.get(self.lang) for s in (surface.steps if surface else ())
-                       if self.standing.states.get(StepKey(platform.id, action.id, surface.id,
-                                                           s.id)) == NOT_POSSIBLE]
+            blocked = [] if surface is None else [
+                s.text.get(self.lang) for s in surface.steps
+                if self.standing.states.get(StepKey(platform.id, action.id, surface.id,
+                                                    s.id)) == NOT_POSSIBLE]
             extra = "<br>" + self.esc(_("Not possible for you: {steps}").format(
                 steps=" · ".join(blocked)))
         return (f"<li><strong>{self.esc(words[progress.state])}</strong> "
@@ -294,7 +300,7 @@ class Handout:
         title = self.esc(_("Opt-out guide for {person}").format(person=person))
         parts = ["<!doctype html>", f'<html lang="{self.esc(self.lang)}"><head>'
                  '<meta charset="utf-8">', f"<title>{title}</title>",
-                 f"<style>{STYLE}</style></head><body>", f"<h1>{title}</h1>",
+                 f"<style>{CSS}</style></head><body>", f"<h1>{title}</h1>",
                  f'<p class="summary">{self.esc(summary(overall, self.lang))}</p>',
                  "<p>" + self.esc(_("Printed {date}. Scan a code with your phone's camera to "
                                     "open the setting, or type the link below it.").format(
@@ -317,7 +323,7 @@ class Handout:
         return "\n".join(parts) + "\n"
 
 
-def summary(overall, lang: str) -> str:
+def summary(overall: Overall, lang: str) -> str:
     """"12 of 30 settings done · about 25 minutes left", in `lang`."""
     _ = translator(lang)
     done = _.ngettext("{done} of {tasks} setting done", "{done} of {tasks} settings done",

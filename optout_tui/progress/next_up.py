@@ -27,7 +27,7 @@ def next_up(catalog: Catalog, standing: Standing, limit: int | None = None,
     actions (no opt-out, no surface where the control exists) and finished ones (done, or as
     far as possible) are left out; so are platforms not in `only`, when it names some (the
     ones the person uses)."""
-    found: list[tuple[tuple, NextUp]] = []
+    found: list[tuple[tuple[int, int, int, int, str, str], NextUp]] = []
     for platform in catalog.platforms:
         if only and platform.id not in only:
             continue

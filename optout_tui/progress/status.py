@@ -19,13 +19,22 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from optout_tui.catalog.model import Action, ActionFacts, Platform, Surface
 from optout_tui.progress.store import DONE, NOT_POSSIBLE, RECHECK_AFTER_DAYS, StepKey
 
 if TYPE_CHECKING:
     from optout_tui.progress.recheck import Recheck
+
+class Readable(Protocol):
+    """What a Standing reads progress from: a ProgressStore or a ProgressKeeper."""
+
+    def states(self, platform: str | None = None) -> dict[StepKey, str]: ...
+
+    def done_records(self, platform: str | None = None
+                     ) -> dict[tuple[str, str, str], tuple[str, str]]: ...
+
 
 States = Mapping[StepKey, str]
 Records = Mapping[tuple[str, str, str], tuple[str, str]]
@@ -119,7 +128,7 @@ def action_progress(platform_id: str, action: Action, states: States,
                     now: dt.datetime | None = None) -> ActionProgress:
     """The action's state from the saved step states (and, to notice re-checks, the records
     of what finished actions were done against)."""
-    best: tuple[tuple, ActionProgress] | None = None
+    best: tuple[tuple[int, float, int], ActionProgress] | None = None
     for surface in action.available_surfaces:
         done, blocked, total = surface_counts(platform_id, action.id, surface, states)
         rank = _rank(done, blocked, total)
@@ -136,7 +145,7 @@ def action_progress(platform_id: str, action: Action, states: States,
     if found.finished and records:
         from optout_tui.progress.recheck import recheck
 
-        why = recheck(action, records, platform_id, now=now,
+        why = recheck(action, dict(records), platform_id, now=now,
                       after_days=recheck_days or RECHECK_AFTER_DAYS)
         if why is not None:
             return ActionProgress(ActionState.NEEDS_RECHECK, found.surface, found.done,
@@ -172,7 +181,7 @@ class Standing:
         self.busy = touched(self.states)
 
     @classmethod
-    def read(cls, progress, recheck_days: int | None = None) -> Standing:
+    def read(cls, progress: Readable, recheck_days: int | None = None) -> Standing:
         """From a ProgressStore or ProgressKeeper (anything with states and done_records)."""
         return cls(progress.states(), progress.done_records(), recheck_days)
 
@@ -187,14 +196,20 @@ class Standing:
         if platform.id not in self.busy:
             return ActionState.NOT_STARTED
         full = action if isinstance(action, Action) else platform.action(action.id)
+        if full is None:  # facts always have their action; never counted otherwise
+            return ActionState.INFORMATION
         return self.action(platform.id, full).state
+
+    def _finished(self, platform: Platform, fact: ActionFacts) -> bool:
+        full = platform.action(fact.id)
+        return full is not None and self.action(platform.id, full).finished
 
     def counts(self, platform: Platform) -> tuple[int, int]:
         """(tasks finished, tasks) on a platform: what its row shows."""
         tasks = [f for f in platform.facts if is_task(f)]
         if platform.id not in self.busy:
             return 0, len(tasks)
-        finished = sum(self.action(platform.id, platform.action(f.id)).finished for f in tasks)
+        finished = sum(self._finished(platform, f) for f in tasks)
         return finished, len(tasks)
 
     def overall(self, platforms: Iterable[Platform]) -> Overall:
@@ -205,8 +220,7 @@ class Standing:
                 if not is_task(fact):
                     continue
                 tasks += 1
-                if platform.id in self.busy and \
-                        self.action(platform.id, platform.action(fact.id)).finished:
+                if platform.id in self.busy and self._finished(platform, fact):
                     finished += 1
                 else:
                     minutes += fact.minutes

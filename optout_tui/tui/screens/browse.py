@@ -46,8 +46,8 @@ def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en",
         state = ("– " + _("no opt-out"), "dim")
     width = max(len(all_done), len("○ " + to_do.format(n=99)), len("– " + _("no opt-out")))
     aliases = (f"  ({', '.join(platform.aliases)})", "dim") if platform.aliases else ""
-    return Content.assemble(state, " " * (width - len(state[0]) + 2), (platform.name, "bold"),
-                            aliases)
+    gap = " " * max(width - len(state[0]) + 2, 1)  # "– no opt-out" is wider: still a space
+    return Content.assemble(state, gap, (platform.name, "bold"), aliases)
 
 
 def home_region() -> str | None:
@@ -309,25 +309,28 @@ class BrowseScreen(Screen):
         self.app.open_platform(event.platform.id)
 
     def on_key(self, event) -> None:
-        """Type-to-find: a printable key typed on the list (or anywhere but a text box or
-        an open menu) goes into the search, never to a command; Down from the search box
-        moves to the results."""
+        """Type-to-find: a printable key typed on the list (or anywhere but an open menu)
+        goes into the search, never to a command; Down from the search box moves to the
+        results. The search box stops every printable key it handles, so one arriving here
+        came through another widget, perhaps queued for the list before the focus moved: it
+        belongs to the search all the same."""
         search = self.query_one("#search", Input)
         focused = self.focused
-        if focused is search:
-            if event.key == "down" and self.query_one(PlatformList).rows:
+        if focused is search and event.key == "down":
+            if self.query_one(PlatformList).rows:
                 self.query_one(PlatformList).focus()
                 event.stop()
                 event.prevent_default()
             return
-        if isinstance(focused, (Input, Select)) or (
+        if isinstance(focused, Select) or (
                 focused is not None and focused.parent is not None
                 and isinstance(focused.parent, Select)):
-            return
+            return  # an open menu: its letters jump to its entries
         if event.is_printable and event.character and event.character != " ":
             if event.character != "/" or search.value:  # "/" alone: the old way to search
                 search.insert_text_at_cursor(event.character)
-            search.focus()
+            if focused is not search:
+                search.focus()
             event.stop()
             event.prevent_default()
 
