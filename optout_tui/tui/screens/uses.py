@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import Catalog
 from optout_tui.i18n import translator
@@ -30,6 +30,7 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
         Binding("escape", "dismiss(None)", "Cancel", id="uses.cancel"),
         Binding("ctrl+s", "save", "Save", id="uses.save"),
         Binding("ctrl+a", "everything", "All platforms", id="uses.all"),
+        Binding("space", "toggle", "Tick", show=False, id="uses.toggle"),
     ]
 
     def __init__(self, catalog: Catalog, chosen: frozenset[str]) -> None:
@@ -44,27 +45,30 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
         _ = translator(self.app.lang).gettext
         with Vertical(id="uses-box"):
             yield Static(Content.styled(_("Which of these do you use?"), "bold"))
-            yield Static(_("Space ticks a platform · type to find one · Ctrl+S keeps the "
-                           "choice · Ctrl+A: all platforms · Escape cancels"), classes="dim")
+            yield Static(_("Space or Enter ticks a platform · type to find one · Ctrl+S keeps "
+                           "the choice · Ctrl+A: all platforms · Escape cancels"),
+                         classes="dim")
             yield Input(placeholder=_("Find a platform"), id="uses-find",
                         select_on_focus=False, compact=True)
-            yield SelectionList[str](id="uses-list")
+            yield OptionList(id="uses-list")
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)
         self._fill("")
-        self.query_one(SelectionList).focus()
+        self.query_one(OptionList).focus()
+
+    def _prompt(self, platform_id: str, name: str) -> Content:
+        """A box ticked or not, in a glyph (never colour alone), then the name (literal)."""
+        ticked = platform_id in self.chosen
+        return Content.assemble(("☑ " if ticked else "☐ ", "bold" if ticked else ""), name)
 
     def _fill(self, text: str) -> None:
         wanted = text.casefold().strip()
         shown = [p for p in self.order if not wanted or wanted in p.name.casefold()
                  or any(wanted in a.casefold() for a in p.aliases)]
-        options = self.query_one(SelectionList)
-        with options.prevent(SelectionList.SelectedChanged):
-            options.clear_options()
-            # Names are catalog text: shown literally (Content), never as markup.
-            options.add_options([Selection(Content(p.name), p.id, p.id in self.chosen)
-                                 for p in shown])
+        options = self.query_one(OptionList)
+        # Names are catalog text: shown literally (Content), never as markup.
+        options.set_options(Option(self._prompt(p.id, p.name), id=p.id) for p in shown)
         if shown:
             options.highlighted = 0
 
@@ -72,13 +76,26 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
     def find(self, event: Input.Changed) -> None:
         self._fill(event.value)
 
-    @on(SelectionList.SelectionToggled)
-    def toggled(self, event: SelectionList.SelectionToggled) -> None:
-        pid = event.selection.value
+    @on(OptionList.OptionSelected, "#uses-list")
+    def toggled(self, event: OptionList.OptionSelected) -> None:
+        self._toggle()
+
+    def action_toggle(self) -> None:
+        self._toggle()
+
+    def _toggle(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        option = options.get_option_at_index(options.highlighted)
+        pid = option.id or ""
         if pid in self.chosen:
             self.chosen.discard(pid)
         else:
             self.chosen.add(pid)
+        platform = self.catalog.get(pid)
+        if platform is not None:
+            options.replace_option_prompt(pid, self._prompt(pid, platform.name))
 
     def on_key(self, event) -> None:
         """Letters typed on the list go to the finder, as on the first screen."""
@@ -90,7 +107,7 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
             event.stop()
             event.prevent_default()
         elif self.focused is finder and event.key == "down":
-            self.query_one(SelectionList).focus()
+            self.query_one(OptionList).focus()
             event.stop()
             event.prevent_default()
 
