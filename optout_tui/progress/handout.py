@@ -330,8 +330,13 @@ def summary(overall: Overall, lang: str) -> str:
                       overall.tasks).format(done=overall.finished, tasks=overall.tasks)
     if not overall.minutes_left:
         return done
-    left = _.ngettext("about {n} minute left", "about {n} minutes left",
-                      overall.minutes_left).format(n=overall.minutes_left)
+    minutes = overall.minutes_left
+    if minutes >= 120:  # "about 17 hours left" reads better than "1023 minutes"
+        hours = round(minutes / 60)
+        left = _.ngettext("about {n} hour left", "about {n} hours left", hours).format(n=hours)
+    else:
+        left = _.ngettext("about {n} minute left", "about {n} minutes left",
+                          minutes).format(n=minutes)
     return f"{done} · {left}"
 
 

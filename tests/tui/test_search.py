@@ -55,3 +55,17 @@ async def test_typing_on_the_list_goes_to_the_search_and_fires_no_command(
         await pilot.press("down", "enter")  # from the search to the results, then open
         await pilot.pause()
         assert isinstance(app.screen, PlatformScreen) and app.screen.platform.id == "linkedin"
+
+
+async def test_typing_again_after_a_platform_starts_a_new_search(data_dir: Path) -> None:
+    app = make_app(data_dir, bundled=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"linkedin", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlatformScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press(*"chatgpt")
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "chatgpt"
+        assert app.screen.query_one("#platforms", PlatformList).rows[0].id == "chatgpt"

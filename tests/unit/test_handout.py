@@ -61,3 +61,14 @@ def test_the_handout_in_french(data_dir: Path) -> None:
     assert "Reste à faire" in page and "Still to do" not in page
     assert "Désactiver l&#x27;entraînement de l&#x27;IA sur vos publications" in page
     assert "Impossible pour vous" in page and "Aucun refus possible" in page
+
+
+def test_the_time_left_reads_in_hours_when_long() -> None:
+    from optout_tui.progress.handout import summary
+    from optout_tui.progress.status import Overall
+
+    assert summary(Overall(2, 13, 51), "en") == "2 of 13 settings done · about 51 minutes left"
+    assert summary(Overall(0, 274, 1023), "en") == "0 of 274 settings done · about 17 hours left"
+    assert summary(Overall(1, 1, 0), "en") == "1 of 1 setting done"
+    assert summary(Overall(0, 274, 1023), "fr") == \
+        "0 réglages sur 274 faits · environ 17 heures restantes"

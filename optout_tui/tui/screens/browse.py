@@ -89,6 +89,8 @@ class BrowseScreen(Screen):
         self.catalog = catalog
         self.filters = flt.Filters(sort="name")
         self._standing = Standing({})
+        self._new_search = False
+        """The next letter typed on the list replaces the search (after a platform or Down)."""
         self._used: frozenset[str] = frozenset()
         self._filters_filled = False
         self._filters_mounted = False
@@ -174,6 +176,7 @@ class BrowseScreen(Screen):
         self.run_worker(build, thread=True, exit_on_error=False)
 
     def on_screen_resume(self) -> None:
+        self._new_search = True
         self.refresh_counts()
         self._fill_filter_options()
 
@@ -319,6 +322,7 @@ class BrowseScreen(Screen):
         if focused is search and event.key == "down":
             if self.query_one(PlatformList).rows:
                 self.query_one(PlatformList).focus()
+                self._new_search = True
                 event.stop()
                 event.prevent_default()
             return
@@ -327,6 +331,9 @@ class BrowseScreen(Screen):
                 and isinstance(focused.parent, Select)):
             return  # an open menu: its letters jump to its entries
         if event.is_printable and event.character and event.character != " ":
+            if self._new_search:  # back on the list: typing starts a new search
+                search.value = ""
+                self._new_search = False
             if event.character != "/" or search.value:  # "/" alone: the old way to search
                 search.insert_text_at_cursor(event.character)
             if focused is not search:

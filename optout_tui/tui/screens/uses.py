@@ -37,6 +37,7 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
         super().__init__()
         self.catalog = catalog
         self.chosen = set(chosen)
+        self._ticked_since_typing = False
         rank = {pid: i for i, pid in enumerate(MOST_USED)}
         self.order = sorted(catalog.platforms,
                             key=lambda p: (rank.get(p.id, len(rank)), p.name.casefold()))
@@ -93,6 +94,7 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
             self.chosen.discard(pid)
         else:
             self.chosen.add(pid)
+        self._ticked_since_typing = True
         platform = self.catalog.get(pid)
         if platform is not None:
             options.replace_option_prompt(pid, self._prompt(pid, platform.name))
@@ -102,6 +104,9 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
         finder = self.query_one("#uses-find", Input)
         if self.focused is not finder and event.is_printable and event.character \
                 and event.character != " ":
+            if self._ticked_since_typing:  # after a tick, typing looks for the next one
+                finder.value = ""
+                self._ticked_since_typing = False
             finder.insert_text_at_cursor(event.character)
             finder.focus()
             event.stop()
