@@ -144,6 +144,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("qr", _("print a scannable QR code of an action's link, or of a URL"))
     p.add_argument("target", metavar="PLATFORM/ACTION|URL")
+    p.add_argument("--invert", action="store_true",
+                   help=_("flip dark and light (the code is drawn dark on light by default)"))
 
     p = command("walk", _("go through the steps one at a time with a plain prompt"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")

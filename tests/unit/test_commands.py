@@ -272,3 +272,12 @@ def test_list_refuses_an_unknown_region(capsys) -> None:
     code, out, err = run(capsys, "list", "--region", "XX")
     assert code == 2 and out == "" and "unknown region 'XX'" in err
     assert run(capsys, "list", "--region", "fr")[0] == 0
+
+
+def test_qr_invert_flips_dark_and_light(capsys) -> None:
+    assert main(["qr", "example/ai-training"]) == 0
+    plain = capsys.readouterr().out.splitlines()
+    assert main(["qr", "example/ai-training", "--invert"]) == 0
+    flipped = capsys.readouterr().out.splitlines()
+    assert plain[-1] == flipped[-1] == "https://example.com/settings/ai"
+    assert plain[0] != flipped[0] and plain[0].startswith(" ") and flipped[0].startswith("█")
