@@ -231,7 +231,8 @@ class PlatformScreen(Screen):
                 self.notify(self._("Still to fill: ") + " · ".join(left),
                             severity="warning", markup=False)
             else:
-                self.notify(self._("Text copied (where the terminal supports OSC 52) and kept "
+                self.notify(self._("Text copied, if your terminal lets programs copy (if "
+                                   "pasting gives nothing, copy it from the screen), and kept "
                                    "for this person."), markup=False)
 
         self.app.push_screen(TemplateScreen(action.title.get(self.app.lang), text,
@@ -345,5 +346,6 @@ class PlatformScreen(Screen):
             self.notify(self._("This action has no link."), severity="warning")
             return
         self.app.copy_to_clipboard(link)
-        self.notify(self._("Link sent to the terminal's clipboard (works where the terminal "
-                           "supports OSC 52)."), markup=False)
+        self.notify(self._("Link copied, if your terminal lets programs copy (if pasting gives "
+                           "nothing, copy it from the screen or use the QR code: r)."),
+                    markup=False)
