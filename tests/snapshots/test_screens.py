@@ -38,7 +38,7 @@ SCREENS = {
     "qr": (("enter", "r"), None),
     "template": (("down", "enter", "t"), _no_blink),
     "what-next": (("w",), None),
-    "help": (("question_mark",), None),
+    "help": (("f1",), None),
 }
 
 

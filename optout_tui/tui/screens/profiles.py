@@ -34,7 +34,7 @@ class ProfilesScreen(ModalScreen[str | None]):
                               id=NEW_PERSON)]
             for name in self.profiles:
                 mark = "● " if name == self.current else "  "
-                options.append(Option(Content.assemble(mark, name), id=name))
+                options.append(Option(Content.assemble(mark, self.app.person_name(name)), id=name))
             yield OptionList(*options, id="profiles-list")
 
     def on_mount(self) -> None:
