@@ -10,23 +10,42 @@ No Textual; ada-url is imported only when a link is checked (the YAML load, `opt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from optout_tui.text import has_control, has_invisible
 
+if TYPE_CHECKING:
+    from optout_tui.catalog.model import Platform
+
 MAX_LINK = 1_000  # characters; longer links do not fit a QR code a phone can read
+
+# Link shorteners hide where a link goes: a person cannot see the site before opening it, and
+# a shortened link can be pointed elsewhere later. Catalog links and sources name the page.
+SHORTENERS = frozenset({
+    "a.co", "aka.ms", "amzn.to", "apple.co", "bit.ly", "bl.ink", "buff.ly", "cutt.ly",
+    "fb.me", "g.co", "goo.gl", "is.gd", "lnkd.in", "msft.it", "ow.ly", "rb.gy", "rebrand.ly",
+    "s.id", "short.io", "shorturl.at", "spoti.fi", "t.co", "t.ly", "tiny.cc", "tinyurl.com",
+    "v.gd", "youtu.be",
+})
+# Web archives keep dated copies of a page under an address that holds the page's own: those
+# name the page they copy, and are a fair source for what a page said on a day.
+ARCHIVES = ("web.archive.org", "archive.org", "archive.ph", "archive.is", "archive.today",
+            "webarchive.library.unt.edu", "webarchive.nationalarchives.gov.uk")
+_EMBEDDED = re.compile(r"https?(?::|%3a)(?:/|%2f){2}", re.IGNORECASE)
 
 
 class LinkProblem(ValueError):
     """The link is refused; the message says why, without the field's name."""
 
 
-def _parse(url: str) -> dict:
+def _parse(url: str) -> dict[str, Any]:
     from ada_url import parse_url
 
     try:
-        return parse_url(url)
+        return dict(parse_url(url))
     except ValueError:
         raise LinkProblem(f"is not a valid link: {url!r}") from None
 
@@ -34,7 +53,7 @@ def _parse(url: str) -> dict:
 def _ascii_domain(domain: str) -> str:
     """A domain as browsers compare it: IDNA (punycode), lower case, without a final dot."""
     try:
-        return _parse(f"https://{domain}/")["hostname"].rstrip(".")
+        return str(_parse(f"https://{domain}/")["hostname"]).rstrip(".")
     except LinkProblem:
         return domain.lower().rstrip(".")
 
@@ -72,6 +91,7 @@ def check_link(url: str, domains: Iterable[str] | None = None, *,
     if (naive if naive.isascii() else _ascii_domain(naive)) != host.rstrip("."):
         raise LinkProblem(f"is read as {host!r} by browsers but as {naive!r} by other "
                           "programs; write the link plainly")
+    check_direct(url, host)
     if domains is not None:
         domains = tuple(domains)
         if not host_in(host, domains):
@@ -80,7 +100,21 @@ def check_link(url: str, domains: Iterable[str] | None = None, *,
     return url
 
 
-def replacement_notice(bundled, overlay) -> str | None:
+def check_direct(url: str, host: str) -> None:
+    """Refuse a link shortener, and a proxy or reader that wraps another page's address (cite
+    the page itself); a web archive's dated copy is allowed."""
+    host = host.lower().rstrip(".")
+    if host.removeprefix("www.") in SHORTENERS:
+        raise LinkProblem(f"goes through the link shortener {host}, which hides the page it "
+                          "opens: give the page's own address")
+    rest = url[len("https://"):]
+    rest = rest[rest.find("/"):] if "/" in rest else ""
+    if _EMBEDDED.search(rest) and not host_in(host, ARCHIVES):
+        raise LinkProblem(f"wraps another address in a link to {host} (a proxy, reader or "
+                          "redirect): give the page's own address")
+
+
+def replacement_notice(bundled: Platform, overlay: Platform) -> str | None:
     """A warning when `overlay` replaces the platform `bundled` (same id) with other domains:
     an overlay named like LinkedIn whose links go to linkedln.com should never be silent."""
     old = {_ascii_domain(d) for d in bundled.domains}

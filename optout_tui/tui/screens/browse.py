@@ -327,7 +327,11 @@ class BrowseScreen(Screen):
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, Select) and not self._filters_filled:
             self._fill_filter_options(force=True)
-        if event.widget is not self.query_one("#search", Input):
+        if not isinstance(event.widget, (Input, PlatformList)):
+            # Letters go to the search until the person moves to another control (a filter).
+            # Neither the search box's focus (keys queued for the list before it arrive
+            # after it) nor the list's (its focus from mounting can arrive after a / typed
+            # at the first frame) ends it: in both races the letters were lost.
             self._typing_to_search = False
 
     # -- actions ---------------------------------------------------------------------
