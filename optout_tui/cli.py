@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from optout_tui import __version__
-from optout_tui.i18n import N_, translator
+from optout_tui.i18n import LANGUAGES, N_, translator
 from optout_tui.paths import DATA_DIR_ENV
 
 EXAMPLES = N_("""\
@@ -30,17 +30,22 @@ examples:
   optout stats                        how many platforms and actions, how well sourced
   optout profiles                     the people whose progress is kept here
   optout export --profile "Visitor 14:30" --format html -o handout.html
+  optout catalog status               which catalog is in use, and how old it is
+  optout catalog update --url URL     install a newer signed catalog (https:// or a file)
 """)
+# The catalog's words, spelled out here so that `optout --help` imports no catalog module.
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
+SURFACES = ("web", "ios", "android", "form", "email")
 
 
 def default_lang() -> str:
-    """French when the locale says so, else English."""
+    """The locale's language when there are words for it, else English."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
-            return "fr" if value.lower().startswith("fr") else "en"
+            code = value.lower()[:2]
+            return code if code in LANGUAGES else "en"
     return "en"
 
 
@@ -55,18 +60,30 @@ def _common(lang: str) -> argparse.ArgumentParser:
                         help=_("a folder of platform files added on top of the bundled catalog "
                                "(repeatable; the same id replaces the bundled platform)"))
     common.add_argument("--profile", metavar="NAME", help=_("whose progress (default: default)"))
-    common.add_argument("--lang", choices=("en", "fr"),
+    common.add_argument("--lang", choices=LANGUAGES,
                         help=_("language of the catalog text (default: from the locale)"))
     return common
 
 
-def _fast_gettext() -> None:
-    """argparse looks up a translation of each of its phrases through gettext, which searches
-    the disk for catalogue files every time: about a tenth of `optout list`'s run. Python ships
-    no translations for argparse, so the English phrase is what would be shown anyway."""
-    argparse._ = lambda message: message  # type: ignore[attr-defined]
-    argparse.ngettext = (  # type: ignore[attr-defined]
-        lambda singular, plural, n: singular if n == 1 else plural)
+# argparse's own phrases that a person of this program can meet, so that they are extracted
+# and translated with ours (Python ships no translations for argparse).
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _argparse_words(lang: str) -> None:
+    """argparse's phrases from our catalog, in `lang`. (Its own lookup also searches the disk
+    for catalogue files for every phrase: about a tenth of `optout list`'s run.)"""
+    words = translator(lang)
+    argparse._ = words.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = words.ngettext  # type: ignore[attr-defined]
 
 
 def lang_asked(argv: Sequence[str]) -> str:
@@ -75,13 +92,13 @@ def lang_asked(argv: Sequence[str]) -> str:
     for index, arg in enumerate(argv):
         value = (argv[index + 1] if arg == "--lang" and index + 1 < len(argv)
                  else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None)
-        if value in ("en", "fr"):
+        if value in LANGUAGES:
             return value
     return default_lang()
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
-    _fast_gettext()
+    _argparse_words(lang)
     _ = translator(lang).gettext
     parser = argparse.ArgumentParser(
         prog="optout", parents=[_common(lang)],
@@ -113,7 +130,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("show", _("show an action's steps as a numbered checklist"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
-    p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
+    p.add_argument("--surface", choices=SURFACES)
     p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
     p = command("search", _("find platforms and actions by name (typos are fine)"))
@@ -125,7 +142,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("walk", _("go through the steps one at a time with a plain prompt"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
-    p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
+    p.add_argument("--surface", choices=SURFACES)
 
     p = command("validate", _("check catalog files and report problems"))
     p.add_argument("paths", nargs="*", metavar="PATH",
@@ -160,19 +177,31 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("import", _("merge an exported JSON file into a profile (nothing is lost)"))
     p.add_argument("file", metavar="FILE")
+
+    from optout_tui.commands import catalog_cmd
+
+    catalog_cmd.register(command("catalog", _("the catalog in use, signed updates (the only "
+                                              "commands that go online), and maintainers' "
+                                              "tools")),
+                         lambda: _common(lang), lang)
     return parser
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from optout_tui.commands.common import load
+    from optout_tui.commands.common import load_with_info
     from optout_tui.paths import data_dir
 
-    catalog = load(args)
+    catalog, info = load_with_info(args)
     from optout_tui.tui.app import OptOutApp
 
     app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
-                    recheck_days=args.recheck_days, lang=args.lang)
+                    recheck_days=args.recheck_days, lang=args.lang, catalog_info=info)
     app.run()
+    if app.return_code:  # the app stopped on an error (Textual printed what it was)
+        print("optout: " + translator(args.lang).gettext(
+            "the app stopped after an unexpected error; your ticks up to then are saved"),
+            file=sys.stderr)
+        return app.return_code
     if app.store.pending or app.store.pending_done:
         error = app.store.last_error
         print("optout: " + translator(args.lang).gettext(
@@ -193,6 +222,7 @@ def _handler(name: str | None):
         "stats": ("maintain", "cmd_stats"), "stamp": ("maintain", "cmd_stamp"),
         "schema": ("maintain", "cmd_schema"), "profiles": ("profiles", "cmd_profiles"),
         "export": ("profiles", "cmd_export"), "import": ("profiles", "cmd_import"),
+        "catalog": ("catalog_cmd", "cmd_catalog"),
     }[name]
     from importlib import import_module
 

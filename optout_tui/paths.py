@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "optout-tui"
 DATA_DIR_ENV = "OPTOUT_DATA_DIR"
+UPDATES_STATE = "state.json"  # in catalog_updates_dir: which installed update is current
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -35,3 +36,8 @@ def user_catalog_dir() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False) / "catalog"
+
+
+def catalog_updates_dir(data: Path) -> Path:
+    """Where `optout catalog update` installs signed catalog bundles, under the data folder."""
+    return data / "catalog"

@@ -1,4 +1,5 @@
-"""URL → QR module matrix, with its quiet zone, at the best error correction that fits. No Textual."""
+"""URL → QR module matrix, with its quiet zone, at the best error correction that fits.
+No Textual."""
 
 from __future__ import annotations
 
@@ -26,20 +27,30 @@ class QrMatrix:
 
 def qr_matrix(url: str, *, max_cell_rows: int | None = None,
               max_columns: int | None = None) -> QrMatrix | None:
-    """The QR code of `url` at level M, or L when M does not fit; None when neither fits."""
+    """The QR code of `url` at level M, or L when M does not fit; None when neither fits
+    (the limits given, or the largest QR code: see `too_long`)."""
     import qrcode  # imported here: the command line stays fast when no code is drawn
     from qrcode.constants import ERROR_CORRECT_L, ERROR_CORRECT_M
+    from qrcode.exceptions import DataOverflowError
 
     for level, constant in (("M", ERROR_CORRECT_M), ("L", ERROR_CORRECT_L)):
         code = qrcode.QRCode(error_correction=constant, border=QUIET_ZONE)
         code.add_data(url)
-        code.make(fit=True)
+        try:
+            code.make(fit=True)
+        except (DataOverflowError, ValueError):  # more than the largest code holds here
+            continue
         matrix = QrMatrix(tuple(tuple(bool(m) for m in row) for row in code.get_matrix()), level)
         fits_rows = max_cell_rows is None or matrix.cell_rows <= max_cell_rows
         fits_cols = max_columns is None or matrix.width <= max_columns
         if fits_rows and fits_cols:
             return matrix
     return None
+
+
+def too_long(url: str) -> bool:
+    """True when no QR code can hold `url`, whatever the room to draw it."""
+    return qr_matrix(url) is None
 
 
 def svg_code(url: str, *, mask: int | None = None, box: int = 6) -> tuple[str, int]:

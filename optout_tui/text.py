@@ -18,6 +18,41 @@ def has_control(text: str) -> bool:
     return _CONTROL.search(text.replace("\t", " ")) is not None
 
 
+# Characters that change how the text around them is drawn without being seen: bidi
+# overrides and isolates (which can make "moc.evil" read as "evil.com"), zero-width ones.
+_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u2069\ufeff]")
+_LINE_BREAKS = re.compile("[\n\r\u2028\u2029]+")
+
+
+def has_invisible(text: str) -> bool:
+    """True when `text` holds a bidi override or isolate, or a zero-width character."""
+    return _INVISIBLE.search(text) is not None
+
+
+def one_line(text: str) -> str:
+    """`text` cleaned for a plain-text output of one line per record: control and invisible
+    characters removed, line breaks turned into spaces (so a name cannot forge a line)."""
+    return _INVISIBLE.sub("", _LINE_BREAKS.sub(" ", clean(text)))
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def markdown_text(text: str) -> str:
+    """`text` as literal Markdown on one line: HTML made inert (&lt; &gt; &amp;), and the
+    characters that make emphasis, code, links, tables and strike-through escaped with a
+    backslash (those that start a heading or a list only do so at the start of a line)."""
+    flat = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def markdown_link(url: str) -> str:
+    """A link as a Markdown autolink, `<url>`, with nothing in it that could end it early."""
+    safe = re.sub(r"[\s<>]", lambda m: "%{:02X}".format(ord(m.group())), one_line(url))
+    return f"<{safe}>"
+
+
 QUOTES = {"en": ("“", "”"), "fr": ("« ", " »")}  # French puts spaces inside its guillemets
 
 

@@ -96,8 +96,9 @@ def measure_terminal(folder: Path | None, work: Path, env: dict[str, str], runs:
     for number in range(runs):
         data_dir = tempfile.mkdtemp(dir=work)
         ProgressStore(Path(data_dir)).close()  # as on any launch but the very first
-        order = [("app", lambda: app.append(app_run(
-                     app_argv(str(folder) if folder else None, data_dir), env, expected,
+        order = [("app", lambda: app.append(app_run(  # called in this iteration only
+                     app_argv(str(folder) if folder else None, data_dir),  # noqa: B023
+                     env, expected,
                      script))),
                  ("screen", lambda: screen.append(bare_run(
                      bare_argv("screen", str(rows)), env, first_rows, script))),
@@ -170,7 +171,8 @@ def print_size(size: str, row: dict[str, float]) -> None:
           f"{_fmt(row['bare_options_first_frame_ms'])} ms")
     print(f"  key → list        p50 {_fmt(row['key_p50_ms'], 1)} · p95 "
           f"{_fmt(row['key_p95_ms'], 1)} · max {_fmt(row['key_max_ms'], 1)} ms over "
-          f"{row['key_samples']} keys ({row['keys_missed']} missed) · bare app echo p50 {_fmt(row['bare_echo_p50_ms'], 1)}"
+          f"{row['key_samples']} keys ({row['keys_missed']} missed) · bare app echo p50 "
+          f"{_fmt(row['bare_echo_p50_ms'], 1)}"
           f" · p95 {_fmt(row['bare_echo_p95_ms'], 1)} ms")
     lost = (f" · LOST in {row['first_key_lost']} of the runs (the letter never reached the "
             "list)" if row["first_key_lost"] else "")
@@ -222,7 +224,8 @@ def budgets(results: dict[str, dict[str, float]], cli: dict[str, float] | None
               f"= ×{ratio:.2f}", ratio <= 1.1)
     row = results.get(BUDGET_SIZE)
     if row is not None:
-        echo = f"bare app echo p50 {row['bare_echo_p50_ms']:.1f}, p95 {row['bare_echo_p95_ms']:.1f} ms"
+        echo = (f"bare app echo p50 {row['bare_echo_p50_ms']:.1f}, "
+                f"p95 {row['bare_echo_p95_ms']:.1f} ms")
         check("key → painted list p50 at 5,000 ≤ 8 ms", f"{row['key_p50_ms']:.1f} ms ({echo})",
               row["key_p50_ms"] <= 8)
         check("key → painted list p95 at 5,000 ≤ 16 ms", f"{row['key_p95_ms']:.1f} ms",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -25,7 +26,8 @@ _CHUNK = 256  # platforms folded at once while building
 _SEP = "\n"  # between the texts of one platform; never inside a folded text
 _END = "\x00"  # between platforms while folding them all at once
 _SPACES = re.compile(r"[^\S\n\x00]+")
-_UNICODE_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_UNICODE_SPACES = ("\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                   "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +150,7 @@ class SearchIndex:
         self._close_cache[word] = close
         return close
 
-    def _near(self, query: str, among) -> dict[int, float]:
+    def _near(self, query: str, among: Iterable[int]) -> dict[int, float]:
         """Platforms (of `among`) holding, for every query word, the word or a near miss of
         it, with how close the farthest word is."""
         found: dict[int, float] | None = None

@@ -8,7 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from optout_tui.catalog.loader import Problem, check_platform, platform_files
+from optout_tui.catalog.files import platform_files
+from optout_tui.catalog.loader import check_platform
+from optout_tui.catalog.model import Catalog, Platform
+from optout_tui.catalog.problems import CatalogError, Problem
 
 JSON_FORMAT_VERSION = 1
 
@@ -51,8 +54,35 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders as their platform files."""
     files: list[Path] = []
     for path in paths:
-        files.extend(platform_files(path) if path.is_dir() else [path])
+        try:
+            files.extend(platform_files(path) if path.is_dir() else [path])
+        except CatalogError:  # an unreadable folder: validate() reports it
+            continue
     return files
+
+
+def _bundled() -> Catalog | None:
+    """The bundled catalog (from the cache), or None when it cannot be loaded."""
+    from optout_tui.catalog.cache import load_catalog_cached
+    from optout_tui.catalog.problems import CatalogError
+    from optout_tui.paths import bundled_catalog_dir
+
+    try:
+        return load_catalog_cached([bundled_catalog_dir()])
+    except CatalogError:
+        return None
+
+
+def _replaces_bundled(platform: Platform, bundled_catalog: Catalog | None) -> str | None:
+    """A warning when `platform` (from a file other than the bundled one) would replace a
+    bundled platform with different domains."""
+    from optout_tui.catalog.links import replacement_notice
+
+    bundled = bundled_catalog.get(platform.id) if bundled_catalog else None
+    if bundled is None or Path(bundled.origin).resolve() == Path(platform.origin).resolve():
+        return None
+    notice = replacement_notice(bundled, platform)
+    return notice.split(": ", 1)[1] if notice else None
 
 
 def validate(paths: Iterable[Path], *, strict: bool = False,
@@ -60,9 +90,15 @@ def validate(paths: Iterable[Path], *, strict: bool = False,
     """Check every file; `strict` turns warnings into errors."""
     report = Report()
     seen: dict[str, str] = {}
+    bundled: Catalog | None | bool = False  # loaded when the first platform is checked
     paths = list(paths)
     for folder in (p for p in paths if p.is_dir()):
-        if not platform_files(folder):
+        try:
+            found = platform_files(folder)
+        except CatalogError as error:  # unreadable: said here, skipped by expand()
+            report.findings.extend(error.problems)
+            continue
+        if not found:
             report.findings.append(Problem(str(folder), 1, 1, "no platform files (*.yaml) "
                                                               "here or in platforms/"))
     for path in expand(paths):
@@ -72,6 +108,12 @@ def validate(paths: Iterable[Path], *, strict: bool = False,
             findings = [Problem(p.path, p.line, p.column, p.message, "error") for p in findings]
         report.findings.extend(findings)
         if platform is not None:
+            if bundled is False:
+                bundled = _bundled()
+            notice = _replaces_bundled(platform, bundled if bundled is not True else None)
+            if notice:
+                report.findings.append(Problem(str(path), 1, 1, notice,
+                                               "error" if strict else "warning"))
             if platform.id in seen:
                 report.findings.append(Problem(str(path), 1, 1, f"platform id {platform.id!r} "
                                                f"is also used by {seen[platform.id]}"))

@@ -8,10 +8,7 @@ never needs them), and so is any tag beyond YAML's standard scalar and collectio
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import yaml
+from typing import Any
 
 MAX_DEPTH = 32
 _STANDARD_TAGS = {
@@ -40,9 +37,11 @@ class Node:
     nodes, and a scalar shares one empty tuple for its `items` and `pairs`."""
 
     __slots__ = ("kind", "line", "column", "value", "items", "pairs", "end", "flow", "plain")
+    items: list[Node]  # a scalar's and a mapping's are one shared empty tuple
+    pairs: list[tuple[Node, Node]]  # a scalar's and a sequence's too
 
     def __init__(self, kind: str, line: int, column: int, value: str | None = None,
-                 items: list[Node] | tuple = (), pairs: list[tuple[Node, Node]] | tuple = (),
+                 items: Any = (), pairs: Any = (),
                  end: tuple[int, int] = (0, 0), flow: bool = False, plain: bool = False) -> None:
         self.kind = kind  # "scalar" | "map" | "seq"
         self.line = line  # 1-based, as are columns
@@ -63,10 +62,17 @@ class Node:
                 f"value={self.value!r})")
 
 
-def _where(mark: yaml.Mark | None) -> tuple[int, int]:
+def _where(mark: Any) -> tuple[int, int]:
     if mark is None:
         return 1, 1
     return mark.line + 1, mark.column + 1
+
+
+def _position(data: bytes | str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of the `index`-th character of `data`."""
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def parse(data: bytes | str) -> Node | None:
@@ -93,7 +99,7 @@ def _parse(data: bytes | str) -> Node | None:
     documents = 0
     standard, nulls = _STANDARD_TAGS, _NULLS
     parser = loader(data)
-    get_event = parser.get_event
+    get_event: Any = parser.get_event  # events typed loosely: their fields depend on the class
     try:
         while True:
             event = get_event()
@@ -158,7 +164,12 @@ def _parse(data: bytes | str) -> Node | None:
         line, column = _where(error.problem_mark or error.context_mark)
         text = error.problem or error.context or "invalid YAML"
         raise YamlProblem(f"YAML syntax error: {text}", line, column) from None
-    except yaml.YAMLError as error:  # e.g. a reader error on bad characters
+    except yaml.reader.ReaderError as error:  # a character YAML refuses (NUL, a control…)
+        line, column = _position(data, error.position)
+        raise YamlProblem(f"not readable as YAML: {error.reason} (character "
+                          f"U+{error.character:04X})" if isinstance(error.character, int)
+                          else f"not readable as YAML: {error.reason}", line, column) from None
+    except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = _where(mark)
         raise YamlProblem(f"not readable as YAML: {error}", line, column) from None

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from optout_tui.catalog.model import Action, Platform
+from optout_tui.catalog.model import Platform
 from optout_tui.catalog.regions import applies_in
 from optout_tui.commands.common import JSON_FORMAT_VERSION, CommandError, Styler, find, load
 from optout_tui.i18n import translator
+from optout_tui.text import one_line
 
 
 def _status_filter(args: argparse.Namespace):
     """A predicate on (platform, action) for --status, reading the profile's progress."""
-    from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, StoreError
+    from optout_tui.commands.common import open_store
+    from optout_tui.progress import StoreError
     from optout_tui.progress.status import overall_status, touched
 
+    store = open_store(args)
     try:
-        store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
         states, records = store.states(), store.done_records()
         store.close()
     except StoreError as error:
@@ -57,10 +58,12 @@ def cmd_list(args: argparse.Namespace) -> int:
                          indent=2, ensure_ascii=False))
         return 0
     style = Styler()
-    for platform, actions in rows:
-        print(style.bold(platform.name) + f"  [{platform.id}]  " + style.dim(platform.origin))
+    for platform, actions in rows:  # one line per record, whatever a name holds
+        print(style.bold(one_line(platform.name)) + f"  [{platform.id}]  "
+              + style.dim(one_line(platform.origin)))
         for action in actions:
-            print(f"  {platform.id}/{action.id}  {action.kind}  {action.title.get(args.lang)}")
+            print(f"  {platform.id}/{action.id}  {action.kind}  "
+                  f"{one_line(action.title.get(args.lang))}")
     if not rows:
         print(translator(args.lang).gettext("No platform matches these filters."))
     return 0
@@ -87,10 +90,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 1
     for hit in hits:
         if hit.action is None:
-            print(f"{hit.platform.id}  {hit.platform.name}")
+            print(f"{hit.platform.id}  {one_line(hit.platform.name)}")
         else:
-            print(f"{hit.platform.id}/{hit.action.id}  {hit.platform.name}: "
-                  f"{hit.action.title.get(args.lang)}")
+            print(f"{hit.platform.id}/{hit.action.id}  {one_line(hit.platform.name)}: "
+                  f"{one_line(hit.action.title.get(args.lang))}")
     return 0
 
 

@@ -6,10 +6,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from optout_tui.catalog.model import Action, Catalog, Platform
-from optout_tui.i18n import Localised
-from optout_tui.paths import bundled_catalog_dir, user_catalog_dir
+from optout_tui.i18n import Localised, translator
+from optout_tui.paths import (UPDATES_STATE, bundled_catalog_dir, catalog_updates_dir, data_dir,
+                              user_catalog_dir)
+
+if TYPE_CHECKING:
+    from optout_tui.updates.manifest import CatalogInfo
 
 JSON_FORMAT_VERSION = 1
 
@@ -18,7 +23,7 @@ class CommandError(Localised):
     """A user-facing failure: the message is printed (in the person's language) and `code` is
     the exit status."""
 
-    def __init__(self, message: str, /, *, code: int = 1, **values: object) -> None:
+    def __init__(self, message: str, code: int = 1, **values: object) -> None:
         super().__init__(message, **values)
         self.code = code
 
@@ -28,9 +33,17 @@ class CommandError(Localised):
         return cls(error.template, code=code, **error.values)
 
 
-def catalog_folders(extra: list[str]) -> list[Path]:
-    """Bundled catalog, then the user's catalog folder (if any), then each --catalog."""
-    folders = [bundled_catalog_dir()]
+def catalog_folders(extra: list[str], data: str | None = None) -> list[Path]:
+    """The catalog in use (the bundled one, or a newer update installed by `optout catalog
+    update` under the data folder), then the user's catalog folder (if any), then each
+    --catalog."""
+    bundled = bundled_catalog_dir()
+    updates = catalog_updates_dir(data_dir(data))
+    if (updates / UPDATES_STATE).exists():  # only then is there anything to compare
+        from optout_tui.updates.installed import active_folder
+
+        bundled = active_folder(bundled, updates)
+    folders = [bundled]
     user = user_catalog_dir()
     if user.is_dir():
         folders.append(user)
@@ -38,14 +51,69 @@ def catalog_folders(extra: list[str]) -> list[Path]:
 
 
 def load(args: argparse.Namespace) -> Catalog:
+    return _load(args)[0]
+
+
+def load_with_info(args: argparse.Namespace) -> tuple[Catalog, CatalogInfo]:
+    """The catalog and which one it is (version, date, bundled or update): for the app."""
+    from optout_tui.updates.installed import in_use
+    from optout_tui.updates.manifest import bundled_info
+
+    catalog, base = _load(args)
+    bundled = bundled_catalog_dir()
+    if base == bundled:
+        return catalog, bundled_info(bundled)
+    return catalog, in_use(bundled, catalog_updates_dir(data_dir(args.data_dir)))
+
+
+def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:
+    """The catalog, and the folder it is based on (the bundled one, or an update)."""
     from optout_tui.catalog.cache import load_catalog_cached
     from optout_tui.catalog.problems import CatalogError
 
+    folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
+    base = folders[0]
     try:
-        return load_catalog_cached(catalog_folders(args.catalog))
+        catalog = load_catalog_cached(folders)
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
-        raise CommandError("the catalog has problems:\n{details}", details=details) from None
+        problems = CommandError("the catalog has problems:\n{details}", details=details)
+        base = bundled_catalog_dir()
+        if folders[0] == base:
+            raise problems from None
+        try:  # an installed update this version of optout cannot read: the bundled one, then
+            catalog = load_catalog_cached([base, *folders[1:]])
+        except CatalogError:
+            raise problems from None
+        _ = translator(getattr(args, "lang", "en")).gettext
+        print("optout: " + _("the catalog update in {folder} cannot be read by this version "
+                             "(`optout catalog rollback` removes it); using the bundled "
+                             "catalog.").format(folder=folders[0]), file=sys.stderr)
+    _ = translator(getattr(args, "lang", "en")).gettext
+    for notice in catalog.notices:  # an overlay sending a platform's links elsewhere
+        print("optout: " + _("warning: {notice}").format(notice=notice), file=sys.stderr)
+    return catalog, base
+
+
+def open_store(args: argparse.Namespace, profile: str | None = None):
+    """The progress store for --data-dir and --profile, saying on stderr what happened to it:
+    a damaged file moved aside, or a file that can only be read."""
+    from optout_tui.paths import data_dir
+    from optout_tui.progress import ProgressStore, StoreError
+
+    try:
+        store = ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
+    except StoreError as error:
+        raise CommandError.wrap(error) from None
+    _ = translator(getattr(args, "lang", "en")).gettext
+    if store.moved_aside is not None:
+        print("optout: " + _("the progress file was damaged; it was moved to {path} and a new "
+                             "one was started").format(path=store.moved_aside), file=sys.stderr)
+    if store.read_only is not None:
+        print("optout: " + _("the progress file {path} can only be read ({why}); nothing will "
+                             "be saved to it").format(path=store.path, why=store.read_only),
+              file=sys.stderr)
+    return store
 
 
 def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from optout_tui.commands.common import CommandError, load
+from optout_tui.commands.common import CommandError, load, open_store
 from optout_tui.i18n import translator
 
 
 def _store(args: argparse.Namespace, profile: str | None = None):
-    from optout_tui.paths import data_dir
-    from optout_tui.progress import ProgressStore, StoreError
-
-    try:
-        return ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
-    except StoreError as error:
-        raise CommandError.wrap(error) from None
+    return open_store(args, profile)
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
@@ -40,8 +32,10 @@ def cmd_profiles(args: argparse.Namespace) -> int:
             print(translator(args.lang).gettext(
                 "Deleted {name!r} and erased its progress.").format(name=args.name))
         else:
-            for name in store.profiles():
-                print(name)
+            from optout_tui.text import one_line
+
+            for name in store.profiles():  # one line each, no escape sequence reaches the terminal
+                print(one_line(name))
     except StoreError as error:
         raise CommandError.wrap(error) from None
     finally:
@@ -50,17 +44,17 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def _write(text: str, output: str | None, lang: str) -> None:
+    from optout_tui.safe_files import write_private
+
     if output is None or output == "-":
+        if sys.stdout.isatty():  # nothing in it may drive the terminal
+            from optout_tui.text import clean
+
+            text = clean(text)
         sys.stdout.write(text)
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                               prefix=f".{target.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, target)
-    print(translator(lang).gettext("Wrote {path}").format(path=target), file=sys.stderr)
+    write_private(Path(output), text)  # 0600, whole or not at all
+    print(translator(lang).gettext("Wrote {path}").format(path=output), file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -86,12 +80,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from optout_tui.progress import StoreError
-    from optout_tui.progress.export import merge_json
+    from optout_tui.progress.export import MAX_IMPORT_BYTES, merge_json
+    from optout_tui.safe_files import read_regular
 
-    try:
-        text = Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CommandError("cannot read {path}: {error}", path=args.file, error=error) from None
+    try:  # a FIFO, a device or a huge file is refused before it is read
+        text = read_regular(args.file, MAX_IMPORT_BYTES).decode("utf-8")
+    except OSError as error:
+        raise CommandError("cannot read {path}: {error}", path=args.file,
+                           error=error.strerror) from None
+    except UnicodeDecodeError:
+        raise CommandError("cannot read {path}: it is not UTF-8 text", path=args.file) from None
     store = _store(args)
     try:
         changed = merge_json(store, text, args.file)

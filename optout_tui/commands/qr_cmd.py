@@ -10,10 +10,13 @@ from optout_tui.qr import half_block_lines, qr_matrix
 
 
 def resolve_url(args: argparse.Namespace) -> str:
-    if args.target.startswith("https://"):
-        return args.target
-    if "://" in args.target:
-        raise CommandError("only https:// links are drawn")
+    if "://" in args.target or args.target.lower().startswith("https:"):
+        from optout_tui.catalog.links import LinkProblem, check_link
+
+        try:  # read as a browser reads it; no escape sequence reaches the terminal
+            return check_link(args.target, max_length=None)  # too long: said below
+        except LinkProblem as problem:
+            raise CommandError("this link is not drawn: it {problem}", problem=problem) from None
     platform, action = find(load(args), args.target)
     actions = [action] if action else list(platform.actions)
     for candidate in actions:
@@ -25,8 +28,9 @@ def resolve_url(args: argparse.Namespace) -> str:
 def cmd_qr(args: argparse.Namespace) -> int:
     url = resolve_url(args)
     matrix = qr_matrix(url)
-    if matrix is None:  # pragma: no cover - qr_matrix without limits always fits
-        raise CommandError("this link is too long for a QR code")
+    if matrix is None:
+        raise CommandError("this link is too long for a QR code; here is the link:\n{url}",
+                           url=url)
     if Styler().enabled:
         # On a terminal, paint explicit black on white so the code reads on dark themes too.
         for line in half_block_lines(matrix):

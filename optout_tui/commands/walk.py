@@ -10,7 +10,7 @@ import argparse
 from collections.abc import Callable
 
 from optout_tui.catalog.model import Action, Platform
-from optout_tui.commands.common import CommandError, Styler, find, load
+from optout_tui.commands.common import Styler, find, load
 from optout_tui.commands.describe import choose_surface, step_lines
 from optout_tui.i18n import N_, translator
 from optout_tui.progress import ProgressStore, StepKey, StoreError
@@ -137,14 +137,11 @@ class Walk:
 
 
 def cmd_walk(args: argparse.Namespace) -> int:
-    from optout_tui.paths import data_dir
+    from optout_tui.commands.common import open_store
 
     platform, action = find(load(args), args.target)
     actions = [action] if action else list(platform.actions)
-    try:
-        store = ProgressStore(data_dir(args.data_dir), profile=args.profile)
-    except StoreError as error:
-        raise CommandError.wrap(error) from None
+    store = open_store(args)
     try:
         return Walk(platform, actions, store, args.surface, args.lang, input,
                     lambda line: print(line, flush=True)).run()

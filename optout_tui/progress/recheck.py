@@ -92,7 +92,11 @@ def recheck(action: Action, records: dict[tuple[str, str, str], tuple[str, str]]
         if record is None:
             continue
         old, done_at = record
-        days = (now - dt.datetime.fromisoformat(done_at)).days
+        try:
+            when = dt.datetime.fromisoformat(done_at)
+            days = (now - (when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc))).days
+        except (TypeError, ValueError):  # a record nobody can date: look at it again
+            days = after_days + 1
         found = tuple(changes(old, action, surface))
         if found or days > after_days:
             return Recheck(surface.id, found, days)

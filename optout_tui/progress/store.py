@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from optout_tui.i18n import Localised
+from optout_tui.i18n import N_, Localised
+from optout_tui.text import clean, has_control
 
 DB_NAME = "progress.sqlite3"
 SCHEMA_VERSION = 5
+APPLICATION_ID = 0x6F70746F  # "opto": PRAGMA application_id, so our files are known as ours
 RECHECK_AFTER_DAYS = 90  # a finished action is looked at again after this many days
 HISTORY_KEPT = 500  # changes kept per profile for undo
 DEFAULT_PROFILE = "default"
@@ -112,6 +115,47 @@ class StoreError(Localised):
     """The store cannot be opened or written; the message says where and why."""
 
 
+# SQLite result codes (sqlite3.SQLITE_* from Python 3.11) and what to tell the person.
+_FULL, _READONLY, _CANTOPEN, _PERM, _IOERR, _BUSY, _LOCKED = 13, 8, 14, 3, 10, 5, 6
+_CANNOT_WRITE = {_READONLY, _CANTOPEN, _PERM}
+_WORDS = {
+    _FULL: N_("the disk is full"),
+    _READONLY: N_("the file or its folder is read-only"),
+    _CANTOPEN: N_("the file cannot be opened for writing"),
+    _PERM: N_("permission denied"),
+    _BUSY: N_("another program is using the file"),
+    _LOCKED: N_("another program is using the file"),
+}
+
+
+def _check_profile_name(name: str) -> None:
+    """A profile name is shown on screens and in exports: no control characters, one line."""
+    if not name.strip() or has_control(name) or "\n" in name or len(name) > 200:
+        raise StoreError("{name!r} cannot be a profile name (empty, too long, or with control "
+                         "characters)", name=name[:200])
+
+
+def _moment(text: str) -> dt.datetime:
+    """A stored date and time; one that cannot be read (or has no zone) counts as the oldest."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _errorcode(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF  # the primary code of an extended one
+
+
+def _explain(error: sqlite3.Error) -> str:
+    """SQLite's message, in plain words when it is one a person can act on."""
+    code = _errorcode(error)
+    words = _WORDS.get(code) if code is not None else None
+    return f"{words} ({error})" if words else str(error)
+
+
 class StepKey(NamedTuple):
     """Where a tick is saved: stable ids, never positions in a list. (A NamedTuple: hashed,
     compared and sorted as a tuple, and cheap to create by the thousand.)"""
@@ -123,31 +167,41 @@ class StepKey(NamedTuple):
 
 
 class ProgressStore:
-    """Ticks for one profile, saved at once in an SQLite database under `data_dir`."""
+    """Ticks for one profile, saved at once in an SQLite database under `data_dir`.
+
+    Only a file that is ours is ever written: stamped with APPLICATION_ID (or an unstamped
+    file of an earlier version, with our tables), checked read-only before anything is
+    written. A file from a newer version, or another program's database, is refused untouched.
+    When the file can be read but not written, it is opened read-only (`read_only`).
+    """
 
     def __init__(self, data_dir: Path, profile: str = DEFAULT_PROFILE) -> None:
+        _check_profile_name(profile)
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
         self.profile = profile
         self.moved_aside: Path | None = None
         """Where a damaged database was moved before a fresh one was started, if it was."""
+        self.read_only: str | None = None
+        """Why the file could only be opened for reading, when it could not be written."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
-            raise StoreError("cannot create the progress folder {folder}: {error}",
-                             folder=self.data_dir, error=error.strerror) from None
+            if not self.path.is_file():
+                raise StoreError("cannot create the progress folder {folder}: {error}",
+                                 folder=self.data_dir, error=error.strerror) from None
         try:
-            self._db = self._connect()
+            self._db = self._open()
         except sqlite3.DatabaseError as error:
             if not self._is_damage(error):
                 raise StoreError("cannot open the progress file {path}: {error}",
-                                 path=self.path, error=error) from None
+                                 path=self.path, error=_explain(error)) from None
             self.moved_aside = self._move_aside()
             try:
-                self._db = self._connect()
+                self._db = self._open()
             except sqlite3.Error as again:
                 raise StoreError("cannot open the progress file {path}: {error}",
-                                 path=self.path, error=again) from None
+                                 path=self.path, error=_explain(again)) from None
 
     @staticmethod
     def _is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -168,24 +222,59 @@ class ProgressStore:
                 side.rename(target.with_name(target.name + suffix))
         return target
 
+    def _check_ours(self) -> bool:
+        """Read-only look at an existing file, before anything is written to it.
+
+        True when it is ours and needs nothing; False when it is ours (or empty) and needs
+        creating or migrating; StoreError when it is another program's or a newer version's.
+        """
+        probe = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in probe.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table'")}
+        finally:
+            probe.close()
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and not (
+                0 < version <= SCHEMA_VERSION and "step_state" in tables)):
+            raise StoreError("{path} is not an optout-tui progress file (it belongs to another "
+                             "program); it was left untouched. Use --data-dir to choose another "
+                             "folder", path=self.path)
+        if version > SCHEMA_VERSION:
+            raise StoreError("{path} was written by a newer optout-tui (schema {version}); "
+                             "update optout-tui to use it. It was left untouched",
+                             path=self.path, version=version)
+        return bool(app_id == APPLICATION_ID and version == SCHEMA_VERSION)
+
+    def _open(self) -> sqlite3.Connection:
+        """The database for reading and writing, or for reading only when it cannot be
+        written (a read-only file, folder or disk)."""
+        try:
+            return self._connect()
+        except sqlite3.OperationalError as error:
+            if not self.path.is_file() or _errorcode(error) not in _CANNOT_WRITE:
+                raise
+            reason = _explain(error)
+        db = self._connect_read_only()
+        self.read_only = reason
+        return db
+
     def _connect(self) -> sqlite3.Connection:
         new = not self.path.exists()
         if new:  # create it private before SQLite writes anything into it
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
+        ready = self._check_ours()
         db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
         try:
             db.execute("PRAGMA busy_timeout = 5000")
             db.execute("PRAGMA secure_delete = ON")  # deleted data is overwritten, not left
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise StoreError("{path} was written by a newer optout-tui (schema {version}); "
-                                 "update optout-tui to use it", path=self.path,
-                                 version=version)
-            if version < SCHEMA_VERSION:
+            if not ready:
                 self._migrate(db)
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
             db.execute("SELECT count(*) FROM step_state").fetchone()
             self._session_start = db.execute(
                 "SELECT coalesce(max(seq), 0) FROM history").fetchone()[0]
@@ -194,46 +283,81 @@ class ProgressStore:
             raise
         return db
 
+    def _connect_read_only(self) -> sqlite3.Connection:
+        self._check_ours()
+        db = None
+        for mode in ("mode=ro", "immutable=1"):  # immutable: when not even -shm can be made
+            try:
+                db = sqlite3.connect(f"{self.path.absolute().as_uri()}?{mode}", uri=True,
+                                     isolation_level=None)
+                if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                    db.close()
+                    raise StoreError("{path} needs updating to this version of optout-tui, "
+                                     "but it cannot be written", path=self.path)
+                db.execute("SELECT count(*) FROM step_state").fetchone()
+                self._session_start = db.execute(
+                    "SELECT coalesce(max(seq), 0) FROM history").fetchone()[0]
+                return db
+            except sqlite3.OperationalError:
+                if db is not None:
+                    db.close()
+                if mode == "immutable=1":
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
     @staticmethod
     def _migrate(db: sqlite3.Connection) -> None:
-        """Bring the schema up to date, one version at a time, each step all or nothing."""
-        while True:
+        """Bring the schema up to date and stamp the file as ours, in one transaction: a
+        failure at any step leaves the file as it was."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version >= SCHEMA_VERSION:
-                return
-            script = MIGRATIONS[version]
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                if db.execute("PRAGMA user_version").fetchone()[0] == version:
-                    for statement in filter(str.strip, script.split(";")):
-                        db.execute(statement)
-                    db.execute(f"PRAGMA user_version = {version + 1}")
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+            if version > SCHEMA_VERSION:  # a newer version got there first
+                raise StoreError("the progress file was written by a newer optout-tui (schema "
+                                 "{version}); update optout-tui to use it", version=version)
+            for script in MIGRATIONS[version:]:
+                for statement in filter(str.strip, script.split(";")):
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     @staticmethod
     def _now() -> str:
         return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
-    def _write(self, work) -> None:
+    def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
         """Run `work(db)` in one immediate transaction; StoreError when it cannot be saved."""
+        if self.read_only is not None:
+            raise StoreError("could not save to {path}: it can only be read ({why})",
+                             path=self.path, why=self.read_only)
+        db = self._db
         try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                work(self._db)
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                work(db)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:  # SQLite may have rolled back already (disk full)
+                    try:
+                        db.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                raise
         except sqlite3.Error as error:
             raise StoreError("could not save to {path}: {error}", path=self.path,
-                             error=error) from None
+                             error=_explain(error)) from None
 
-    def _read(self, query: str, args: tuple[str, ...] = ()) -> list[tuple]:
+    def _read(self, query: str, args: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
         """The rows of one query; StoreError when the file cannot be read."""
         try:
             return self._db.execute(query, args).fetchall()
         except sqlite3.Error as error:
             raise StoreError("could not read {path}: {error}", path=self.path,
-                             error=error) from None
+                             error=_explain(error)) from None
 
     def _state_of(self, db: sqlite3.Connection, key: StepKey) -> str:
         row = db.execute("SELECT state FROM step_state WHERE profile = ? AND platform = ? AND "
@@ -320,12 +444,16 @@ class ProgressStore:
 
     def merge(self, steps: list[tuple[str, str, str, str, str, str]],
               done: list[tuple[str, str, str, str, str]],
-              notes: list[tuple[str, str, str, str]] = ()) -> int:
-        """Merge exported rows: for each step the later change wins, nothing else is lost.
+              notes: Sequence[tuple[str, str, str, str]] = ()) -> int:
+        """Merge exported rows (checked by progress.export.parse_export): for each step the
+        later change wins, compared as moments in time, not as text; nothing else is lost.
 
         Returns how many steps changed here.
         """
         changed = [0]
+
+        def later(stored: str | None, incoming: str) -> bool:
+            return stored is None or _moment(stored) < _moment(incoming)
 
         def work(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
@@ -336,7 +464,7 @@ class ProgressStore:
                 row = db.execute("SELECT changed_at FROM step_state WHERE profile = ? AND "
                                  "platform = ? AND action = ? AND surface = ? AND step = ?",
                                  (self.profile, platform, action, surface, step)).fetchone()
-                if row is None or row[0] < changed_at:
+                if later(row and row[0], changed_at):
                     db.execute("INSERT OR REPLACE INTO step_state (profile, platform, action,"
                                " surface, step, state, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                (self.profile, platform, action, surface, step, state,
@@ -346,16 +474,16 @@ class ProgressStore:
                 row = db.execute("SELECT done_at FROM action_done WHERE profile = ? AND "
                                  "platform = ? AND action = ? AND surface = ?",
                                  (self.profile, platform, action, surface)).fetchone()
-                if row is None or row[0] < done_at:
+                if later(row and row[0], done_at):
                     db.execute("INSERT OR REPLACE INTO action_done VALUES (?, ?, ?, ?, ?, ?)",
                                (self.profile, platform, action, surface, snapshot, done_at))
             for platform, action, note, changed_at in notes:
                 row = db.execute("SELECT changed_at FROM action_note WHERE profile = ? AND "
                                  "platform = ? AND action = ?",
                                  (self.profile, platform, action)).fetchone()
-                if row is None or row[0] < changed_at:
+                if later(row and row[0], changed_at):
                     db.execute("INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
-                               (self.profile, platform, action, note, changed_at))
+                               (self.profile, platform, action, clean(note), changed_at))
 
         self._write(work)
         return changed[0]
@@ -368,7 +496,7 @@ class ProgressStore:
                 db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
                            (self.profile, self._now()))
                 db.execute("INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
-                           (self.profile, platform, action, note, self._now()))
+                           (self.profile, platform, action, clean(note), self._now()))
             else:
                 db.execute("DELETE FROM action_note WHERE profile = ? AND platform = ? AND "
                            "action = ?", (self.profile, platform, action))
@@ -388,7 +516,7 @@ class ProgressStore:
             db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
                        (self.profile, self._now()))
             db.execute("INSERT OR REPLACE INTO filled_template VALUES (?, ?, ?, ?, ?, ?)",
-                       (self.profile, platform, action, surface, text, self._now()))
+                       (self.profile, platform, action, surface, clean(text), self._now()))
 
         self._write(work)
 
@@ -405,6 +533,7 @@ class ProgressStore:
                                               "name")]
 
     def rename_profile(self, old: str, new: str) -> None:
+        _check_profile_name(new)
         if new in self.profiles():
             raise StoreError("a profile named {name!r} exists already", name=new)
 
@@ -429,7 +558,7 @@ class ProgressStore:
         self._write(work)
         try:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:  # another instance holds the WAL: it is emptied at its next checkpoint
+        except sqlite3.Error:  # another instance holds the WAL: emptied at its next checkpoint
             pass
 
     def set_step(self, key: StepKey, done: bool) -> None:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
 from optout_tui.catalog.model import Catalog
-from optout_tui.i18n import translator
+from optout_tui.i18n import LANGUAGES, translator
 from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore
+from optout_tui.safe_files import write_private
 from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.themes import HIGH_CONTRAST
+
+if TYPE_CHECKING:
+    from optout_tui.updates.manifest import CatalogInfo
 
 RETRY_SECONDS = 5.0
 
@@ -43,12 +48,14 @@ class OptOutApp(App[None]):
     def __init__(self, catalog: Catalog, data_dir: Path,
                  profile: str = DEFAULT_PROFILE,
                  recheck_days: int = RECHECK_AFTER_DAYS, lang: str = "en",
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, catalog_info: CatalogInfo | None = None) -> None:
         super().__init__()
         self.today = today or dt.date.today()
         """The day that ages catalog entries ("may be out of date"); fixed in snapshot tests."""
         self.catalog = catalog
-        self.lang = lang if lang in ("en", "fr") else "en"
+        self.catalog_info = catalog_info
+        """The catalog's version and date (the help shows its age), when known."""
+        self.lang = lang if lang in LANGUAGES else "en"
         """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
         self.data_dir = Path(data_dir)
@@ -110,7 +117,25 @@ class OptOutApp(App[None]):
                           "one was started.").format(path=store.moved_aside),
                         title=_("Progress file damaged"), severity="warning", timeout=30,
                         markup=False)
+        if store is not None and store.read_only is not None:
+            self.notify(_("{path} can only be read ({why}). Your progress is shown; new "
+                          "changes are kept in memory while the app runs.").format(
+                              path=store.path, why=store.read_only),
+                        title=_("Progress is read-only"), severity="warning", timeout=30,
+                        markup=False)
+        for notice in self.catalog.notices:  # an overlay sending links elsewhere
+            self.notify(notice, title=_("Catalog warning"), severity="warning", timeout=30,
+                        markup=False)
         self.set_interval(RETRY_SECONDS, self.retry_saves)
+        self._suggest_update()
+
+    def _suggest_update(self) -> None:
+        """Past 90 days, say once that `optout catalog update` exists (never go online)."""
+        from optout_tui.tui.catalog_age import stale_hint, stale_title
+
+        hint = stale_hint(self.catalog_info, self.today, self.lang)
+        if hint:
+            self.notify(hint, title=stale_title(self.lang), timeout=20, markup=False)
 
     # -- saving ----------------------------------------------------------------------
     def saved(self, ok: bool) -> None:
@@ -170,7 +195,7 @@ class OptOutApp(App[None]):
                 "md": lambda: export.to_markdown(self.catalog, store),
                 "json": lambda: export.to_json(store)}[fmt]()
         try:
-            target.write_text(text, encoding="utf-8")
+            write_private(target, text)  # 0600 and atomic: a failure leaves nothing behind
         except OSError as error:
             self.notify(self._("Could not write {path}: {error}").format(
                 path=target, error=error.strerror), severity="error", markup=False)
@@ -189,6 +214,15 @@ class OptOutApp(App[None]):
         from optout_tui.tui.screens.browse import BrowseScreen
         from optout_tui.tui.screens.what_next import WhatNextScreen
 
+        from optout_tui.catalog.problems import CatalogError
+
+        try:  # read now: its file may have been broken since the app started
+            platform.actions  # noqa: B018 (the property reads the file)
+        except CatalogError as error:
+            self.notify("\n".join(str(p) for p in error.problems),
+                        title=self._("This platform cannot be opened"), severity="error",
+                        timeout=30, markup=False)
+            return
         while len(self.screen_stack) > 2 and not isinstance(self.screen, (BrowseScreen,
                                                                           WhatNextScreen)):
             self.pop_screen()  # back to the list it was chosen from

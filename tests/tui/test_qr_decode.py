@@ -8,7 +8,7 @@ from pathlib import Path
 import cairosvg
 import pytest
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageOps
 from textual.widgets import Static
 
 from optout_tui.tui.screens.qr import QrScreen
@@ -20,10 +20,14 @@ GROK = "https://x.com/settings/grok_settings"
 LONG = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
 
 
-def decode(svg: str) -> list[str]:
+def decode(svg: str, *, swapped: bool = False) -> list[str]:
+    """What a phone reads, with dark and light as drawn (the decoder is not allowed to try
+    the other way round); `swapped` reads the picture with dark and light swapped."""
     png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=1600)
     image = Image.open(io.BytesIO(png)).convert("L")
-    return [result.text for result in zxingcpp.read_barcodes(image)]
+    if swapped:
+        image = ImageOps.invert(image)
+    return [result.text for result in zxingcpp.read_barcodes(image, try_invert=False)]
 
 
 async def screenshot_of_code(data_dir: Path, url: str, size: tuple[int, int],
@@ -48,7 +52,8 @@ async def test_code_decodes_at_80x24(data_dir: Path, url: str,
     monkeypatch.delenv("NO_COLOR", raising=False)
     svg, code, message = await screenshot_of_code(data_dir, url, (80, 24))
     assert not code.glyph_mode
-    assert decode(svg) == [url]
+    assert decode(svg) == [url]  # dark modules drawn dark, on light
+    assert decode(svg, swapped=True) == []
 
 
 @pytest.mark.parametrize("url", [GROK, LONG])
@@ -58,6 +63,7 @@ async def test_no_color_fallback_decodes(data_dir: Path, url: str,
     svg, code, message = await screenshot_of_code(data_dir, url, (80, 24))
     assert code.glyph_mode
     assert decode(svg) == [url]
+    assert decode(svg, swapped=True) == []
 
 
 async def test_no_color_inverted_still_decodes(data_dir: Path,
@@ -65,7 +71,8 @@ async def test_no_color_inverted_still_decodes(data_dir: Path,
     monkeypatch.setenv("NO_COLOR", "1")
     svg, code, message = await screenshot_of_code(data_dir, GROK, (80, 24), invert=True)
     assert code.invert
-    assert decode(svg) == [GROK]
+    assert decode(svg) == []  # `i` really swapped dark and light…
+    assert decode(svg, swapped=True) == [GROK]  # …and the code is whole the other way round
 
 
 async def test_too_small_terminal_shows_the_url_instead(data_dir: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import shutil
 from pathlib import Path
 
@@ -80,4 +81,172 @@ def test_only_the_most_recent_caches_are_kept(tmp_path: Path) -> None:
         folder = tmp_path / f"cat{i}"
         shutil.copytree(EXAMPLE_CATALOG, folder)
         load_catalog_cached([folder])
-    assert len(list(_cache_file([]).parent.glob("catalog-*.pickle"))) == KEEP
+    assert len(list(_cache_file([]).parent.glob("catalog-*.cache"))) == KEEP
+
+
+# -- 13.1: a cache nobody can use against the person --------------------------------------
+
+def _counting_parser(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count how often the YAML files are parsed (the cache was not used)."""
+    import optout_tui.catalog.cache as cache
+
+    parsed: list[int] = []
+    real = cache.load_catalog
+
+    def counting(folders):
+        parsed.append(1)
+        return real(folders)
+
+    monkeypatch.setattr(cache, "load_catalog", counting)
+    return parsed
+
+
+def _warm(tmp_path: Path) -> Path:
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    load_catalog_cached([folder])
+    return folder
+
+
+def test_a_planted_pickle_is_never_run(tmp_path: Path) -> None:
+    import pickle
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {tmp_path / 'PWNED'}",))
+
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    cache_file = _cache_file([folder])
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    for planted in (cache_file, cache_file.with_suffix(".pickle")):
+        planted.write_bytes(pickle.dumps(Payload()))
+    assert load_catalog_cached([folder]).get("example") is not None
+    assert load_catalog_cached([folder]).get("example") is not None
+    assert not (tmp_path / "PWNED").exists()
+    assert cache_file.read_bytes().startswith(b"optout-catalog-cache")
+
+
+def test_the_cache_folder_is_created_private(tmp_path: Path) -> None:
+    _warm(tmp_path)
+    folder = _cache_file([]).parent
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(_cache_file([tmp_path / "cat"]).stat().st_mode) == 0o600
+
+
+def test_an_open_cache_folder_from_before_is_made_private(tmp_path: Path) -> None:
+    folder = _cache_file([]).parent
+    folder.mkdir(parents=True)
+    folder.chmod(0o755)
+    _warm(tmp_path)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_cache_writable_by_others_is_not_read(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _warm(tmp_path)
+    _cache_file([folder]).chmod(0o666)
+    parsed = _counting_parser(monkeypatch)
+    load_catalog_cached([folder])
+    assert parsed == [1]
+
+
+def test_a_cache_owned_by_another_user_is_not_read(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _warm(tmp_path)
+    parsed = _counting_parser(monkeypatch)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(_cache_file([folder])).st_uid + 1)
+    load_catalog_cached([folder])
+    assert parsed == [1]
+
+
+def test_a_cache_that_is_a_link_is_not_followed(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _warm(tmp_path)
+    cache_file = _cache_file([folder])
+    moved = cache_file.with_name("elsewhere")
+    cache_file.rename(moved)
+    cache_file.symlink_to(moved)
+    parsed = _counting_parser(monkeypatch)
+    load_catalog_cached([folder])
+    assert parsed == [1]
+
+
+def test_a_bit_flip_in_the_header_is_not_served(tmp_path: Path) -> None:
+    """One changed byte in a name: the digest notices, the YAML is read again."""
+    folder = _warm(tmp_path)
+    cache_file = _cache_file([folder])
+    data = cache_file.read_bytes()
+    at = data.index(b"Example [formerly Sample]")
+    cache_file.write_bytes(data[:at] + b"F" + data[at + 1:])
+    assert load_catalog_cached([folder]).get("example").name == "Example [formerly Sample]"
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip-every", "empty"])
+def test_a_damaged_cache_is_treated_as_absent(tmp_path: Path, damage: str) -> None:
+    folder = _warm(tmp_path)
+    cache_file = _cache_file([folder])
+    data = cache_file.read_bytes()
+    if damage == "truncate":
+        cache_file.write_bytes(data[: len(data) // 3])
+    elif damage == "empty":
+        cache_file.write_bytes(b"")
+    else:
+        for at in range(0, len(data), 97):  # one flipped bit at a time, every 97 bytes
+            cache_file.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1:])
+            catalog = load_catalog_cached([folder])
+            assert catalog.get("example").actions[0].surfaces[0].steps[1].id == "untick"
+            cache_file.write_bytes(data)
+        return
+    catalog = load_catalog_cached([folder])
+    assert catalog.get("example").actions[0].surfaces[0].steps[1].id == "untick"
+
+
+def test_a_bit_flip_in_a_block_reads_the_yaml_instead(tmp_path: Path) -> None:
+    folder = _warm(tmp_path)
+    cache_file = _cache_file([folder])
+    data = cache_file.read_bytes()
+    at = data.rindex(b'"untick"')
+    cache_file.write_bytes(data[:at + 1] + b"U" + data[at + 2:])
+    served = load_catalog_cached([folder]).get("example")
+    assert served.actions[0].surfaces[0].steps[1].id == "untick"
+
+
+def test_an_edit_keeping_size_and_time_is_noticed(tmp_path: Path) -> None:
+    folder = _warm(tmp_path)
+    path = folder / "platforms" / "example.yaml"
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "name: Example [formerly Sample]", "name: Elpmaxe [formerly Sample]"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert load_catalog_cached([folder]).get("example").name == "Elpmaxe [formerly Sample]"
+
+
+def test_a_removed_overlay_is_noticed(tmp_path: Path) -> None:
+    folder = _warm(tmp_path)
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "example.yaml").write_text(
+        (folder / "platforms" / "example.yaml").read_text(encoding="utf-8").replace(
+            "name: Example [formerly Sample]", "name: Overlaid"), encoding="utf-8")
+    assert load_catalog_cached([folder, overlay]).get("example").name == "Overlaid"
+    (overlay / "example.yaml").rename(overlay / "example.yaml.off")
+    assert load_catalog_cached([folder, overlay]).get("example").name != "Overlaid"
+    shutil.rmtree(overlay)
+    with pytest.raises(CatalogError, match="no such catalog folder"):
+        load_catalog_cached([folder, overlay])
+
+
+def test_blocks_are_read_from_the_file_as_it_was_loaded(tmp_path: Path) -> None:
+    """Another run rewriting the cache (after an edit) never mixes into an open catalog, and
+    a platform file broken while the app runs does not stop it from opening the platform."""
+    folder = _warm(tmp_path)
+    open_catalog = load_catalog_cached([folder])
+    path = folder / "platforms" / "example.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Untick the box.", "Untick the box now."), encoding="utf-8")
+    load_catalog_cached([folder])  # another run: the cache file is replaced
+    path.write_text(text.replace("id: untick", "id: [broken"), encoding="utf-8")
+    steps = open_catalog.get("example").actions[0].surfaces[0].steps
+    assert steps[1].id == "untick" and steps[1].text.en == "Untick the box."

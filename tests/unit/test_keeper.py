@@ -44,3 +44,23 @@ def test_store_that_cannot_open_is_tried_again(data_dir: Path) -> None:
     assert keeper.done_steps() == {KEY}
     assert keeper.retry() is True
     assert ProgressStore(data_dir).done_steps() == {KEY}
+
+
+def test_a_refused_done_record_is_kept_and_saved_later(data_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a finished action was done against must not be lost when the disk refuses it
+    (without it, a later change in the catalog could not be noticed)."""
+    keeper = ProgressKeeper(lambda: ProgressStore(data_dir))
+    real = ProgressStore.record_done
+
+    def full_disk(self, *args):
+        raise StoreError("database or disk is full")
+
+    monkeypatch.setattr(ProgressStore, "record_done", full_disk)
+    assert keeper.record_done("example", "ai-training", "web", '{"steps": []}') is False
+    assert keeper.pending_done == {("example", "ai-training", "web"): '{"steps": []}'}
+    assert ("example", "ai-training", "web") in keeper.done_records()  # shown meanwhile
+    monkeypatch.setattr(ProgressStore, "record_done", real)
+    assert keeper.retry() is True and keeper.pending_done == {}
+    [(snapshot, _)] = ProgressStore(data_dir).done_records().values()
+    assert snapshot == '{"steps": []}'

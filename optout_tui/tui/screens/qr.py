@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from optout_tui.i18n import translator
-from optout_tui.qr import qr_matrix
+from optout_tui.qr import qr_matrix, too_long
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.qr_code import QrCode
 
@@ -58,8 +58,12 @@ class QrScreen(Screen):
         message = self.query_one("#qr-message", Static)
         _ = translator(self.app.lang).gettext
         if code.matrix is None:
-            message.update(_("The terminal is too small to draw a QR code that a phone can "
-                             "read. Enlarge the window, or type this link on the phone:"))
+            if too_long(self.url):
+                message.update(_("This link is too long for a QR code; here is the link:"))
+            else:
+                message.update(_("The terminal is too small to draw a QR code that a phone "
+                                 "can read. Enlarge the window, or type this link on the "
+                                 "phone:"))
         else:
             hint = _("Point your phone's camera at the code, or type this link:")
             if code.glyph_mode:
