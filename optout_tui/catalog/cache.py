@@ -65,10 +65,19 @@ def _cache_file(folders: Iterable[Path] = ()) -> Path:
 
 def _model_shape() -> str:
     """The model's classes and fields: a change of the model invalidates every cache."""
-    shapes = [f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}"
+    shapes = [f"{name}:{','.join(_field_names(cls))}"
               for name, cls in sorted(vars(m).items())
-              if isinstance(cls, type) and dataclasses.is_dataclass(cls)]
+              if isinstance(cls, type) and (dataclasses.is_dataclass(cls)
+                                            or issubclass(cls, tuple) and hasattr(cls, "_fields"))]
     return ";".join(shapes) + ";facts:" + ",".join(ActionFacts._fields)
+
+
+def _field_names(cls: type) -> list[str]:
+    """A model class's fields: a dataclass's, or a NamedTuple's (LocalText and the small
+    values are NamedTuples)."""
+    if dataclasses.is_dataclass(cls):
+        return [f.name for f in dataclasses.fields(cls)]
+    return list(cls._fields)  # type: ignore[attr-defined]
 
 
 def _key(folders: list[Path]) -> str:
