@@ -1,0 +1,70 @@
+"""The progress store's transactions and damaged-file moves, and the loader's cleaning: one
+protection per test, so removing any single check fails."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from optout_tui.progress import ProgressStore, StepKey
+from optout_tui.progress import store as store_module
+
+KEY = StepKey("example", "ai-training", "web", "open-settings")
+
+
+def test_two_damaged_files_in_the_same_second_are_both_kept(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls(2026, 1, 2, 3, 4, 5, tzinfo=tz)
+
+    monkeypatch.setattr(store_module.dt, "datetime", Frozen)
+    data_dir.mkdir(parents=True)
+    path = data_dir / store_module.DB_NAME
+    for garbage in (b"first damaged file " * 100, b"second damaged file " * 100):
+        path.write_bytes(garbage)
+        ProgressStore(data_dir).close()
+    kept = sorted(p.read_bytes()[:6] for p in data_dir.glob(f"{store_module.DB_NAME}.damaged-*")
+                  if not p.name.endswith(("-wal", "-shm")))
+    assert kept == [b"first ", b"second"]
+
+
+def test_a_failed_save_is_rolled_back_and_the_next_one_works(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    bad = [("example", "ai-training", "web", "open-settings", "bogus",
+            "2026-01-01T00:00:00+00:00")]
+    with pytest.raises(store_module.StoreError):
+        store.merge(bad, [])
+    assert not store._db.in_transaction
+    assert store.profiles() == []  # the profile row written before the failure is gone
+    store.set_step(KEY, True)  # a new transaction can start
+    assert store.done_steps() == {KEY}
+    store.close()
+
+
+def test_a_failed_migration_ends_its_transaction(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    db = sqlite3.connect(tmp_path / "p.sqlite3", isolation_level=None)
+    monkeypatch.setattr(store_module, "MIGRATIONS",
+                        [*store_module.MIGRATIONS[:-1], "CREATE TABLE broken (;"])
+    with pytest.raises(sqlite3.Error):
+        ProgressStore._migrate(db)
+    assert not db.in_transaction
+    assert db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] == 0
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 0
+    db.close()
+
+
+def test_a_tab_in_catalog_text_becomes_a_space(tmp_path: Path) -> None:
+    from optout_tui.catalog.loader import load_platform
+    from tests.conftest import EXAMPLE_CATALOG
+
+    text = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "example.yaml"
+    path.write_text(text.replace("name: Example [formerly Sample]", 'name: "Exa\\tmple"'),
+                    encoding="utf-8")
+    assert load_platform(path, today=dt.date(2026, 12, 3)).name == "Exa mple"
