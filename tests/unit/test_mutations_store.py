@@ -68,3 +68,17 @@ def test_a_tab_in_catalog_text_becomes_a_space(tmp_path: Path) -> None:
     path.write_text(text.replace("name: Example [formerly Sample]", 'name: "Exa\\tmple"'),
                     encoding="utf-8")
     assert load_platform(path, today=dt.date(2026, 12, 3)).name == "Exa mple"
+
+
+def test_a_stored_date_without_a_zone_is_compared_as_utc(data_dir: Path) -> None:
+    """An earlier version (or a hand edit) may have saved a date without its zone: merging an
+    import must compare it as UTC, not crash on naive-versus-aware."""
+    store = ProgressStore(data_dir)
+    store.set_step(KEY, True)
+    store._db.execute("UPDATE step_state SET changed_at = '2026-01-01T10:00:00'")
+    later = [(*KEY, "todo", "2026-01-01T11:00:00+00:00")]
+    earlier = [(*KEY, "todo", "2026-01-01T09:00:00+00:00")]
+    assert store.merge(earlier, []) == 0
+    assert store.merge(later, []) == 1
+    assert store.done_steps() == set()
+    store.close()

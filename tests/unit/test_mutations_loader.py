@@ -1,0 +1,51 @@
+"""The loader's checks on a platform file, one per test, so removing any single one fails."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from optout_tui.catalog import CatalogError
+from optout_tui.catalog.loader import MAX_LIST, load_platform
+from tests.conftest import EXAMPLE_CATALOG
+
+EXAMPLE = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
+TODAY = dt.date(2026, 12, 3)
+
+
+def problems(tmp_path: Path, old: str, new: str) -> list[str]:
+    assert old in EXAMPLE
+    path = tmp_path / "example.yaml"
+    path.write_text(EXAMPLE.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_platform(path, today=TODAY)
+    return [p.message for p in caught.value.problems]
+
+
+def test_the_example_loads(tmp_path: Path) -> None:
+    path = tmp_path / "example.yaml"
+    path.write_text(EXAMPLE, encoding="utf-8")
+    assert load_platform(path, today=TODAY).id == "example"
+
+
+@pytest.mark.parametrize("new", [
+    'name: "Exa\\u202emple"', 'name: "Exa\\u200bmple"', "aliases: [\"Sam\\u2066ple\"]",
+])
+def test_an_invisible_character_in_a_name_or_alias_is_refused(tmp_path: Path, new: str) -> None:
+    old = "name: Example [formerly Sample]" if new.startswith("name") else "aliases: [Sample]"
+    assert any("bidi overrides and zero-width" in m for m in problems(tmp_path, old, new))
+
+
+@pytest.mark.parametrize("domain", ["exa_mple.com", "-example.com", "example", "https://example.com",
+                                    "example..com"])
+def test_a_domain_that_is_not_a_domain_name_is_refused(tmp_path: Path, domain: str) -> None:
+    found = problems(tmp_path, "domains: [example.com]", f'domains: ["{domain}"]')
+    assert any("is not a domain name" in m for m in found)
+
+
+def test_a_list_longer_than_the_cap_is_refused(tmp_path: Path) -> None:
+    aliases = ", ".join(f"Alias{n}" for n in range(MAX_LIST + 1))
+    found = problems(tmp_path, "aliases: [Sample]", f"aliases: [{aliases}]")
+    assert any(f"at most {MAX_LIST}" in m for m in found)
