@@ -49,3 +49,39 @@ def test_a_list_longer_than_the_cap_is_refused(tmp_path: Path) -> None:
     aliases = ", ".join(f"Alias{n}" for n in range(MAX_LIST + 1))
     found = problems(tmp_path, "aliases: [Sample]", f"aliases: [{aliases}]")
     assert any(f"at most {MAX_LIST}" in m for m in found)
+
+
+BETA = (EXAMPLE_CATALOG.parent / "screens" / "platforms" / "beta.yaml").read_text(encoding="utf-8")
+
+
+def beta_problems(tmp_path: Path, old: str, new: str) -> list[str]:
+    assert old in BETA
+    path = tmp_path / "beta.yaml"
+    path.write_text(BETA.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_platform(path, today=TODAY)
+    return [p.message for p in caught.value.problems]
+
+
+def test_beta_loads(tmp_path: Path) -> None:
+    path = tmp_path / "beta.yaml"
+    path.write_text(BETA, encoding="utf-8")
+    assert load_platform(path, today=TODAY).id == "beta"
+
+
+@pytest.mark.parametrize("broken", ["{{your name.", "your name}}."])
+def test_an_unbalanced_blank_in_a_template_is_refused(tmp_path: Path, broken: str) -> None:
+    found = beta_problems(tmp_path, "{{your name}}.", broken)
+    assert any("unbalanced" in m for m in found)
+
+
+def test_an_email_address_must_be_one(tmp_path: Path) -> None:
+    found = beta_problems(tmp_path, "address: privacy@beta.example", "address: privacy-beta")
+    assert any("is not an email address" in m for m in found)
+
+
+@pytest.mark.parametrize("bad", ["AI-training", "ai_training", "ai--training", "-ai"])
+def test_an_action_id_must_be_lowercase_words_and_single_hyphens(tmp_path: Path,
+                                                                 bad: str) -> None:
+    found = problems(tmp_path, "  - id: ai-training", f"  - id: {bad}")
+    assert any("must be lowercase letters, digits and single hyphens" in m for m in found)
