@@ -85,3 +85,66 @@ def test_an_action_id_must_be_lowercase_words_and_single_hyphens(tmp_path: Path,
                                                                  bad: str) -> None:
     found = problems(tmp_path, "  - id: ai-training", f"  - id: {bad}")
     assert any("must be lowercase letters, digits and single hyphens" in m for m in found)
+
+
+def test_only_an_email_surface_has_an_address(tmp_path: Path) -> None:
+    found = problems(tmp_path, '      web:\n        available: "yes"\n',
+                     '      web:\n        available: "yes"\n        address: a@example.com\n')
+    assert any("only an email surface has an address" in m for m in found)
+
+
+def test_only_form_and_email_surfaces_have_a_template(tmp_path: Path) -> None:
+    found = problems(tmp_path, '      web:\n        available: "yes"\n',
+                     '      web:\n        available: "yes"\n        template: "Hi {{name}}"\n')
+    assert any("only form and email surfaces have a template" in m for m in found)
+
+
+def findings(tmp_path: Path, old: str, new: str, today: dt.date = TODAY) -> list[str]:
+    from optout_tui.catalog.loader import check_platform
+
+    assert old in EXAMPLE
+    path = tmp_path / "example.yaml"
+    path.write_text(EXAMPLE.replace(old, new, 1), encoding="utf-8")
+    return [p.message for p in check_platform(path, today=today)[1]]
+
+
+def test_set_to_chosen_needs_the_value_to_choose(tmp_path: Path) -> None:
+    found = problems(tmp_path, "set_to: unticked", "set_to: chosen")
+    assert any("set_to 'chosen' needs a value" in m for m in found)
+
+
+def test_a_french_text_translated_from_older_english_is_stale(tmp_path: Path) -> None:
+    found = findings(tmp_path, "en: Untick the box.", "en: Untick the box now.")
+    assert any("the French text is stale" in m for m in found)
+
+
+def test_an_action_verified_long_ago_is_flagged(tmp_path: Path) -> None:
+    from optout_tui.catalog.loader import STALE_AFTER_DAYS
+
+    long_after = dt.date(2026, 11, 24) + dt.timedelta(days=STALE_AFTER_DAYS + 1)
+    found = findings(tmp_path, "verified: 2026-11-24", "verified: 2026-11-24", long_after)
+    assert any("may be out of date" in m for m in found)
+    assert not any("may be out of date" in m for m in findings(
+        tmp_path, "verified: 2026-11-24", "verified: 2026-11-24", TODAY))
+
+
+def test_an_action_id_used_twice_is_refused(tmp_path: Path) -> None:
+    start = EXAMPLE.index("  - id: ai-training")
+    action = EXAMPLE[start:].rstrip("\n") + "\n"  # the only action runs to the end of the file
+    path = tmp_path / "example.yaml"
+    path.write_text(EXAMPLE.rstrip("\n") + "\n" + action, encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_platform(path, today=TODAY)
+    assert any("is used twice" in p.message for p in caught.value.problems)
+
+
+def test_an_unexpected_failure_reading_a_file_is_a_message_not_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from optout_tui.catalog import loader
+
+    def boom(path, today):
+        raise RuntimeError("surprise")
+
+    monkeypatch.setattr(loader, "_check_platform", boom)
+    platform, found = loader.check_platform(tmp_path / "x.yaml")
+    assert platform is None and "could not be read (RuntimeError: surprise)" in found[0].message

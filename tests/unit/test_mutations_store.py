@@ -82,3 +82,62 @@ def test_a_stored_date_without_a_zone_is_compared_as_utc(data_dir: Path) -> None
     assert store.merge(later, []) == 1
     assert store.done_steps() == set()
     store.close()
+
+
+def test_an_unknown_state_is_never_saved(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    with pytest.raises(ValueError, match="unknown step state"):
+        store.set_state(KEY, "maybe")
+    with pytest.raises(store_module.StoreError, match="unknown step state"):
+        store.merge([(*KEY, "maybe", "2026-01-01T00:00:00+00:00")], [])
+    assert store.step_rows() == []
+    store.close()
+
+
+def test_renaming_onto_an_existing_profile_is_refused_and_merges_nothing(data_dir: Path) -> None:
+    a = ProgressStore(data_dir, profile="a")
+    a.set_step(KEY, True)
+    b = ProgressStore(data_dir, profile="b")
+    b.set_note("example", "ai-training", "b's note")
+    with pytest.raises(store_module.StoreError, match="exists already"):
+        a.rename_profile("a", "b")
+    assert a.profile == "a" and a.done_steps() == {KEY}
+    assert sorted(a.profiles()) == ["a", "b"] and b.done_steps() == set()
+    a.close()
+    b.close()
+
+
+def test_deleted_data_is_overwritten_not_left_in_the_file(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    assert store._db.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    store.close()
+
+
+def test_an_import_without_steps_is_refused() -> None:
+    from optout_tui.progress.export import parse_export
+
+    with pytest.raises(store_module.StoreError, match="it has no steps"):
+        parse_export('{"format_version": 1, "done": [], "notes": []}', "x.json")
+
+
+def test_the_html_handout_escapes_the_link_and_the_controls_text(
+        tmp_path: Path) -> None:
+    from optout_tui.catalog.loader import load_catalog
+    from optout_tui.progress.export import to_html
+    from tests.conftest import EXAMPLE_CATALOG
+
+    text = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
+    text = text.replace("link: https://example.com/settings/ai",
+                        "link: https://example.com/settings/ai?a=1&b=2", 1)
+    text = text.replace("en: Whether Example may use your posts to train its AI models.",
+                        'en: "Whether <img src=x onerror=alert(1)> & co may train."', 1)
+    folder = tmp_path / "cat" / "platforms"
+    folder.mkdir(parents=True)
+    (folder / "example.yaml").write_text(text, encoding="utf-8")
+    store = ProgressStore(tmp_path / "d")
+    store.set_step(StepKey("example", "ai-training", "web", "open-settings"), True)  # started
+    page = to_html(load_catalog([folder.parent]), store)
+    store.close()
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; co" in page
+    assert "<code>https://example.com/settings/ai?a=1&amp;b=2</code>" in page
