@@ -33,8 +33,10 @@ examples:
   optout catalog status               which catalog is in use, and how old it is
   optout catalog update --url URL     install a newer signed catalog (https:// or a file)
 """)
+# The catalog's words, spelled out here so that `optout --help` imports no catalog module.
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
+SURFACES = ("web", "ios", "android", "form", "email")
 
 
 def default_lang() -> str:
@@ -128,7 +130,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("show", _("show an action's steps as a numbered checklist"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
-    p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
+    p.add_argument("--surface", choices=SURFACES)
     p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
     p = command("search", _("find platforms and actions by name (typos are fine)"))
@@ -140,7 +142,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("walk", _("go through the steps one at a time with a plain prompt"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
-    p.add_argument("--surface", choices=("web", "ios", "android", "form", "email"))
+    p.add_argument("--surface", choices=SURFACES)
 
     p = command("validate", _("check catalog files and report problems"))
     p.add_argument("paths", nargs="*", metavar="PATH",
@@ -181,19 +183,19 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     catalog_cmd.register(command("catalog", _("the catalog in use, signed updates (the only "
                                               "commands that go online), and maintainers' "
                                               "tools")),
-                         lambda: _common(lang))
+                         lambda: _common(lang), lang)
     return parser
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from optout_tui.commands.common import load
+    from optout_tui.commands.common import load_with_info
     from optout_tui.paths import data_dir
 
-    catalog = load(args)
+    catalog, info = load_with_info(args)
     from optout_tui.tui.app import OptOutApp
 
     app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
-                    recheck_days=args.recheck_days, lang=args.lang)
+                    recheck_days=args.recheck_days, lang=args.lang, catalog_info=info)
     app.run()
     if app.return_code:  # the app stopped on an error (Textual printed what it was)
         print("optout: " + translator(args.lang).gettext(

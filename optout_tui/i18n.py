@@ -75,13 +75,19 @@ class Phrase(str):
     values: dict[str, object]
 
     def __new__(cls, template: str, /, **values: object) -> Phrase:
-        self = super().__new__(cls, template.format(**values))
+        self = super().__new__(cls, _fill(template, values))
         self.template = template
         self.values = values
         return self
 
     def text(self, lang: str) -> str:
-        return translator(lang).gettext(self.template).format(**self.values)
+        return _fill(translator(lang).gettext(self.template), self.values)
+
+
+def _fill(template: str, values: dict[str, object]) -> str:
+    """`template` with its {placeholders} filled; a message without values is taken as it is
+    (it may be text made elsewhere, with braces of its own)."""
+    return template.format(**values) if values else template
 
 
 class Localised(Exception):
@@ -89,9 +95,9 @@ class Localised(Exception):
     values to fill it with; `str()` is the English, `text(lang)` the translation."""
 
     def __init__(self, message: str, /, **values: object) -> None:
-        super().__init__(message.format(**values))
+        super().__init__(_fill(message, values))
         self.template = message
         self.values = values
 
     def text(self, lang: str) -> str:
-        return translator(lang).gettext(self.template).format(**self.values)
+        return _fill(translator(lang).gettext(self.template), self.values)

@@ -1,4 +1,5 @@
-"""URL → QR module matrix, with its quiet zone, at the best error correction that fits. No Textual."""
+"""URL → QR module matrix, with its quiet zone, at the best error correction that fits.
+No Textual."""
 
 from __future__ import annotations
 

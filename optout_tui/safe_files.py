@@ -89,13 +89,19 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
 
 
 def write_private(target: Path, data: str | bytes) -> None:
-    """Write `data` to `target`, readable only by the user (0600), all at once: a temporary
-    file in the same folder renamed over the target, removed again when anything fails."""
+    """Write `data` to `target`, readable only by the user (0600), all at once."""
+    atomic_write(target, data, mode=0o600)
+
+
+def atomic_write(target: Path, data: str | bytes, mode: int = 0o600) -> None:
+    """Write `data` (text as UTF-8) to `target` with permissions `mode`, all at once: a
+    temporary file in the same folder, flushed to the disk, renamed over the target, and
+    removed again when anything fails, so a reader sees the old file or the new, never half."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        os.fchmod(fd, 0o600)
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(data.encode("utf-8") if isinstance(data, str) else data)
             out.flush()

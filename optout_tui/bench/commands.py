@@ -15,7 +15,7 @@ COLD = """
 import sys, time
 from pathlib import Path
 import yaml
-from optout_tui.catalog.cache import platform_files
+from optout_tui.catalog.files import platform_files
 from optout_tui.catalog.loader import load_catalog
 folder, runs = Path(sys.argv[1]), int(sys.argv[2])
 files = platform_files(folder)

@@ -15,7 +15,7 @@ _WHERE = {"CatalogError": "problems", "Problem": "problems", "load_catalog": "lo
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _WHERE:
         return getattr(importlib.import_module(f"optout_tui.catalog.{_WHERE[name]}"), name)
     raise AttributeError(f"module 'optout_tui.catalog' has no attribute {name!r}")

@@ -30,12 +30,14 @@ import stat
 import sys
 import types
 import typing
-from collections.abc import Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
 from optout_tui import __version__
 from optout_tui.catalog import model as m
+from optout_tui.catalog.files import yaml_entries
 from optout_tui.catalog.model import ActionFacts, Catalog, Platform
 from optout_tui.safe_files import open_regular, read_fd
 
@@ -61,36 +63,6 @@ def _cache_file(folders: Iterable[Path] = ()) -> Path:
     return _cache_dir() / f"catalog-{tag}{SUFFIX}"
 
 
-def _platform_folder(folder: Path) -> Path:
-    return folder / "platforms" if (folder / "platforms").is_dir() else folder
-
-
-def _yaml_entries(folder: Path) -> list[os.DirEntry]:
-    """The platform files of a catalog folder (its `platforms/` subfolder when there is one),
-    sorted by name; strings are compared, not Paths, which is much faster for thousands.
-    Only regular files (or links to one): a FIFO or a device is never opened."""
-    try:
-        with os.scandir(_platform_folder(folder)) as entries:
-            found = [e for e in entries if e.name.endswith(".yaml") and e.is_file()]
-    except OSError:
-        return []
-    found.sort(key=lambda e: e.name)
-    return found
-
-
-def platform_files(folder: Path) -> list[Path]:
-    """The platform files of a catalog folder (its `platforms/` subfolder when there is one);
-    CatalogError when the folder cannot be read (rather than silently no platforms)."""
-    try:
-        os.scandir(_platform_folder(folder)).close()
-    except OSError as error:
-        from optout_tui.catalog.problems import CatalogError, Problem
-
-        raise CatalogError([Problem(str(folder), 1, 1, "cannot read the catalog folder: "
-                                    f"{error.strerror}")]) from None
-    return [Path(e.path) for e in _yaml_entries(folder)]
-
-
 def _model_shape() -> str:
     """The model's classes and fields: a change of the model invalidates every cache."""
     shapes = [f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}"
@@ -106,7 +78,7 @@ def _key(folders: list[Path]) -> str:
     for folder in folders:
         digest.update(b"\0folder\0" + os.fsencode(Path(folder).resolve()))
         digest.update(b"\0dir" if Path(folder).is_dir() else b"\0missing")
-        for entry in _yaml_entries(folder):
+        for entry in yaml_entries(folder):
             digest.update(b"\0file\0" + os.fsencode(entry.name) + b"\0")
             try:
                 fd = open_regular(entry.path)
@@ -123,7 +95,7 @@ def _key(folders: list[Path]) -> str:
 
 # -- the model as plain values and back ------------------------------------------------
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     """A model value as JSON values: dataclasses and tuples as lists, dates as text."""
     if value is None or isinstance(value, (str, bool, int)):
         return value
@@ -138,38 +110,39 @@ def _plain(value):
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _exactly(kind: type):
-    def check(value):
+def _exactly(kind: type) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
         if type(value) is not kind:
             raise TypeError(f"expected {kind.__name__}")
         return value
     return check
 
 
-_DECODERS: dict[object, typing.Callable] = {}
+_DECODERS: dict[object, Callable[[Any], Any]] = {}
 
 
-def _decoder(kind) -> typing.Callable:
+def _decoder(kind: Any) -> Callable[[Any], Any]:
     """A function turning plain values back into `kind` (a type from the model's hints),
     checking every shape on the way: a mismatch raises TypeError or ValueError."""
     if kind in _DECODERS:
         return _DECODERS[kind]
-    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    origin: Any = typing.get_origin(kind)
+    args = typing.get_args(kind)
     if kind in (str, bool, int):
         decode = _exactly(kind)
     elif kind is dt.date:
-        def decode(value):
+        def decode(value: Any) -> Any:
             return dt.date.fromisoformat(_exactly(str)(value))
     elif origin in (typing.Union, types.UnionType):
         inner = _decoder(next(a for a in args if a is not type(None)))
 
-        def decode(value):
+        def decode(value: Any) -> Any:
             return None if value is None else inner(value)
     elif origin in (tuple, frozenset):
         inner = _decoder(args[0])
         build = origin
 
-        def decode(value):
+        def decode(value: Any) -> Any:
             return build(inner(v) for v in _exactly(list)(value))
     elif dataclasses.is_dataclass(kind) or hasattr(kind, "_fields"):
         hints = typing.get_type_hints(kind, vars(sys.modules[kind.__module__]))
@@ -177,7 +150,7 @@ def _decoder(kind) -> typing.Callable:
                  else list(kind._fields))
         parts = [_decoder(hints[name]) for name in names]
 
-        def decode(value):
+        def decode(value: Any) -> Any:
             values = _exactly(list)(value)
             if len(values) != len(parts):
                 raise ValueError(f"{kind.__name__}: {len(values)} values for {len(parts)}")
@@ -264,7 +237,8 @@ class _Blocks:
             pass
 
 
-def _fetch(blocks: _Blocks, origin: str, start: int, length: int, digest: str):
+def _fetch(blocks: _Blocks, origin: str, start: int, length: int,
+           digest: str) -> tuple[m.Action, ...]:
     """A platform's full actions from its block; from its YAML file if the block is damaged."""
     data = blocks.read(start, length, digest)
     if data is not None:
@@ -278,7 +252,7 @@ def _fetch(blocks: _Blocks, origin: str, start: int, length: int, digest: str):
     return load_platform(Path(origin)).actions
 
 
-def _decode_facts(rows: list) -> tuple[ActionFacts, ...]:
+def _decode_facts(rows: list[Any]) -> tuple[ActionFacts, ...]:
     """The facts of a platform's actions (from the header, whose digest was checked)."""
     text, facts = _decoder(m.LocalText), ActionFacts
     return tuple(facts(aid, text(title), kind, default, priority, difficulty, tuple(regions),

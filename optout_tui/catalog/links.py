@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from optout_tui.text import has_control, has_invisible
+
+if TYPE_CHECKING:
+    from optout_tui.catalog.model import Platform
 
 MAX_LINK = 1_000  # characters; longer links do not fit a QR code a phone can read
 
@@ -37,11 +41,11 @@ class LinkProblem(ValueError):
     """The link is refused; the message says why, without the field's name."""
 
 
-def _parse(url: str) -> dict:
+def _parse(url: str) -> dict[str, Any]:
     from ada_url import parse_url
 
     try:
-        return parse_url(url)
+        return dict(parse_url(url))
     except ValueError:
         raise LinkProblem(f"is not a valid link: {url!r}") from None
 
@@ -49,7 +53,7 @@ def _parse(url: str) -> dict:
 def _ascii_domain(domain: str) -> str:
     """A domain as browsers compare it: IDNA (punycode), lower case, without a final dot."""
     try:
-        return _parse(f"https://{domain}/")["hostname"].rstrip(".")
+        return str(_parse(f"https://{domain}/")["hostname"]).rstrip(".")
     except LinkProblem:
         return domain.lower().rstrip(".")
 
@@ -110,7 +114,7 @@ def check_direct(url: str, host: str) -> None:
                           "redirect): give the page's own address")
 
 
-def replacement_notice(bundled, overlay) -> str | None:
+def replacement_notice(bundled: Platform, overlay: Platform) -> str | None:
     """A warning when `overlay` replaces the platform `bundled` (same id) with other domains:
     an overlay named like LinkedIn whose links go to linkedln.com should never be silent."""
     old = {_ascii_domain(d) for d in bundled.domains}

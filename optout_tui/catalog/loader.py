@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any
 
 from optout_tui.catalog import model as m
 from optout_tui.catalog import spec
-from optout_tui.catalog.cache import platform_files
+from optout_tui.catalog.files import platform_files
 from optout_tui.catalog.links import LinkProblem, check_link, replacement_notice
 from optout_tui.catalog.problems import CatalogError, Problem
 from optout_tui.catalog.regions import is_region
@@ -32,12 +33,17 @@ _YAML_TYPE_WORDS = {"bool": "true/false value", "int": "number", "float": "numbe
                     "null": "empty value", "timestamp": "date"}
 
 
+@lru_cache(maxsize=8192)
 def yaml_type(value: str) -> str:
     """The type a standard (YAML 1.1) reader gives a plain scalar: str, bool, int, float,
-    null or timestamp, from PyYAML's own implicit resolvers."""
+    null or timestamp, from PyYAML's own implicit resolvers. (Cached: the same words, such
+    as yes, official or a date, come back in every file.)"""
     import yaml  # only a file being parsed gets here, and the parser imported it already
 
-    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    if value[:1] not in yaml.resolver.Resolver.yaml_implicit_resolvers:
+        return "str"  # no implicit type starts with this character
+    tag: str = yaml.resolver.Resolver().resolve(  # type: ignore[no-untyped-call]
+        yaml.ScalarNode, value, (True, False))
     return tag.rsplit(":", 1)[-1]
 
 
@@ -45,12 +51,28 @@ class _Invalid(Exception):
     """Raised inside the builder to abandon one field after recording its problem."""
 
 
-class _Builder:
-    """Turns one file's node tree into a Platform, collecting problems as it goes."""
+# Fields whose text is a label the platform shows (they may list former wordings).
+LABELS = frozenset({("step", "path"), ("setting", "label"), ("setting", "value")})
+# How each object names its fields in messages ("action 'x': title", "source url", "text.fr").
+_JOIN = {"action": ": ", "surface": ": ", "step": ": ", "setting": ": ", "source": " ",
+         "text": ".", "former": ".", "change": "."}
+_SETTING_NAMES = {"label": "setting label", "value": "setting value"}
+# Lists whose entries are simple values may be empty; lists of objects or choices may not.
+_EMPTY_ALLOWED = frozenset({"string", "text", "region", "domain"})
 
-    def __init__(self, path: str, today: dt.date) -> None:
+
+class _Builder:
+    """Turns one file's node tree into a Platform, collecting problems as it goes.
+
+    Fields are read generically, by the type spec.OBJECTS gives them (`read`); what involves
+    more than one field is a named rule run on the object once its fields are read (`RULES`).
+    """
+
+    def __init__(self, path: str, today: dt.date, file_id: str) -> None:
         self.path = path
         self.today = today
+        self.file_id = file_id
+        self.surface_id = ""  # the surface being read (its rules depend on it)
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.domains: tuple[str, ...] = ()
@@ -64,7 +86,8 @@ class _Builder:
     def warn(self, node: Node, message: str) -> None:
         self.warnings.append(Problem(self.path, node.line, node.column, message, "warning"))
 
-    def guarded(self, fn, *args, default=None, **kwargs):
+    def guarded(self, fn: Callable[..., Any], *args: Any, default: Any = None,
+                **kwargs: Any) -> Any:
         """Call a field reader; on a recorded problem return `default` and carry on."""
         try:
             return fn(*args, **kwargs)
@@ -76,8 +99,7 @@ class _Builder:
         """The keys of a mapping of object type `obj` (see spec.OBJECTS), checked."""
         if node.kind != "map":
             raise self.fail(node, f"{where} must be a mapping of keys, not {node.describe}")
-        required, optional = spec.required(obj), spec.optional(obj)
-        known = set(required) | set(optional)
+        fields_spec = spec.OBJECTS[obj]
         fields: dict[str, Node] = {}
         for key, value in node.pairs:
             if key.kind != "scalar" or key.value is None:
@@ -85,12 +107,12 @@ class _Builder:
                 continue
             if key.value in fields:
                 self.fail(key, f"{where}: {key.value!r} is given twice")
-            elif key.value not in known:
-                hint = ", ".join(sorted(known))
+            elif key.value not in fields_spec:
+                hint = ", ".join(sorted(fields_spec))
                 self.fail(key, f"{where}: unknown key {key.value!r} (expected one of: {hint})")
             else:
                 fields[key.value] = value
-        for name in required:
+        for name in spec.required(obj):
             if name not in fields:
                 self.fail(node, f"{where}: missing required key {name!r}")
         return fields
@@ -104,14 +126,14 @@ class _Builder:
             raise self.fail(node, f"{where} has {len(node.items)} entries (at most {MAX_LIST})")
         return node.items
 
+    # -- values ----------------------------------------------------------------------
     def string(self, node: Node, where: str, *, typed: str = "str") -> str:
         """A text value; `typed` names the YAML type a plain (unquoted) value may have here
         ("str", "bool", "int" or "timestamp"); any other reading is refused, so every YAML
         reader gets the same value (YAML 1.1 reads a plain `on`, `no` or `NO` as a boolean)."""
         if node.kind == "scalar" and node.plain and node.value:
             found = yaml_type(node.value)
-            if found != "str" and found != typed and not (typed == "timestamp" and
-                                                            found == "str"):
+            if found != "str" and found != typed:
                 raise self.fail(node, f"{where}: write {node.value} in quotes "
                                       f"(\"{node.value}\"): YAML readers take it as a "
                                       f"{_YAML_TYPE_WORDS.get(found, found)}, not as text")
@@ -151,7 +173,7 @@ class _Builder:
     def date(self, node: Node, where: str, *, partial: bool = False, dated: bool = False) -> str:
         """A date; `partial` allows YYYY-MM (and 'unknown', unless `dated`)."""
         value = self.string(node, where, typed="timestamp")
-        if partial and not dated and value == "unknown":
+        if partial and not dated and value == m.UNKNOWN_DATE:
             return value
         formats = ("%Y-%m-%d", "%Y-%m") if partial else ("%Y-%m-%d",)
         for fmt in formats:
@@ -173,59 +195,11 @@ class _Builder:
         except LinkProblem as problem:
             raise self.fail(node, f"{where}: {problem}") from None
 
-    def strings(self, node: Node, where: str, *, allow_empty: bool = True) -> tuple[str, ...]:
-        items = self.seq(node, where, allow_empty=allow_empty)
-        return tuple(v for v in (self.guarded(self.string, item, where) for item in items) if v)
-
-    def text(self, node: Node, where: str, *, label: bool = False) -> m.LocalText:
-        """A text in English and French; a `label` (something the platform shows) may list
-        its former wordings."""
-        if node.kind == "scalar":
-            return m.LocalText(en=self.string(node, where))
-        fields = self.mapping(node, where, "text")
-        formerly: tuple[m.FormerLabel, ...] = ()
-        if "formerly" in fields:
-            if label:
-                formerly = self.guarded(self.formerly, fields["formerly"], f"{where}.formerly",
-                                        default=())
-            else:
-                self.fail(fields["formerly"], f"{where}: only a label (a path entry, a "
-                                              "setting's label or value) has former wordings")
-        en = self.string(fields["en"], f"{where}.en") if "en" in fields else ""
-        fr = self.guarded(self.string, fields["fr"], f"{where}.fr") if "fr" in fields else None
-        if fr is not None and "fr_from" not in fields:
-            self.warn(node, f"{where}: the French text has no fr_from stamp, so a later change "
-                            "to the English cannot be noticed (run: optout stamp FILE)")
-        if "fr_from" in fields and en:
-            stamp = self.guarded(self.string, fields["fr_from"], f"{where}.fr_from")
-            if stamp is not None and stamp != m.source_stamp(en):
-                self.warn(fields["fr_from"], f"{where}: the French text is stale: it was "
-                                             "translated from an earlier English text; update "
-                                             "it, delete its fr_from line and run optout stamp")
-        unconfirmed: frozenset[str] = frozenset()
-        if "unconfirmed" in fields:
-            items = self.seq(fields["unconfirmed"], f"{where}.unconfirmed")
-            unconfirmed = frozenset(self.choice(i, f"{where}.unconfirmed", m.LANGUAGES)
-                                    for i in items)
-        if "fr" in self.languages and fr is None:
-            self.fail(node, f"{where}: missing the French text (fr); the platform lists fr "
-                            "in its languages")
-        if not en:
-            raise _Invalid()
-        return m.LocalText(en=en, fr=fr, unconfirmed=unconfirmed, formerly=formerly)
-
-    def formerly(self, node: Node, where: str) -> tuple[m.FormerLabel, ...]:
-        found = []
-        for i, item in enumerate(self.seq(node, where)):
-            at = f"{where}[{i + 1}]"
-            f = self.mapping(item, at, "former")
-            en = self.guarded(self.string, f["en"], f"{at}.en") if "en" in f else None
-            fr = self.guarded(self.string, f["fr"], f"{at}.fr") if "fr" in f else None
-            until = self.guarded(self.date, f["until"], f"{at}.until", partial=True,
-                                 dated=True) if "until" in f else None
-            if en and until:
-                found.append(m.FormerLabel(en=en, until=until, fr=fr))
-        return tuple(found)
+    def domain(self, node: Node, where: str) -> str:
+        value = self.string(node, where)
+        if not _DOMAIN.match(value):
+            raise self.fail(node, f"{where}: {value!r} is not a domain name like example.com")
+        return value
 
     def minutes(self, node: Node, where: str) -> int:
         value = self.string(node, where, typed="int")
@@ -234,238 +208,309 @@ class _Builder:
                                   f"not {value!r}")
         return int(value)
 
-    def changes(self, node: Node, where: str) -> tuple[m.Change, ...]:
+    def format(self, node: Node, where: str) -> str:
+        version = self.string(node, where, typed="int")
+        if version == "1":
+            raise self.fail(node, f"this file is in catalog format 1; this version of optout "
+                                  f"reads format {m.FORMAT_VERSION} (convert it with: python "
+                                  f"scripts/migrate_format2.py FILE)")
+        if version != str(m.FORMAT_VERSION):
+            raise self.fail(node, f"format must be {m.FORMAT_VERSION} (this version of optout "
+                                  f"reads format {m.FORMAT_VERSION})")
+        return version
+
+    # -- fields, by their spec -------------------------------------------------------
+    def read(self, field: spec.Field, node: Node, where: str, obj: str, key: str,
+             owner: str) -> Any:
+        """The value of one field, read as its spec says."""
+        kind = field.type
+        if kind == "list":
+            return self.list(field.items or "string", node, where, obj, key, owner)
+        if kind == "string":
+            if field.enum:
+                return self.choice(node, where, field.enum)
+            reader = _STRING_READERS.get(field.pattern or "")
+            return reader(self, node, where) if reader else self.string(node, where)
+        if kind == "text":
+            return self.text(node, where, label=(obj, key) in LABELS)
+        if kind == "url":
+            return self.url(node, where, own_domain=obj != "source")
+        if kind == "surfaces":
+            return self.surfaces(node, where, owner)
+        if kind in spec.OBJECTS:
+            return self.object(node, kind, where, owner)
+        return _LEAF_READERS[kind](self, node, where)
+
+    def list(self, items: str, node: Node, where: str, obj: str, key: str,
+             owner: str) -> tuple[Any, ...]:
+        entries = self.seq(node, where, allow_empty=items in _EMPTY_ALLOWED)
+        item_field = spec.Field(items)
         found = []
-        for i, item in enumerate(self.seq(node, where)):
-            at = f"{where}[{i + 1}]"
-            f = self.mapping(item, at, "change")
-            date = self.guarded(self.date, f["date"], f"{at}.date", partial=True,
-                                dated=True) if "date" in f else None
-            what = self.guarded(self.text, f["what"], f"{at}.what") if "what" in f else None
-            if date and what:
-                found.append(m.Change(date=date, what=what))
-        if [c.date for c in found] != sorted((c.date for c in found), reverse=True):
-            self.fail(node, f"{where} must list the newest change first")
+        seen: set[str] = set()
+        for i, entry in enumerate(entries):
+            at = (where if items not in spec.OBJECTS and items != "text"
+                  else "action" if items == "action"
+                  else f"{owner}: source" if items == "source"
+                  else f"{owner}: step" if items == "step"
+                  else f"{where}[{i + 1}]")
+            value = self.guarded(self.read, item_field, entry, at, obj, key, owner)
+            if value is None:
+                continue
+            if items in _UNIQUE_IDS:
+                unique_id(self, entry, value.id, seen, _UNIQUE_IDS[items].format(where=owner))
+            found.append(value)
         return tuple(found)
 
-    def texts(self, node: Node, where: str, *, label: bool = False) -> tuple[m.LocalText, ...]:
-        items = self.seq(node, where, allow_empty=True)
-        return tuple(t for t in (self.guarded(self.text, item, f"{where}[{i + 1}]", label=label)
-                                 for i, item in enumerate(items)) if t)
-
-    # -- the catalog's shapes --------------------------------------------------------
-    def platform(self, node: Node, file_id: str) -> m.Platform:
-        f = self.mapping(node, "the platform", "platform")
-        if "format" in f:
-            version = self.guarded(self.string, f["format"], "format", typed="int")
-            if version == "1":
-                self.fail(f["format"], f"this file is in catalog format 1; this version of "
-                                       f"optout reads format {m.FORMAT_VERSION} (convert it "
-                                       f"with: python scripts/migrate_format2.py FILE)")
-            elif version is not None and version != str(m.FORMAT_VERSION):
-                self.fail(f["format"], f"format must be {m.FORMAT_VERSION} (this version of "
-                                       f"optout reads format {m.FORMAT_VERSION})")
-        pid = self.guarded(self.ident, f["id"], "id") if "id" in f else None
-        if pid and pid != file_id:
-            self.fail(f["id"], f"id {pid!r} must equal the file name ({file_id!r})")
-        name = self.guarded(self.string, f["name"], "name") if "name" in f else None
-        for key in ("name", "aliases"):
-            for item in (f[key].items or [f[key]]) if key in f else []:
-                if item.kind == "scalar" and has_invisible(item.value or ""):
-                    self.fail(item, f"{key}: bidi overrides and zero-width characters are not "
-                                    "allowed (they can disguise a name)")
-        domains = self.guarded(self.strings, f["domains"], "domains", default=()) \
-            if "domains" in f else ()
-        for item, domain in zip(f["domains"].items if "domains" in f else [], domains):
-            if not _DOMAIN.match(domain):
-                self.fail(item, f"domains: {domain!r} is not a domain name like example.com")
-        self.domains = tuple(d.lower() for d in domains)
-        if "languages" in f:
-            items = self.guarded(self.seq, f["languages"], "languages", default=[])
-            langs = [self.guarded(self.choice, i, "languages", m.LANGUAGES) for i in items]
-            if "en" not in langs:
-                self.fail(f["languages"], "languages must include en")
-            self.languages = tuple(lang for lang in langs if lang)
-        categories: tuple[str, ...] = ()
-        if "categories" in f:
-            items = self.guarded(self.seq, f["categories"], "categories", default=[])
-            categories = tuple(c for c in (self.guarded(self.choice, i, "categories",
-                                                        m.CATEGORIES) for i in items) if c)
-        aliases = self.guarded(self.strings, f["aliases"], "aliases", default=()) \
-            if "aliases" in f else ()
-        actions: list[m.Action] = []
-        if "actions" in f:
-            seen: set[str] = set()
-            for item in self.guarded(self.seq, f["actions"], "actions", default=[]):
-                action = self.guarded(self.action, item)
-                if action is None:
-                    continue
-                if action.id in seen:
-                    self.fail(item, f"action id {action.id!r} is used twice")
-                seen.add(action.id)
-                actions.append(action)
-        if self.problems or not (pid and name):
+    def object(self, node: Node, obj: str, where: str, owner: str = "") -> Any:
+        """An object of spec.OBJECTS: its fields read by type, its rules applied, then built.
+        Abandoned (after its problems are recorded) when a required field is unusable."""
+        fields = self.mapping(node, where, obj)
+        base = owner if obj == "setting" else where
+        if obj in ("action", "step"):  # named by their id (read first), '?' without one
+            base = "action '?'" if obj == "action" else f"{owner}, step '?'"
+        values: dict[str, Any] = {}
+        for key, field in spec.OBJECTS[obj].items():
+            if key not in fields:
+                continue
+            if key == "id" and obj in ("action", "step"):
+                at = "action id" if obj == "action" else f"{owner}: step id"
+            elif obj == "platform":
+                at = key
+            else:
+                name = _SETTING_NAMES.get(key, key) if obj == "setting" else key
+                at = f"{base}{_JOIN[obj]}{name}"
+            value = self.guarded(self.read, field, fields[key], at, obj, key, base)
+            if value is not None:
+                values[key] = value
+            if key == "id" and obj in ("action", "step"):
+                ident = values.get("id", "?")
+                base = f"action {ident!r}" if obj == "action" else f"{owner}, step {ident!r}"
+            if obj == "platform" and key == "domains":
+                self.domains = tuple(d.lower() for d in values.get("domains", ()))
+            if obj == "platform" and key == "languages":
+                self.languages = values.get("languages", ())
+        for rule in RULES.get(obj, ()):
+            rule(self, node, fields, values, base)
+        if any(name not in values for name in spec.required(obj)):
             raise _Invalid()
-        return m.Platform(id=pid, name=name, domains=self.domains, categories=categories,
-                          languages=self.languages, actions=tuple(actions), aliases=aliases)
+        return BUILD[obj](values)
 
-    def action(self, node: Node) -> m.Action:
-        where = "action"
-        f = self.mapping(node, where, "action")
-        aid = self.ident(f["id"], "action id") if "id" in f else "?"
-        where = f"action {aid!r}"
-        g = self.guarded
-        values = {
-            "title": g(self.text, f["title"], f"{where}: title") if "title" in f else None,
-            "controls": g(self.text, f["controls"], f"{where}: controls")
-            if "controls" in f else None,
-            "kind": g(self.choice, f["kind"], f"{where}: kind", m.KINDS) if "kind" in f else None,
-            "default": g(self.choice, f["default"], f"{where}: default", m.DEFAULTS)
-            if "default" in f else None,
-            "difficulty": g(self.choice, f["difficulty"], f"{where}: difficulty",
-                            m.DIFFICULTIES) if "difficulty" in f else None,
-            "future_only": g(self.boolean, f["future_only"], f"{where}: future_only")
-            if "future_only" in f else None,
-            "confidence": g(self.choice, f["confidence"], f"{where}: confidence", m.CONFIDENCE)
-            if "confidence" in f else None,
-            "verified": g(self.date, f["verified"], f"{where}: verified")
-            if "verified" in f else None,
-            "minutes": g(self.minutes, f["minutes"], f"{where}: minutes")
-            if "minutes" in f else None,
-        }
-        if values["verified"] is not None:
-            age = (self.today - dt.date.fromisoformat(values["verified"])).days
-            if age > STALE_AFTER_DAYS:
-                self.warn(f["verified"], f"{where}: verified {values['verified']}, {age} days "
-                                         f"ago: may be out of date (check it again)")
-        surfaces = self.surfaces(f["surfaces"], where) if "surfaces" in f else ()
-        sources = tuple(s for s in (g(self.source, item, f"{where}: source")
-                                    for item in g(self.seq, f["sources"], f"{where}: sources",
-                                                  default=[])) if s) if "sources" in f else ()
-        regions = ("all",)
-        if "regions" in f:
-            regions = g(self.strings, f["regions"], f"{where}: regions", default=("all",))
-            for item, region in zip(f["regions"].items, regions):
-                if not is_region(region):
-                    self.fail(item, f"{where}: region {region!r} must be an ISO 3166 code "
-                                    "(GB, FR…), EU, EEA or all, optionally with a leading -")
-        optional = {
-            "plans": g(self.strings, f["plans"], f"{where}: plans", default=())
-            if "plans" in f else (),
-            "excluded_plans": g(self.strings, f["excluded_plans"], f"{where}: excluded_plans",
-                                default=()) if "excluded_plans" in f else (),
-            "priority": g(self.choice, f["priority"], f"{where}: priority", m.PRIORITIES,
-                          default="medium") if "priority" in f else "medium",
-            "caveats": g(self.texts, f["caveats"], f"{where}: caveats", default=())
-            if "caveats" in f else (),
-            "check": g(self.text, f["check"], f"{where}: check") if "check" in f else None,
-            "confidence_note": g(self.string, f["confidence_note"],
-                                 f"{where}: confidence_note") if "confidence_note" in f else None,
-            "changes": g(self.changes, f["changes"], f"{where}: changes", default=())
-            if "changes" in f else (),
-        }
-        if any(v is None for v in values.values()) or not surfaces or not sources:
+    def text(self, node: Node, where: str, *, label: bool = False) -> m.LocalText:
+        """A text in English and French: a plain string is English alone."""
+        if node.kind == "scalar":
+            return m.LocalText(en=self.string(node, where))
+        fields = self.mapping(node, where, "text")
+        values: dict[str, Any] = {}
+        for key, field in spec.OBJECTS["text"].items():
+            if key in fields and not (key == "formerly" and not label):
+                value = self.guarded(self.read, field, fields[key], f"{where}.{key}", "text",
+                                     key, where)
+                if value is not None:
+                    values[key] = value
+        for rule in TEXT_RULES:
+            rule(self, node, fields, values, where, label)
+        if "en" not in values:
             raise _Invalid()
-        return m.Action(id=aid, surfaces=surfaces, sources=sources, regions=regions,
-                        verified=dt.date.fromisoformat(values.pop("verified")),
-                        **values, **optional)
+        return m.LocalText(en=values["en"], fr=values.get("fr"),
+                           unconfirmed=frozenset(values.get("unconfirmed", ())),
+                           formerly=values.get("formerly", ()))
 
-    def surfaces(self, node: Node, where: str) -> tuple[m.Surface, ...]:
-        f = self.mapping(node, f"{where}: surfaces", "surfaces")
-        if not f:
-            raise self.fail(node, f"{where}: surfaces must name at least one of: "
+    def surfaces(self, node: Node, where: str, owner: str) -> tuple[m.Surface, ...]:
+        fields = self.mapping(node, where, "surfaces")
+        if not fields:
+            raise self.fail(node, f"{owner}: surfaces must name at least one of: "
                                   f"{', '.join(m.SURFACES)}")
-        found = [self.guarded(self.surface, f[sid], sid, f"{where}, surface {sid!r}")
-                 for sid in m.SURFACES if sid in f]
-        return tuple(s for s in found if s)
+        found = []
+        for sid in m.SURFACES:
+            if sid in fields:
+                self.surface_id = sid
+                values = self.guarded(self.object, fields[sid], "surface",
+                                      f"{owner}, surface {sid!r}")
+                if values is not None:
+                    found.append(m.Surface(id=sid, **values))
+        return tuple(found)
 
-    def surface(self, node: Node, sid: str, where: str) -> m.Surface:
-        f = self.mapping(node, where, "surface")
-        available = self.choice(f["available"], f"{where}: available", m.AVAILABILITY) \
-            if "available" in f else None
-        note = self.guarded(self.text, f["note"], f"{where}: note") if "note" in f else None
-        link = self.guarded(self.url, f["link"], f"{where}: link", own_domain=True) \
-            if "link" in f else None
-        template = self.guarded(self.template, f["template"], sid, f"{where}: template") \
-            if "template" in f else None
-        address = self.guarded(self.address, f["address"], sid, f"{where}: address") \
-            if "address" in f else None
-        steps: list[m.Step] = []
-        if "steps" in f:
-            seen: set[str] = set()
-            for item in self.seq(f["steps"], f"{where}: steps"):
-                step = self.guarded(self.step, item, where)
-                if step is None:
-                    continue
-                if step.id in seen:
-                    self.fail(item, f"{where}: step id {step.id!r} is used twice")
-                seen.add(step.id)
-                steps.append(step)
-        elif available == "yes":
-            self.fail(node, f"{where}: a surface that is available needs steps")
-        if available is None:
-            raise _Invalid()
-        return m.Surface(id=sid, available=available, note=note, link=link, steps=tuple(steps),
-                         template=template, address=address)
 
-    def template(self, node: Node, sid: str, where: str) -> m.LocalText:
-        if sid not in ("form", "email"):
-            raise self.fail(node, f"{where}: only form and email surfaces have a template")
-        text = self.text(node, where)
-        for lang, value in (("en", text.en), ("fr", text.fr or "")):
-            if value.count("{{") != value.count("}}"):
-                self.fail(node, f"{where} ({lang}): unbalanced {{{{ }}}} around a blank")
-        return text
+# -- how the spec's types are read ------------------------------------------------------
+_STRING_READERS: dict[str, Callable[..., Any]] = {
+    spec.ID_PATTERN: _Builder.ident,
+    spec.DATE_PATTERN: _Builder.date,
+    spec.PUBLISHED_PATTERN: partial(_Builder.date, partial=True),
+    spec.PUBLISHED_DATE_PATTERN: partial(_Builder.date, partial=True, dated=True),
+}
+_LEAF_READERS: dict[str, Callable[..., Any]] = {
+    "string": _Builder.string,
+    "boolean": _Builder.boolean,
+    "minutes": _Builder.minutes,
+    "format": _Builder.format,
+    "domain": _Builder.domain,
+    "region": _Builder.string,
+    "category": lambda b, node, where: b.choice(node, where, m.CATEGORIES),
+    "language": lambda b, node, where: b.choice(node, where, m.LANGUAGES),
+}
 
-    def address(self, node: Node, sid: str, where: str) -> str:
-        if sid != "email":
-            raise self.fail(node, f"{where}: only an email surface has an address")
-        value = self.string(node, where)
-        if not re.fullmatch(spec.OBJECTS["surface"]["address"].pattern, value):
-            raise self.fail(node, f"{where}: {value!r} is not an email address")
-        return value
 
-    def step(self, node: Node, where: str) -> m.Step:
-        f = self.mapping(node, f"{where}: step", "step")
-        sid = self.ident(f["id"], f"{where}: step id") if "id" in f else "?"
-        where = f"{where}, step {sid!r}"
-        text = self.text(f["text"], f"{where}: text") if "text" in f else None
-        path = self.texts(f["path"], f"{where}: path", label=True) if "path" in f else ()
-        setting = self.guarded(self.setting, f["setting"], where) if "setting" in f else None
-        link = self.guarded(self.url, f["link"], f"{where}: link", own_domain=True) \
-            if "link" in f else None
-        if text is None:
-            raise _Invalid()
-        return m.Step(id=sid, text=text, path=path, setting=setting, link=link)
+# -- rules over more than one field -----------------------------------------------------
+Fields = dict[str, Node]
+Values = dict[str, Any]
 
-    def setting(self, node: Node, where: str) -> m.Setting:
-        f = self.mapping(node, f"{where}: setting", "setting")
-        label = self.text(f["label"], f"{where}: setting label", label=True) \
-            if "label" in f else None
-        set_to = self.choice(f["set_to"], f"{where}: set_to", m.SET_TO) if "set_to" in f else None
-        value = self.text(f["value"], f"{where}: setting value", label=True) \
-            if "value" in f else None
-        if set_to == "chosen" and value is None:
-            self.fail(node, f"{where}: set_to 'chosen' needs a value (the option to choose)")
-        if label is None or set_to is None:
-            raise _Invalid()
-        return m.Setting(label=label, set_to=set_to, value=value)
 
-    def source(self, node: Node, where: str) -> m.Source:
-        f = self.mapping(node, where, "source")
-        g = self.guarded
-        url = g(self.url, f["url"], f"{where} url", own_domain=False) if "url" in f else None
-        publisher = g(self.string, f["publisher"], f"{where} publisher") \
-            if "publisher" in f else None
-        published = g(self.date, f["published"], f"{where} published", partial=True) \
-            if "published" in f else None
-        kind = g(self.choice, f["type"], f"{where} type", m.SOURCE_TYPES) if "type" in f else None
-        title = g(self.string, f["title"], f"{where} title") if "title" in f else None
-        supports = g(self.string, f["supports"], f"{where} supports") if "supports" in f else None
-        if not (url and publisher and published and kind):
-            raise _Invalid()
-        return m.Source(url=url, publisher=publisher, published=published, type=kind,
-                        title=title, supports=supports)
+def id_is_file_name(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    if "id" in v and v["id"] != b.file_id:
+        b.fail(f["id"], f"id {v['id']!r} must equal the file name ({b.file_id!r})")
+
+
+def names_are_visible(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    """No bidi override or zero-width character in the name or an alias: they can make one
+    platform look like another."""
+    for key in ("name", "aliases"):
+        for item in (f[key].items or [f[key]]) if key in f else []:
+            if item.kind == "scalar" and has_invisible(item.value or ""):
+                b.fail(item, f"{key}: bidi overrides and zero-width characters are not "
+                             "allowed (they can disguise a name)")
+
+
+def languages_include_english(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    if "languages" in f and "en" not in v.get("languages", ()):
+        b.fail(f["languages"], "languages must include en")
+
+
+def unique_id(b: _Builder, entry: Node, ident: str, seen: set[str], message: str) -> None:
+    """Entries of a list of actions or steps have different ids: progress is saved under them."""
+    if ident in seen:
+        b.fail(entry, message.format(id=ident))
+    seen.add(ident)
+
+
+_UNIQUE_IDS = {"action": "action id {{id!r}} is used twice",
+               "step": "{where}: step id {{id!r}} is used twice"}
+
+
+def platform_is_whole(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    if b.problems:
+        raise _Invalid()
+
+
+def verified_recently(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    if "verified" in v:
+        age = (b.today - dt.date.fromisoformat(v["verified"])).days
+        if age > STALE_AFTER_DAYS:
+            b.warn(f["verified"], f"{where}: verified {v['verified']}, {age} days ago: may be "
+                                  "out of date (check it again)")
+
+
+def regions_are_known(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    if "regions" in v:
+        for item, region in zip(f["regions"].items, v["regions"]):
+            if not is_region(region):
+                b.fail(item, f"{where}: region {region!r} must be an ISO 3166 code (GB, FR…), "
+                             "EU, EEA or all, optionally with a leading -")
+
+
+def action_has_surfaces_and_sources(b: _Builder, node: Node, f: Fields, v: Values,
+                                    where: str) -> None:
+    if not v.get("surfaces") or not v.get("sources"):
+        raise _Invalid()
+
+
+def available_surface_has_steps(b: _Builder, node: Node, f: Fields, v: Values,
+                                where: str) -> None:
+    if "steps" not in f and v.get("available") == m.Availability.YES:
+        b.fail(node, f"{where}: a surface that is available needs steps")
+
+
+def blanks_only_on_form_or_email(b: _Builder, node: Node, f: Fields, v: Values,
+                                 where: str) -> None:
+    """A text with {{blanks}} belongs to a form or an email, and its braces pair up."""
+    if "template" not in f:
+        return
+    if b.surface_id not in (m.SurfaceId.FORM, m.SurfaceId.EMAIL):
+        b.fail(f["template"], f"{where}: template: only form and email surfaces have a "
+                              "template")
+        v.pop("template", None)
+        return
+    text = v.get("template")
+    for lang, value in (("en", text.en), ("fr", text.fr or "")) if text else ():
+        if value.count("{{") != value.count("}}"):
+            b.fail(f["template"], f"{where}: template ({lang}): unbalanced {{{{ }}}} around "
+                                  "a blank")
+
+
+def address_only_on_email(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    if "address" not in f:
+        return
+    at = f"{where}: address"
+    if b.surface_id != m.SurfaceId.EMAIL:
+        b.fail(f["address"], f"{at}: only an email surface has an address")
+        v.pop("address", None)
+    elif "address" in v and not re.fullmatch(spec.OBJECTS["surface"]["address"].pattern or "",
+                                             v["address"]):
+        b.fail(f["address"], f"{at}: {v.pop('address')!r} is not an email address")
+
+
+def chosen_needs_a_value(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    if v.get("set_to") == m.SetTo.CHOSEN and "value" not in f:
+        b.fail(node, f"{where}: set_to 'chosen' needs a value (the option to choose)")
+
+
+def newest_change_first(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
+    dates = [c.date for c in v.get("changes", ())]
+    if dates != sorted(dates, reverse=True):
+        b.fail(f["changes"], f"{where}: changes must list the newest change first")
+
+
+RULES: dict[str, tuple[Callable[..., None], ...]] = {
+    "platform": (id_is_file_name, names_are_visible, languages_include_english,
+                 platform_is_whole),
+    "action": (verified_recently, regions_are_known, newest_change_first,
+               action_has_surfaces_and_sources),
+    "surface": (blanks_only_on_form_or_email, address_only_on_email,
+                available_surface_has_steps),
+    "setting": (chosen_needs_a_value,),
+}
+
+
+def formerly_only_on_labels(b: _Builder, node: Node, f: Fields, v: Values, where: str,
+                            label: bool) -> None:
+    if "formerly" in f and not label:
+        b.fail(f["formerly"], f"{where}: only a label (a path entry, a setting's label or "
+                              "value) has former wordings")
+
+
+def french_is_stamped(b: _Builder, node: Node, f: Fields, v: Values, where: str,
+                      label: bool) -> None:
+    """fr_from holds a stamp of the English the French was made from: missing, it cannot
+    show a later change; different, the French is stale."""
+    if "fr" in v and "fr_from" not in f:
+        b.warn(node, f"{where}: the French text has no fr_from stamp, so a later change to "
+                     "the English cannot be noticed (run: optout stamp FILE)")
+    if "fr_from" in v and "en" in v and v["fr_from"] != m.source_stamp(v["en"]):
+        b.warn(f["fr_from"], f"{where}: the French text is stale: it was translated from an "
+                             "earlier English text; update it, delete its fr_from line and "
+                             "run optout stamp")
+
+
+def french_when_the_platform_has_it(b: _Builder, node: Node, f: Fields, v: Values, where: str,
+                                    label: bool) -> None:
+    if "fr" in b.languages and "fr" not in v:
+        b.fail(node, f"{where}: missing the French text (fr); the platform lists fr in its "
+                     "languages")
+
+
+TEXT_RULES = (formerly_only_on_labels, french_is_stamped, french_when_the_platform_has_it)
+
+BUILD: dict[str, Callable[[Values], Any]] = {
+    "platform": lambda v: m.Platform(id=v["id"], name=v["name"], domains=tuple(
+        d.lower() for d in v["domains"]), categories=v["categories"], languages=v["languages"],
+        actions=v["actions"], aliases=v.get("aliases", ())),
+    "action": lambda v: m.Action(**{**v, "verified": dt.date.fromisoformat(v["verified"])}),
+    "surface": lambda v: v,  # the id is its key in `surfaces`: built there
+    "step": lambda v: m.Step(**v),
+    "setting": lambda v: m.Setting(**v),
+    "source": lambda v: m.Source(**v),
+    "change": lambda v: m.Change(**v),
+    "former": lambda v: m.FormerLabel(**v),
+}
 
 
 def load_platform(path: Path, *, today: dt.date | None = None) -> m.Platform:
@@ -494,9 +539,11 @@ def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | Non
         raw = read_regular(path, MAX_FILE_BYTES)  # a FIFO or /dev/zero is refused unread
     except FileTooLarge as error:
         raise CatalogError([Problem(shown, 1, 1, f"the file is {error.size:,} bytes; a catalog "
-                                                 f"file may be at most {MAX_FILE_BYTES:,}")])
+                                                 f"file may be at most {MAX_FILE_BYTES:,}")]
+                           ) from None
     except OSError as error:
-        raise CatalogError([Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")])
+        raise CatalogError([Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")]
+                           ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -507,13 +554,14 @@ def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | Non
     try:
         root = parse(text)
     except YamlProblem as problem:
-        raise CatalogError([Problem(shown, problem.line, problem.column, problem.message)])
+        raise CatalogError([Problem(shown, problem.line, problem.column, problem.message)]
+                           ) from None
     if root is None:
         raise CatalogError([Problem(shown, 1, 1, "the file is empty; expected a platform "
                                                  "mapping (see catalog/FORMAT.md)")])
-    builder = _Builder(shown, today or dt.date.today())
+    builder = _Builder(shown, today or dt.date.today(), path.stem)
     try:
-        platform = builder.platform(root, path.stem)
+        platform = builder.object(root, "platform", "the platform")
     except _Invalid:
         if not builder.problems:  # pragma: no cover - every _Invalid records a problem first
             builder.problems.append(Problem(shown, 1, 1, "invalid platform"))

@@ -10,23 +10,125 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from enum import StrEnum
+from typing import Any, NamedTuple
 
 LANGUAGES = ("en", "fr")
-SURFACES = ("web", "ios", "android", "form", "email")
-KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics",
-         "advertising", "history-deletion", "no-opt-out", "other")
-DEFAULTS = ("on", "off", "unknown", "none")
-DIFFICULTIES = ("easy", "medium", "hard")
-PRIORITIES = ("high", "medium", "low")
-AVAILABILITY = ("yes", "no", "unknown")
-SET_TO = ("off", "on", "unticked", "ticked", "submitted", "deleted", "chosen")
-SOURCE_TYPES = ("official", "press", "guide", "community")
-CONFIDENCE = ("high", "medium", "low")
-CATEGORIES = ("social", "messaging", "video", "publishing", "ai-assistant", "work",
-              "creative", "developer", "devices", "voice", "search", "shopping",
-              "entertainment", "education", "operating-system", "browser", "tv", "smart-home",
-              "car", "finance", "health", "gaming", "travel")
+
+
+class SurfaceId(StrEnum):
+    """Where a control lives."""
+
+    WEB = "web"
+    IOS = "ios"
+    ANDROID = "android"
+    FORM = "form"
+    EMAIL = "email"
+
+
+class Kind(StrEnum):
+    """What an action controls."""
+
+    AI_TRAINING = "ai-training"
+    THIRD_PARTY_SHARING = "third-party-sharing"
+    PERSONALISATION = "personalisation"
+    BIOMETRICS = "biometrics"
+    ADVERTISING = "advertising"
+    HISTORY_DELETION = "history-deletion"
+    NO_OPT_OUT = "no-opt-out"
+    OTHER = "other"
+
+
+class Default(StrEnum):
+    """How the control is set before the person touches it."""
+
+    ON = "on"
+    OFF = "off"
+    UNKNOWN = "unknown"
+    NONE = "none"  # there is no control
+
+
+class Level(StrEnum):
+    """A difficulty, priority or confidence."""
+
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+    HIGH = "high"
+    LOW = "low"
+
+
+class Availability(StrEnum):
+    """Whether the control exists on a surface."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class SetTo(StrEnum):
+    """What to do with a setting."""
+
+    OFF = "off"
+    ON = "on"
+    UNTICKED = "unticked"
+    TICKED = "ticked"
+    SUBMITTED = "submitted"
+    DELETED = "deleted"
+    CHOSEN = "chosen"
+
+
+class SourceType(StrEnum):
+    """Who published a source."""
+
+    OFFICIAL = "official"
+    PRESS = "press"
+    GUIDE = "guide"
+    COMMUNITY = "community"
+
+
+class Category(StrEnum):
+    """What a platform is."""
+
+    SOCIAL = "social"
+    MESSAGING = "messaging"
+    VIDEO = "video"
+    PUBLISHING = "publishing"
+    AI_ASSISTANT = "ai-assistant"
+    WORK = "work"
+    CREATIVE = "creative"
+    DEVELOPER = "developer"
+    DEVICES = "devices"
+    VOICE = "voice"
+    SEARCH = "search"
+    SHOPPING = "shopping"
+    ENTERTAINMENT = "entertainment"
+    EDUCATION = "education"
+    OPERATING_SYSTEM = "operating-system"
+    BROWSER = "browser"
+    TV = "tv"
+    SMART_HOME = "smart-home"
+    CAR = "car"
+    FINANCE = "finance"
+    HEALTH = "health"
+    GAMING = "gaming"
+    TRAVEL = "travel"
+
+
+UNKNOWN_DATE = "unknown"  # a source's `published` when the page shows no date
+
+# The values each field allows, in the order the format lists them, as plain strings (what
+# the loader reads; an enum member equals its string, so `kind == Kind.NO_OPT_OUT` holds).
+SURFACES = tuple(v.value for v in SurfaceId)
+KINDS = tuple(v.value for v in Kind)
+DEFAULTS = tuple(v.value for v in Default)
+DIFFICULTIES = tuple(v.value for v in (Level.EASY, Level.MEDIUM, Level.HARD))
+PRIORITIES = tuple(v.value for v in (Level.HIGH, Level.MEDIUM, Level.LOW))
+AVAILABILITY = tuple(v.value for v in Availability)
+SET_TO = tuple(v.value for v in SetTo)
+SOURCE_TYPES = tuple(v.value for v in SourceType)
+CONFIDENCE = PRIORITIES
+CATEGORIES = tuple(v.value for v in Category)
 FORMAT_VERSION = 2  # what this version of optout reads; catalog/FORMAT.md describes it
 
 
@@ -110,7 +212,7 @@ class Surface:
 
     @property
     def is_available(self) -> bool:
-        return self.available == "yes"
+        return self.available == Availability.YES
 
 
 STALE_AFTER_DAYS = 180  # an entry not checked for longer "may be out of date"
@@ -263,13 +365,14 @@ class Platform:
         self._fetch_facts = fetch_facts
         self._facts = facts
         if facts is None and fetch_facts is None:
-            self._facts = tuple(ActionFacts.of(a) for a in self._actions)
+            self._facts = tuple(ActionFacts.of(a) for a in self._actions or ())
         self.doable: int = doable if doable is not None else sum(f.doable for f in self.facts)
         """How many actions can be done somewhere (for "0/3 done" without reading facts)."""
 
     @property
     def facts(self) -> tuple[ActionFacts, ...]:
         if self._facts is None:
+            assert self._fetch_facts is not None
             self._facts = tuple(self._fetch_facts())
             self._fetch_facts = None
         return self._facts
@@ -278,12 +381,14 @@ class Platform:
         """The facts, without keeping them when they were not in memory already (an index
         over thousands of platforms reads each once and needs them no more)."""
         if self._facts is None:
+            assert self._fetch_facts is not None
             return tuple(self._fetch_facts())
         return self._facts
 
     @property
     def actions(self) -> tuple[Action, ...]:
         if self._actions is None:
+            assert self._fetch is not None
             self._actions = tuple(self._fetch())
             self._fetch = None
         return self._actions
@@ -302,13 +407,13 @@ class Platform:
     def __repr__(self) -> str:
         return f"Platform(id={self.id!r}, name={self.name!r})"
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, object]:
         return {"id": self.id, "name": self.name, "domains": self.domains,
                 "categories": self.categories, "languages": self.languages,
                 "aliases": self.aliases, "origin": self.origin, "actions": self.actions}
 
-    def __setstate__(self, state: dict) -> None:
-        self.__init__(**state)
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        Platform.__init__(self, **state)
 
 
 @dataclass(frozen=True, slots=True)

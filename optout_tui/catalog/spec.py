@@ -4,6 +4,7 @@ JSON Schema for contributors' editors is generated from it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from optout_tui.catalog import model as m
 
@@ -28,7 +29,7 @@ class Field:
     description: str = ""
 
 
-def _f(type_: str, required: bool = False, **kw) -> Field:
+def _f(type_: str, required: bool = False, **kw: Any) -> Field:
     return Field(type_, required, **kw)
 
 

@@ -7,15 +7,14 @@ as it is, so comments and layout stay; texts written in flow style ({en: …}) a
 
 from __future__ import annotations
 
-import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from optout_tui.catalog import spec
 from optout_tui.catalog.model import source_stamp
 from optout_tui.catalog.yamlnodes import Node, parse
+from optout_tui.safe_files import atomic_write
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +75,6 @@ def stamp_file(path: Path) -> StampResult:
         lines[-1] += "\n"
     for at, new in sorted(inserts, reverse=True):
         lines.insert(at, new)
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write("".join(lines))
-    os.chmod(tmp, mode)  # mkstemp makes it private; keep the file's own permissions
-    os.replace(tmp, path)
+    # the file keeps its own permissions
+    atomic_write(path, "".join(lines), mode=stat.S_IMODE(path.stat().st_mode))
     return StampResult(len(inserts), skipped)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from optout_tui.catalog.model import STALE_AFTER_DAYS
-from optout_tui.catalog.model import Action, Catalog, LocalText
+from optout_tui.catalog.model import Action, Catalog, LocalText, SourceType
 
 
 def _texts(action: Action) -> Iterator[tuple[LocalText, bool]]:
@@ -65,7 +65,7 @@ def catalog_stats(catalog: Catalog, today: dt.date | None = None) -> CatalogStat
         for action in platform.actions:
             stats.actions += 1
             stats.sourced += bool(action.sources)
-            stats.official_source += any(s.type == "official" for s in action.sources)
+            stats.official_source += any(s.type == SourceType.OFFICIAL for s in action.sources)
             stats.verified_recently += (today - action.verified).days <= STALE_AFTER_DAYS
             stats.kinds[action.kind] += 1
             stats.confidence[action.confidence] += 1

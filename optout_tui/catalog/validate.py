@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from optout_tui.catalog.loader import Problem, check_platform, platform_files
-from optout_tui.catalog.problems import CatalogError
+from optout_tui.catalog.files import platform_files
+from optout_tui.catalog.loader import check_platform
+from optout_tui.catalog.model import Catalog, Platform
+from optout_tui.catalog.problems import CatalogError, Problem
 
 JSON_FORMAT_VERSION = 1
 
@@ -59,7 +61,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def _bundled():
+def _bundled() -> Catalog | None:
     """The bundled catalog (from the cache), or None when it cannot be loaded."""
     from optout_tui.catalog.cache import load_catalog_cached
     from optout_tui.catalog.problems import CatalogError
@@ -71,7 +73,7 @@ def _bundled():
         return None
 
 
-def _replaces_bundled(platform, bundled_catalog) -> str | None:
+def _replaces_bundled(platform: Platform, bundled_catalog: Catalog | None) -> str | None:
     """A warning when `platform` (from a file other than the bundled one) would replace a
     bundled platform with different domains."""
     from optout_tui.catalog.links import replacement_notice
@@ -88,7 +90,7 @@ def validate(paths: Iterable[Path], *, strict: bool = False,
     """Check every file; `strict` turns warnings into errors."""
     report = Report()
     seen: dict[str, str] = {}
-    bundled = False  # loaded when the first platform is checked
+    bundled: Catalog | None | bool = False  # loaded when the first platform is checked
     paths = list(paths)
     for folder in (p for p in paths if p.is_dir()):
         try:
@@ -108,7 +110,7 @@ def validate(paths: Iterable[Path], *, strict: bool = False,
         if platform is not None:
             if bundled is False:
                 bundled = _bundled()
-            notice = _replaces_bundled(platform, bundled)
+            notice = _replaces_bundled(platform, bundled if bundled is not True else None)
             if notice:
                 report.findings.append(Problem(str(path), 1, 1, notice,
                                                "error" if strict else "warning"))

@@ -8,10 +8,7 @@ never needs them), and so is any tag beyond YAML's standard scalar and collectio
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import yaml
+from typing import Any
 
 MAX_DEPTH = 32
 _STANDARD_TAGS = {
@@ -40,9 +37,11 @@ class Node:
     nodes, and a scalar shares one empty tuple for its `items` and `pairs`."""
 
     __slots__ = ("kind", "line", "column", "value", "items", "pairs", "end", "flow", "plain")
+    items: list[Node]  # a scalar's and a mapping's are one shared empty tuple
+    pairs: list[tuple[Node, Node]]  # a scalar's and a sequence's too
 
     def __init__(self, kind: str, line: int, column: int, value: str | None = None,
-                 items: list[Node] | tuple = (), pairs: list[tuple[Node, Node]] | tuple = (),
+                 items: Any = (), pairs: Any = (),
                  end: tuple[int, int] = (0, 0), flow: bool = False, plain: bool = False) -> None:
         self.kind = kind  # "scalar" | "map" | "seq"
         self.line = line  # 1-based, as are columns
@@ -63,7 +62,7 @@ class Node:
                 f"value={self.value!r})")
 
 
-def _where(mark: yaml.Mark | None) -> tuple[int, int]:
+def _where(mark: Any) -> tuple[int, int]:
     if mark is None:
         return 1, 1
     return mark.line + 1, mark.column + 1
@@ -100,7 +99,7 @@ def _parse(data: bytes | str) -> Node | None:
     documents = 0
     standard, nulls = _STANDARD_TAGS, _NULLS
     parser = loader(data)
-    get_event = parser.get_event
+    get_event: Any = parser.get_event  # events typed loosely: their fields depend on the class
     try:
         while True:
             event = get_event()

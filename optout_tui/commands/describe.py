@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from optout_tui.catalog.model import STALE_AFTER_DAYS, Action, LocalText, Platform, Step, Surface
+from optout_tui.catalog.model import (STALE_AFTER_DAYS, UNKNOWN_DATE, Action, LocalText, Platform,
+                                      Step, Surface)
 from optout_tui.commands.common import Styler
 from optout_tui.history import change_lines, changed_heading, former_note
 from optout_tui.i18n import translator
@@ -83,7 +84,8 @@ def action_lines(platform: Platform, action: Action, surface: Surface | None, la
     lines.append(style.dim(f"{verified} · {confidence}"))
     lines.append(style.dim(_("Sources:")))
     for source in action.sources:
-        published = _("date unknown") if source.published == "unknown" else source.published
+        published = (_("date unknown") if source.published == UNKNOWN_DATE
+                     else source.published)
         lines.append(style.dim(f"  - {source.publisher} ({SOURCE_TYPE.get(source.type, lang)}, "
                                f"{published}): {source.url}"))
     return lines

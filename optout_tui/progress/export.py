@@ -67,7 +67,7 @@ class _Refused(Exception):
     """One record of an import is not acceptable; the message says which and why."""
 
 
-def _text_field(record: dict, name: str, where: str, *, limit: int = MAX_ID) -> str:
+def _text_field(record: dict[str, Any], name: str, where: str, *, limit: int = MAX_ID) -> str:
     value = record.get(name)
     if not isinstance(value, str):
         raise _Refused(Phrase("{where}: {name} must be text", where=where, name=name))
@@ -81,7 +81,7 @@ def _text_field(record: dict, name: str, where: str, *, limit: int = MAX_ID) -> 
     return value
 
 
-def _moment(record: dict, name: str, where: str, now: dt.datetime) -> str:
+def _moment(record: dict[str, Any], name: str, where: str, now: dt.datetime) -> str:
     """A date and time with its time zone, not in the future, as UTC ISO text."""
     value = _text_field(record, name, where)
     try:
@@ -99,7 +99,7 @@ def _moment(record: dict, name: str, where: str, now: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _snapshot(record: dict, where: str) -> str:
+def _snapshot(record: dict[str, Any], where: str) -> str:
     value = _text_field(record, "snapshot", where, limit=MAX_IMPORT_BYTES)
     try:
         parsed = json.loads(value)
@@ -110,14 +110,17 @@ def _snapshot(record: dict, where: str) -> str:
     return value
 
 
-def _records(data: dict, name: str) -> list[dict]:
+def _records(data: dict[str, Any], name: str) -> list[dict[str, Any]]:
     records = data.get(name, [])
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise _Refused(Phrase("{name} must be a list of records", name=name))
     return records
 
 
-def parse_export(text: str, source: str, *, now: dt.datetime | None = None):
+def parse_export(text: str, source: str, *, now: dt.datetime | None = None
+                 ) -> tuple[list[tuple[str, str, str, str, str, str]],
+                            list[tuple[str, str, str, str, str]],
+                            list[tuple[str, str, str, str]]]:
     """The steps, done records and notes of an exported file, every value checked: ids are
     text without control characters, states are known, dates are real, with a time zone and
     not in the future, snapshots are checklists, notes are of a sane length (their control
@@ -162,7 +165,7 @@ def parse_export(text: str, source: str, *, now: dt.datetime | None = None):
     except _Refused as error:
         raise StoreError("{source}: not a valid progress export: {why}", source=source,
                          why=error) from None
-    return steps, done, notes
+    return steps, done, notes  # type: ignore[return-value]  # rows of the lengths merge reads
 
 
 def merge_json(store: ProgressStore, text: str, source: str) -> int:

@@ -93,7 +93,7 @@ class ProgressKeeper:
         """`write(store)`, opening the store first if need be; False when it failed."""
         if not self._open():
             return False
-        return self._read(lambda store: write(store) or True, False)
+        return self._read(lambda store: bool(write(store) or True), False)
 
     def states(self, platform: str | None = None) -> dict[StepKey, str]:
         self._last_states = self._read(lambda store: store.states(), self._last_states)
@@ -105,8 +105,10 @@ class ProgressKeeper:
     def done_steps(self, platform: str | None = None) -> set[StepKey]:
         return {k for k, v in self.states(platform).items() if v == DONE}
 
-    def done_records(self, platform: str | None = None):
-        records = self._read(lambda store: store.done_records(platform), {})
+    def done_records(self, platform: str | None = None
+                     ) -> dict[tuple[str, str, str], tuple[str, str]]:
+        empty: dict[tuple[str, str, str], tuple[str, str]] = {}
+        records = self._read(lambda store: store.done_records(platform), empty)
         for where, snapshot in self.pending_done.items():
             if platform is None or where[0] == platform:
                 records[where] = (snapshot, _now())

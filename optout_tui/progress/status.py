@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from optout_tui.catalog.model import Action, Platform
@@ -39,7 +40,7 @@ def action_status(platform_id: str, action: Action, done: set[StepKey]) -> Actio
     return best
 
 
-def touched(states) -> frozenset[str]:
+def touched(states: Mapping[StepKey, str]) -> frozenset[str]:
     """The ids of platforms with any saved step state: the others are all "not started"."""
     return frozenset(k.platform for k in states)
 
@@ -60,7 +61,8 @@ def overall_status(platform_id: str, action: Action, states: dict[StepKey, str],
                    records: dict[tuple[str, str, str], tuple[str, str]],
                    recheck_days: int | None = None) -> str:
     """One word for where a person stands with an action (one of STATUSES)."""
-    from optout_tui.progress.recheck import RECHECK_AFTER_DAYS, recheck
+    from optout_tui.progress.recheck import recheck
+    from optout_tui.progress.store import RECHECK_AFTER_DAYS
 
     done = {k for k, v in states.items() if v == "done"}
     status = action_status(platform_id, action, done)

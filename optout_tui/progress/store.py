@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from optout_tui.i18n import N_, Localised
-from optout_tui.text import clean
+from optout_tui.text import clean, has_control
 
 DB_NAME = "progress.sqlite3"
 SCHEMA_VERSION = 5
@@ -127,6 +128,13 @@ _WORDS = {
 }
 
 
+def _check_profile_name(name: str) -> None:
+    """A profile name is shown on screens and in exports: no control characters, one line."""
+    if not name.strip() or has_control(name) or "\n" in name or len(name) > 200:
+        raise StoreError("{name!r} cannot be a profile name (empty, too long, or with control "
+                         "characters)", name=name[:200])
+
+
 def _moment(text: str) -> dt.datetime:
     """A stored date and time; one that cannot be read (or has no zone) counts as the oldest."""
     try:
@@ -143,7 +151,8 @@ def _errorcode(error: sqlite3.Error) -> int | None:
 
 def _explain(error: sqlite3.Error) -> str:
     """SQLite's message, in plain words when it is one a person can act on."""
-    words = _WORDS.get(_errorcode(error))
+    code = _errorcode(error)
+    words = _WORDS.get(code) if code is not None else None
     return f"{words} ({error})" if words else str(error)
 
 
@@ -167,6 +176,7 @@ class ProgressStore:
     """
 
     def __init__(self, data_dir: Path, profile: str = DEFAULT_PROFILE) -> None:
+        _check_profile_name(profile)
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
         self.profile = profile
@@ -235,7 +245,7 @@ class ProgressStore:
             raise StoreError("{path} was written by a newer optout-tui (schema {version}); "
                              "update optout-tui to use it. It was left untouched",
                              path=self.path, version=version)
-        return app_id == APPLICATION_ID and version == SCHEMA_VERSION
+        return bool(app_id == APPLICATION_ID and version == SCHEMA_VERSION)
 
     def _open(self) -> sqlite3.Connection:
         """The database for reading and writing, or for reading only when it cannot be
@@ -319,7 +329,7 @@ class ProgressStore:
     def _now() -> str:
         return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
-    def _write(self, work) -> None:
+    def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
         """Run `work(db)` in one immediate transaction; StoreError when it cannot be saved."""
         if self.read_only is not None:
             raise StoreError("could not save to {path}: it can only be read ({why})",
@@ -341,7 +351,7 @@ class ProgressStore:
             raise StoreError("could not save to {path}: {error}", path=self.path,
                              error=_explain(error)) from None
 
-    def _read(self, query: str, args: tuple[str, ...] = ()) -> list[tuple]:
+    def _read(self, query: str, args: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
         """The rows of one query; StoreError when the file cannot be read."""
         try:
             return self._db.execute(query, args).fetchall()
@@ -434,7 +444,7 @@ class ProgressStore:
 
     def merge(self, steps: list[tuple[str, str, str, str, str, str]],
               done: list[tuple[str, str, str, str, str]],
-              notes: list[tuple[str, str, str, str]] = ()) -> int:
+              notes: Sequence[tuple[str, str, str, str]] = ()) -> int:
         """Merge exported rows (checked by progress.export.parse_export): for each step the
         later change wins, compared as moments in time, not as text; nothing else is lost.
 
@@ -506,7 +516,7 @@ class ProgressStore:
             db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
                        (self.profile, self._now()))
             db.execute("INSERT OR REPLACE INTO filled_template VALUES (?, ?, ?, ?, ?, ?)",
-                       (self.profile, platform, action, surface, text, self._now()))
+                       (self.profile, platform, action, surface, clean(text), self._now()))
 
         self._write(work)
 
@@ -523,6 +533,7 @@ class ProgressStore:
                                               "name")]
 
     def rename_profile(self, old: str, new: str) -> None:
+        _check_profile_name(new)
         if new in self.profiles():
             raise StoreError("a profile named {name!r} exists already", name=new)
 
@@ -547,7 +558,7 @@ class ProgressStore:
         self._write(work)
         try:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:  # another instance holds the WAL: it is emptied at its next checkpoint
+        except sqlite3.Error:  # another instance holds the WAL: emptied at its next checkpoint
             pass
 
     def set_step(self, key: StepKey, done: bool) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 from tests.conftest import EXAMPLE_CATALOG, MARKUP_CATALOG

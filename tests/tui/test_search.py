@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from optout_tui.tui.screens.platform import PlatformScreen
 from optout_tui.tui.widgets.platform_list import PlatformList

@@ -61,7 +61,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_list_plain(capsys) -> None:
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert out.splitlines()[1] == "  example/ai-training  ai-training  Turn off AI training on your posts"
+    assert out.splitlines()[1] == ("  example/ai-training  ai-training  "
+                                   "Turn off AI training on your posts")
 
 
 def test_list_json_shape(capsys) -> None:

@@ -34,7 +34,8 @@ def test_json_round_trip_is_lossless(tmp_path: Path, capsys) -> None:
     assert main(["import", str(out), "--data-dir", str(tmp_path / "b"), "--profile", "p"]) == 0
     a, b = ProgressStore(tmp_path / "a", profile="p"), ProgressStore(tmp_path / "b", profile="p")
     assert a.step_rows() == b.step_rows() and a.done_records() == b.done_records()
-    assert a.notes() == b.notes() and b.notes()[("example", "ai-training")][0] == "Done on the laptop."
+    assert a.notes() == b.notes()
+    assert b.notes()[("example", "ai-training")][0] == "Done on the laptop."
 
 
 def test_import_merges_and_the_later_change_wins(tmp_path: Path) -> None:

@@ -77,6 +77,12 @@ def test_errors_are_put_into_words_in_the_readers_language() -> None:
     assert error.text("fr") == "aucun profil nommé 'Ada'"
 
 
+def test_a_message_without_values_is_shown_as_it_is() -> None:
+    """An error built from text made elsewhere (with braces of its own) never breaks."""
+    error = Localised("cannot read {not a placeholder}: {0}")
+    assert str(error) == error.text("fr") == "cannot read {not a placeholder}: {0}"
+
+
 def test_command_errors_and_help_in_french(capsys, tmp_path: Path) -> None:
     code = main(["--lang", "fr", "profiles", "rename", "nobody", "x",
                  "--data-dir", str(tmp_path)])
@@ -99,7 +105,8 @@ def test_help_page_per_language() -> None:
 
 # Modules whose words are for the people who keep the catalog (validator, stamp, stats and
 # their commands: English, like the catalog's format) or for developers (the benchmark).
-NOT_TRANSLATED = ("optout_tui/bench/", "optout_tui/catalog/", "optout_tui/commands/maintain.py")
+NOT_TRANSLATED = ("optout_tui/bench/", "optout_tui/catalog/", "optout_tui/commands/maintain.py",
+                  "optout_tui/commands/catalog_maint.py", "optout_tui/updates/links.py")
 EXTRACTED = {"_", "N_", "NC_", "gettext", "ngettext", "pgettext", "npgettext", "Localised",
              "Phrase", "StoreError", "CommandError", "Binding"}
 # Calls whose strings are not for a person: word tables' contexts, programming errors.
@@ -170,3 +177,8 @@ def test_the_literal_check_finds_an_untranslated_message() -> None:
                      '    app.notify(_("Every change is saved now."))\n'
                      '    b = Binding("q", "quit", "Quit")\n    x = Static("Quit")\n')
     assert _untranslated(tree) == [(2, "Every change is saved now."), (5, "Quit")]
+
+
+def test_a_command_error_with_an_exit_code(capsys) -> None:
+    assert main(["catalog", "check-links", "--fail-on", "nope"]) == 2
+    assert "--fail-on: unknown nope" in capsys.readouterr().err

@@ -11,7 +11,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static, Tab, Tabs
 
-from optout_tui.catalog.model import BLANK, STALE_AFTER_DAYS, SURFACES, Action, Surface
+from optout_tui.catalog.model import (BLANK, STALE_AFTER_DAYS, SURFACES, UNKNOWN_DATE, Action,
+                                      Availability, Surface)
 from optout_tui import wording
 from optout_tui.history import change_lines, changed_heading
 from optout_tui.i18n import translator
@@ -37,7 +38,7 @@ def sources_content(action: Action, today: dt.date, lang: str = "en") -> Content
         c=wording.CONFIDENCE.get(action.confidence, lang)))
     lines = [Content.assemble(*verified)]
     for source in action.sources:
-        date = _("date unknown") if source.published == "unknown" else source.published
+        date = _("date unknown") if source.published == UNKNOWN_DATE else source.published
         kind = wording.SOURCE_TYPE.get(source.type, lang)
         lines.append(Content.assemble("• ", source.publisher, f" ({kind}, {date}): ",
                                       source.url))
@@ -63,7 +64,7 @@ def surface_content(action: Action, surface: Surface, lang: str) -> Content:
     _ = translator(lang).gettext
     lines: list[Content] = []
     if not surface.is_available:
-        missing = (_("✗ Not available here.") if surface.available == "no"
+        missing = (_("✗ Not available here.") if surface.available == Availability.NO
                    else _("? Nobody has confirmed whether it exists here."))
         lines.append(Content.styled(missing, "bold $text-error"))
         elsewhere = [wording.SURFACE_TAB.get(s.id, lang) for s in action.available_surfaces]
