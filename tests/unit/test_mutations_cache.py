@@ -1,0 +1,182 @@
+"""The catalog cache's protections, one per test: so removing any single check fails."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from optout_tui.catalog.cache import _cache_file, load_catalog_cached
+from tests.conftest import EXAMPLE_CATALOG
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    return folder
+
+
+def test_a_cache_folder_of_another_user_is_never_written_into(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _copy(tmp_path)
+    cache_dir = _cache_file([folder]).parent
+    cache_dir.mkdir(parents=True, mode=0o700)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(cache_dir).st_uid + 1)
+    assert load_catalog_cached([folder]).get("example") is not None  # loaded all the same
+    assert list(cache_dir.iterdir()) == []  # nothing written where another account could read
+
+
+def test_no_cache_env_neither_reads_nor_writes_a_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _copy(tmp_path)
+    monkeypatch.setenv("OPTOUT_NO_CACHE", "1")
+    assert load_catalog_cached([folder]).get("example") is not None
+    assert not _cache_file([folder]).exists()
+
+
+# -- a cache file rewritten consistently (digests recomputed), as a hostile or buggy writer would
+
+
+def _rewrite(cache: Path, *, magic: bytes | None = None, length: bytes | None = None,
+             block=None) -> None:
+    """Rewrite the cache file, replacing its magic line, its header length field, or the
+    first platform's block (`block(actions_as_json) -> new_json`), with every digest made
+    to match again, so only the check under test can notice."""
+    import hashlib
+    import json
+
+    from optout_tui.catalog import cache as c
+
+    raw = cache.read_bytes()
+    lead_len = len(c.MAGIC) + 65 + c._HEADER_DIGITS + 1
+    header_len = int(raw[len(c.MAGIC) + 65:lead_len - 1])
+    header = json.loads(raw[lead_len:lead_len + header_len])
+    blobs_start = lead_len + header_len
+    blobs = []
+    for row in header["platforms"]:
+        offset, size = row[-3], row[-2]
+        blobs.append(raw[blobs_start + offset:blobs_start + offset + size])
+    if block is not None:
+        blobs[0] = json.dumps(block(json.loads(blobs[0]))).encode()
+    offset = 0
+    for row, blob in zip(header["platforms"], blobs):
+        row[-3:] = [offset, len(blob), hashlib.sha256(blob).hexdigest()]
+        offset += len(blob)
+    head = json.dumps(header).encode()
+    digits = length or str(len(head)).zfill(c._HEADER_DIGITS).encode()
+    data = ((magic or c.MAGIC) + hashlib.sha256(head).hexdigest().encode() + b"\n" + digits
+            + b"\n" + head + b"".join(blobs))
+    cache.write_bytes(data)
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    import optout_tui.catalog.cache as cache
+
+    calls: list[int] = []
+    real = cache.load_catalog
+    monkeypatch.setattr(cache, "load_catalog", lambda folders: calls.append(1) or real(folders))
+    return calls
+
+
+def _warm(tmp_path: Path) -> Path:
+    folder = _copy(tmp_path)
+    load_catalog_cached([folder])
+    return folder
+
+
+def test_the_file_still_loads_from_cache_when_rewritten_unchanged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rewriting helper itself keeps a valid cache valid (so the tests below are fair)."""
+    folder = _warm(tmp_path)
+    _rewrite(_cache_file([folder]))
+    parsed = _counting(monkeypatch)
+    assert load_catalog_cached([folder]).get("example").actions
+    assert parsed == []
+
+
+def test_a_cache_of_another_format_is_not_read(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _warm(tmp_path)
+    from optout_tui.catalog import cache as c
+
+    older = c.MAGIC[:-2] + bytes([c.MAGIC[-2] ^ 1]) + b"\n"  # same length, another version
+    _rewrite(_cache_file([folder]), magic=older)
+    parsed = _counting(monkeypatch)
+    assert load_catalog_cached([folder]).get("example") is not None
+    assert parsed == [1]
+
+
+def test_a_header_length_beyond_the_file_is_damage_not_a_huge_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _warm(tmp_path)
+    reads: list[int] = []
+    real_pread = os.pread
+
+    def pread(fd: int, n: int, offset: int) -> bytes:
+        reads.append(n)
+        return real_pread(fd, n, offset)
+
+    _rewrite(_cache_file([folder]), length=b"9" * 12)
+    monkeypatch.setattr(os, "pread", pread)
+    parsed = _counting(monkeypatch)
+    assert load_catalog_cached([folder]).get("example") is not None
+    assert parsed == [1]
+    assert max(reads) < 10_000_000  # never asked the system for a terabyte
+
+
+def _yaml_fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import optout_tui.catalog.loader as loader
+
+    calls: list[str] = []
+    real = loader.load_platform
+    monkeypatch.setattr(loader, "load_platform",
+                        lambda path, **kw: calls.append(str(path)) or real(path, **kw))
+    return calls
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda actions: [a[:-1] for a in actions], id="one value short"),
+    pytest.param(lambda actions: [[*a, "extra"] for a in actions], id="one value too many"),
+    pytest.param(lambda actions: 7, id="not a list"),
+    pytest.param(lambda actions: [{"id": 1}], id="a mapping"),
+])
+def test_a_block_of_the_wrong_shape_is_read_from_the_yaml(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage) -> None:
+    folder = _warm(tmp_path)
+    from optout_tui.catalog.loader import load_platform
+
+    expected = load_platform(folder / "platforms" / "example.yaml").actions
+    _rewrite(_cache_file([folder]), block=damage)
+    fallbacks = _yaml_fallbacks(monkeypatch)
+    catalog = load_catalog_cached([folder])
+    assert catalog.get("example").actions == expected
+    assert len(fallbacks) == 1
+
+
+def test_a_boolean_where_a_number_belongs_is_not_taken_as_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`true` is an int to isinstance; the decoder wants the exact type."""
+    folder = _warm(tmp_path)
+    from optout_tui.catalog import model as m
+
+    index = [f.name for f in __import__("dataclasses").fields(m.Action)].index("minutes")
+
+    def bool_minutes(actions):
+        for a in actions:
+            a[index] = True
+        return actions
+
+    _rewrite(_cache_file([folder]), block=bool_minutes)
+    fallbacks = _yaml_fallbacks(monkeypatch)
+    action = load_catalog_cached([folder]).get("example").actions[0]
+    assert type(action.minutes) is int and len(fallbacks) == 1
+
+
+def test_a_fifo_named_like_a_platform_file_is_skipped_not_opened(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    os.mkfifo(folder / "platforms" / "zz-pipe.yaml")
+    catalog = load_catalog_cached([folder])  # would block or fail if the FIFO were opened
+    assert "zz-pipe" not in [p.id for p in catalog.platforms]
+    assert catalog.get("example") is not None
