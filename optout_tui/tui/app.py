@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.signal import Signal
 
 from optout_tui.catalog.model import Catalog
 from optout_tui.i18n import LANGUAGES, translator
@@ -55,6 +56,9 @@ class OptOutApp(App[None]):
         self.data_dir = Path(data_dir)
         self.store = self._keeper(profile)
         self._unsaved_warned = False
+        self.progress_replaced: Signal[str] = Signal(self, "progress-replaced")
+        """Published (with the profile's name) when the progress shown is another person's:
+        screens that show progress subscribe to it."""
 
     def _(self, message: str) -> str:
         """`message` in the app's language."""
@@ -145,9 +149,7 @@ class OptOutApp(App[None]):
         self.store.close()
         self.store = self._keeper(profile)
         self.sub_title = profile
-        screen = self.screen
-        if hasattr(screen, "refresh_counts"):
-            screen.refresh_counts()
+        self.progress_replaced.publish(profile)
         self.notify(self._("Now keeping progress for {profile!r}.").format(profile=profile),
                     markup=False)
 

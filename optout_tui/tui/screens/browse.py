@@ -113,6 +113,7 @@ class BrowseScreen(Screen):
 
     def on_mount(self) -> None:
         # The list is filled by on_screen_resume, which also runs when the screen first shows.
+        self.app.progress_replaced.subscribe(self, lambda profile: self.refresh_counts())
         localise_bindings(self, self.app.lang)
         self.query_one(PlatformList).focus()
         # The list follows the search box from inside the keystroke's own handler (a watcher
