@@ -183,19 +183,19 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     catalog_cmd.register(command("catalog", _("the catalog in use, signed updates (the only "
                                               "commands that go online), and maintainers' "
                                               "tools")),
-                         lambda: _common(lang))
+                         lambda: _common(lang), lang)
     return parser
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from optout_tui.commands.common import load
+    from optout_tui.commands.common import load_with_info
     from optout_tui.paths import data_dir
 
-    catalog = load(args)
+    catalog, info = load_with_info(args)
     from optout_tui.tui.app import OptOutApp
 
     app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
-                    recheck_days=args.recheck_days, lang=args.lang)
+                    recheck_days=args.recheck_days, lang=args.lang, catalog_info=info)
     app.run()
     if app.return_code:  # the app stopped on an error (Textual printed what it was)
         print("optout: " + translator(args.lang).gettext(

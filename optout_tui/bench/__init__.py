@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -123,6 +124,7 @@ def measure_terminal(folder: Path | None, work: Path, env: dict[str, str], runs:
         "key_p50_ms": _ms(_percentile(keys, 0.5)), "key_p95_ms": _ms(_percentile(keys, 0.95)),
         "key_max_ms": _ms(max(keys, default=float("nan"))), "key_samples": len(keys),
         "keys_missed": sum(r.missed for r in app),
+        "first_key_lost": sum(bool(r.first_key_lost) for r in app),
         "bare_echo_p50_ms": _ms(_percentile(echo, 0.5)),
         "bare_echo_p95_ms": _ms(_percentile(echo, 0.95)),
         "rss_first_mb": mb(app, "rss_first_kib"), "rss_settled_mb": mb(app, "rss_settled_kib"),
@@ -172,8 +174,10 @@ def print_size(size: str, row: dict[str, float]) -> None:
           f"{row['key_samples']} keys ({row['keys_missed']} missed) · bare app echo p50 "
           f"{_fmt(row['bare_echo_p50_ms'], 1)}"
           f" · p95 {_fmt(row['bare_echo_p95_ms'], 1)} ms")
+    lost = (f" · LOST in {row['first_key_lost']} of the runs (the letter never reached the "
+            "list)" if row["first_key_lost"] else "")
     print(f"  first key         {_fmt(row['first_key_ms'], 1)} ms, typed the moment the list "
-          "shows")
+          f"shows{lost}")
     print(f"  memory (RSS)      first frame {_fmt(row['rss_first_mb'], 1)} · settled "
           f"{_fmt(row['rss_settled_mb'], 1)} · after typing {_fmt(row['rss_typed_mb'], 1)} MB"
           f" · bare screenful {_fmt(row['bare_screen_rss_mb'], 1)} · bare options "
@@ -227,7 +231,9 @@ def budgets(results: dict[str, dict[str, float]], cli: dict[str, float] | None
         check("key → painted list p95 at 5,000 ≤ 16 ms", f"{row['key_p95_ms']:.1f} ms",
               row["key_p95_ms"] <= 16)
         check("first key after the first frame at 5,000 ≤ 50 ms",
-              f"{row['first_key_ms']:.1f} ms", row["first_key_ms"] <= 50)
+              f"{row['first_key_ms']:.1f} ms" + (f", lost in {row['first_key_lost']} runs"
+                                                 if row["first_key_lost"] else ""),
+              row["first_key_ms"] <= 50 and not row["first_key_lost"])
         settled = max(row["rss_settled_mb"], row["rss_typed_mb"])
         check("settled RSS at 5,000 ≤ 60 MB",
               f"{settled:.1f} MB (bare screenful {row['bare_screen_rss_mb']:.1f} MB, bare "
@@ -271,6 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args(argv)
+    try:
+        import pyte  # noqa: F401
+    except ImportError:
+        print("The benchmark needs the pyte terminal emulator: pip install "
+              "'optout-tui[bench]' (or pip install pyte).", file=sys.stderr)
+        return 2
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     results: dict[str, dict[str, float]] = {}
     began = time.perf_counter()

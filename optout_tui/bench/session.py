@@ -40,6 +40,7 @@ class Run:
     gc_pauses: list[float] = field(default_factory=list)  # while typing, seconds
     gc_all: int = 0
     missed: int = 0  # keys whose rows did not show within KEY_TIMEOUT
+    first_key_lost: str = ""  # the screen, when the first key's rows never showed
 
 
 def _shows(line: str, name: str) -> bool:
@@ -147,7 +148,11 @@ def app_run(argv: list[str], env: dict[str, str], expect: Expect,
             term.mark()
             term.send(b"/")
             sent = term.send(first[0])
-            run.first_key = term.wait(*rows_check(expect(first[1]))) - sent
+            try:
+                run.first_key = term.wait(*rows_check(expect(first[1])),
+                                          timeout=KEY_TIMEOUT) - sent
+            except TimedOut:  # reported as lost, with the screen it left
+                run.first_key_lost = "\n".join(term.screen.display)
             term.send(KEYS["backspace"])  # back to the whole list, scrolled where the
             term.idle(0.3)  # highlight was: not timed
         run.rss_settled_kib = _settle(term)

@@ -22,6 +22,7 @@ from optout_tui.catalog.model import ActionFacts, Catalog, Platform
 
 TYPO_CUTOFF = 0.75  # difflib ratio a word needs to count as a typo of a query word
 TYPO_WHEN_FEWER = 5  # the browse list looks for typos only when fewer platforms matched exactly
+_CHUNK = 256  # platforms folded at once while building
 _SEP = "\n"  # between the texts of one platform; never inside a folded text
 _END = "\x00"  # between platforms while folding them all at once
 _SPACES = re.compile(r"[^\S\n\x00]+")
@@ -75,8 +76,11 @@ class _Vocabulary:
     """The distinct words of an index, by length, for typo matching."""
 
     def __init__(self, names: list[str], titles: list[str]) -> None:
-        text = " ".join(names) + " " + " ".join(titles)
-        self.words = sorted(set(_words(text)))
+        words: set[str] = set()
+        for start in range(0, len(names), _CHUNK):  # a chunk at a time: a small peak
+            words.update(_words(" ".join(names[start:start + _CHUNK]) + " "
+                                + " ".join(titles[start:start + _CHUNK])))
+        self.words = sorted(words)
         self.blob = _SEP + _SEP.join(self.words) + _SEP
         self.by_length: dict[int, list[str]] = {}
         for word in self.words:  # numbers are never typos of words: left out
@@ -91,9 +95,15 @@ class SearchIndex:
         self.catalog = catalog
         self.lang = lang
         platforms = catalog.platforms
-        self._names = _fold_all([[p.name, p.id, *p.aliases] for p in platforms])
-        # Facts read for the titles are not kept on the platforms: most are never shown.
-        self._titles = _fold_all([_title_texts(p.read_facts(), lang) for p in platforms])
+        self._names: list[str] = []
+        self._titles: list[str] = []
+        # A chunk of platforms at a time, so the texts in flight stay small (memory taken
+        # at a peak is seldom given back). Facts read for the titles are not kept on the
+        # platforms: most are never shown.
+        for start in range(0, len(platforms), _CHUNK):
+            chunk = platforms[start:start + _CHUNK]
+            self._names += _fold_all([[p.name, p.id, *p.aliases] for p in chunk])
+            self._titles += _fold_all([_title_texts(p.read_facts(), lang) for p in chunk])
         self._vocabulary: _Vocabulary | None = None
         self._lock = threading.Lock()
         self._close_cache: dict[str, dict[str, float]] = {}

@@ -6,11 +6,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from optout_tui.catalog.model import Action, Catalog, Platform
 from optout_tui.i18n import Localised, translator
 from optout_tui.paths import (UPDATES_STATE, bundled_catalog_dir, catalog_updates_dir, data_dir,
                               user_catalog_dir)
+
+if TYPE_CHECKING:
+    from optout_tui.updates.manifest import CatalogInfo
 
 JSON_FORMAT_VERSION = 1
 
@@ -47,20 +51,38 @@ def catalog_folders(extra: list[str], data: str | None = None) -> list[Path]:
 
 
 def load(args: argparse.Namespace) -> Catalog:
+    return _load(args)[0]
+
+
+def load_with_info(args: argparse.Namespace) -> tuple[Catalog, CatalogInfo]:
+    """The catalog and which one it is (version, date, bundled or update): for the app."""
+    from optout_tui.updates.installed import in_use
+    from optout_tui.updates.manifest import bundled_info
+
+    catalog, base = _load(args)
+    bundled = bundled_catalog_dir()
+    if base == bundled:
+        return catalog, bundled_info(bundled)
+    return catalog, in_use(bundled, catalog_updates_dir(data_dir(args.data_dir)))
+
+
+def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:
+    """The catalog, and the folder it is based on (the bundled one, or an update)."""
     from optout_tui.catalog.cache import load_catalog_cached
     from optout_tui.catalog.problems import CatalogError
 
     folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
+    base = folders[0]
     try:
         catalog = load_catalog_cached(folders)
     except CatalogError as error:
         details = "\n".join(str(p) for p in error.problems)
         problems = CommandError("the catalog has problems:\n{details}", details=details)
-        bundled = bundled_catalog_dir()
-        if folders[0] == bundled:
+        base = bundled_catalog_dir()
+        if folders[0] == base:
             raise problems from None
         try:  # an installed update this version of optout cannot read: the bundled one, then
-            catalog = load_catalog_cached([bundled, *folders[1:]])
+            catalog = load_catalog_cached([base, *folders[1:]])
         except CatalogError:
             raise problems from None
         _ = translator(getattr(args, "lang", "en")).gettext
@@ -70,7 +92,7 @@ def load(args: argparse.Namespace) -> Catalog:
     _ = translator(getattr(args, "lang", "en")).gettext
     for notice in catalog.notices:  # an overlay sending a platform's links elsewhere
         print("optout: " + _("warning: {notice}").format(notice=notice), file=sys.stderr)
-    return catalog
+    return catalog, base
 
 
 def open_store(args: argparse.Namespace, profile: str | None = None):

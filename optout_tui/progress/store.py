@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from optout_tui.i18n import N_, Localised
-from optout_tui.text import clean
+from optout_tui.text import clean, has_control
 
 DB_NAME = "progress.sqlite3"
 SCHEMA_VERSION = 5
@@ -128,6 +128,13 @@ _WORDS = {
 }
 
 
+def _check_profile_name(name: str) -> None:
+    """A profile name is shown on screens and in exports: no control characters, one line."""
+    if not name.strip() or has_control(name) or "\n" in name or len(name) > 200:
+        raise StoreError("{name!r} cannot be a profile name (empty, too long, or with control "
+                         "characters)", name=name[:200])
+
+
 def _moment(text: str) -> dt.datetime:
     """A stored date and time; one that cannot be read (or has no zone) counts as the oldest."""
     try:
@@ -169,6 +176,7 @@ class ProgressStore:
     """
 
     def __init__(self, data_dir: Path, profile: str = DEFAULT_PROFILE) -> None:
+        _check_profile_name(profile)
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
         self.profile = profile
@@ -508,7 +516,7 @@ class ProgressStore:
             db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
                        (self.profile, self._now()))
             db.execute("INSERT OR REPLACE INTO filled_template VALUES (?, ?, ?, ?, ?, ?)",
-                       (self.profile, platform, action, surface, text, self._now()))
+                       (self.profile, platform, action, surface, clean(text), self._now()))
 
         self._write(work)
 
@@ -525,6 +533,7 @@ class ProgressStore:
                                               "name")]
 
     def rename_profile(self, old: str, new: str) -> None:
+        _check_profile_name(new)
         if new in self.profiles():
             raise StoreError("a profile named {name!r} exists already", name=new)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,6 +19,9 @@ from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.themes import HIGH_CONTRAST
+
+if TYPE_CHECKING:
+    from optout_tui.updates.manifest import CatalogInfo
 
 RETRY_SECONDS = 5.0
 
@@ -45,11 +49,13 @@ class OptOutApp(App[None]):
     def __init__(self, catalog: Catalog, data_dir: Path,
                  profile: str = DEFAULT_PROFILE,
                  recheck_days: int = RECHECK_AFTER_DAYS, lang: str = "en",
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, catalog_info: CatalogInfo | None = None) -> None:
         super().__init__()
         self.today = today or dt.date.today()
         """The day that ages catalog entries ("may be out of date"); fixed in snapshot tests."""
         self.catalog = catalog
+        self.catalog_info = catalog_info
+        """The catalog's version and date (the help shows its age), when known."""
         self.lang = lang if lang in LANGUAGES else "en"
         """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
@@ -125,6 +131,15 @@ class OptOutApp(App[None]):
             self.notify(notice, title=_("Catalog warning"), severity="warning", timeout=30,
                         markup=False)
         self.set_interval(RETRY_SECONDS, self.retry_saves)
+        self._suggest_update()
+
+    def _suggest_update(self) -> None:
+        """Past 90 days, say once that `optout catalog update` exists (never go online)."""
+        from optout_tui.tui.catalog_age import stale_hint, stale_title
+
+        hint = stale_hint(self.catalog_info, self.today, self.lang)
+        if hint:
+            self.notify(hint, title=stale_title(self.lang), timeout=20, markup=False)
 
     # -- saving ----------------------------------------------------------------------
     def saved(self, ok: bool) -> None:

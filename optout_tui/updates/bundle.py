@@ -19,9 +19,16 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from optout_tui.i18n import N_
 from optout_tui.updates import Refused
-from optout_tui.updates.manifest import (BUNDLE_FORMAT, BUNDLE_MANIFEST, ManifestError,
-                                         parse_date, read_catalog_toml, version_key)
+from optout_tui.updates.manifest import (
+    BUNDLE_FORMAT,
+    BUNDLE_MANIFEST,
+    ManifestError,
+    parse_date,
+    read_catalog_toml,
+    version_key,
+)
 
 BUNDLE_KIND = "optout-catalog"
 MAX_MEMBERS = 10_000
@@ -60,11 +67,12 @@ def make_bundle(folder: Path, *, version: str | None = None, date: dt.date | Non
     for path in _platform_files(folder):
         name = f"platforms/{path.name}"
         if not _PLATFORM.match(name):
-            raise ManifestError(f"{path}: a platform file name is its id: lowercase letters, "
-                                "digits and hyphens, ending in .yaml")
+            raise ManifestError(N_("{path}: a platform file name is its id: lowercase letters, "
+                                   "digits and hyphens, ending in .yaml"), path=path)
         files[name] = path.read_bytes()
     if not files:
-        raise ManifestError(f"{folder}: no platform files (*.yaml) here or in platforms/")
+        raise ManifestError(N_("{folder}: no platform files (*.yaml) here or in platforms/"),
+                            folder=folder)
     info = BundleInfo(version, date, created.isoformat().replace("+00:00", "Z"),
                       {n: (len(b), hashlib.sha256(b).hexdigest()) for n, b in files.items()})
     manifest = json.dumps({
@@ -85,59 +93,66 @@ def make_bundle(folder: Path, *, version: str | None = None, date: dt.date | Non
 
 
 def _manifest(raw: bytes) -> BundleInfo:
-    where = f"the bundle's {BUNDLE_MANIFEST}"
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
-        raise Refused(f"{where} is not valid JSON: {error}") from None
+        raise Refused(N_("the bundle's manifest.json is not valid JSON: {error}"),
+                      error=error) from None
     if not isinstance(data, dict) or data.get("kind") != BUNDLE_KIND:
-        raise Refused(f"{where} does not describe an optout catalog")
+        raise Refused(N_("the bundle's manifest.json does not describe an optout catalog"))
     if data.get("format") != BUNDLE_FORMAT:
-        raise Refused(f"{where} has format {data.get('format')!r}; this optout reads format "
-                      f"{BUNDLE_FORMAT} (a newer optout may be needed)")
+        raise Refused(N_("the bundle's manifest.json has format {format!r}; this optout reads "
+                         "format {ours} (a newer optout may be needed)"),
+                      format=data.get("format"), ours=BUNDLE_FORMAT)
+    version = data.get("version")
     try:
-        version = data.get("version")
         version_key(version)
-        date = parse_date(data.get("date"), where)
-    except ManifestError as error:
-        raise Refused(f"{where}: {error}") from None
+    except ManifestError:
+        raise Refused(N_("the bundle's manifest.json: {version!r} is not a catalog version"),
+                      version=version) from None
+    try:
+        date = parse_date(data.get("date"), BUNDLE_MANIFEST)
+    except ManifestError:
+        raise Refused(N_("the bundle's manifest.json: the date must be YYYY-MM-DD, not "
+                         "{value!r}"), value=data.get("date")) from None
     listed = data.get("files")
     if not isinstance(listed, dict) or not listed:
-        raise Refused(f"{where} lists no files")
+        raise Refused(N_("the bundle's manifest.json lists no files"))
     files: dict[str, tuple[int, str]] = {}
     for name, entry in listed.items():
         if not (isinstance(entry, dict) and isinstance(entry.get("size"), int)
                 and isinstance(entry.get("sha256"), str)):
-            raise Refused(f"{where}: the entry of {name!r} needs a size and a sha256")
+            raise Refused(N_("the bundle's manifest.json: the entry of {name!r} needs a size "
+                             "and a sha256"), name=name)
         files[name] = (entry["size"], entry["sha256"].lower())
     return BundleInfo(version, date, str(data.get("created", "")), files)
 
 
 def _safe_members(tar: tarfile.TarFile):
     """Each member after the checks that keep a hostile archive from doing harm."""
-    count = total = 0
+    total = 0
     seen: set[str] = set()
-    for member in tar:
-        count += 1
+    for count, member in enumerate(tar, start=1):
         if count > MAX_MEMBERS:
-            raise Refused(f"the bundle has more than {MAX_MEMBERS:,} files")
+            raise Refused(N_("the bundle has more than {n:,} files"), n=MAX_MEMBERS)
         name = member.name
         if name != BUNDLE_MANIFEST and not _PLATFORM.match(name):
-            raise Refused(f"the bundle holds {name!r}: only {BUNDLE_MANIFEST} and "
-                          "platforms/<id>.yaml are allowed")
+            raise Refused(N_("the bundle holds {name!r}: only manifest.json and "
+                             "platforms/<id>.yaml are allowed"), name=name)
         if not member.isreg():
-            raise Refused(f"{name} in the bundle is not a regular file (links, devices and "
-                          "folders are refused)")
+            raise Refused(N_("{name} in the bundle is not a regular file (links, devices and "
+                             "folders are refused)"), name=name)
         if name in seen:
-            raise Refused(f"{name} is in the bundle twice")
+            raise Refused(N_("{name} is in the bundle twice"), name=name)
         seen.add(name)
         limit = MAX_MANIFEST_BYTES if name == BUNDLE_MANIFEST else MAX_FILE_BYTES
         if member.size > limit:
-            raise Refused(f"{name} in the bundle is {member.size:,} bytes; the limit is "
-                          f"{limit:,}")
+            raise Refused(N_("{name} in the bundle is {size:,} bytes; the limit is {limit:,}"),
+                          name=name, size=member.size, limit=limit)
         total += member.size
         if total > MAX_UNPACKED_BYTES:
-            raise Refused(f"the bundle unpacks to more than {MAX_UNPACKED_BYTES:,} bytes")
+            raise Refused(N_("the bundle unpacks to more than {n:,} bytes"),
+                          n=MAX_UNPACKED_BYTES)
         yield member
 
 
@@ -149,9 +164,7 @@ def unpack(data: bytes, dest: Path) -> BundleInfo:
         with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
             for member in _safe_members(tar):
                 stream = tar.extractfile(member)
-                content = stream.read(member.size + 1) if stream else b""
-                if len(content) != member.size:
-                    raise Refused(f"{member.name} in the bundle is cut short")
+                content = stream.read(member.size) if stream else b""
                 if member.name == BUNDLE_MANIFEST:
                     manifest_raw = content
                     continue
@@ -160,19 +173,19 @@ def unpack(data: bytes, dest: Path) -> BundleInfo:
                 target.write_bytes(content)
                 written[member.name] = (len(content), hashlib.sha256(content).hexdigest())
     except (tarfile.TarError, EOFError, gzip.BadGzipFile, zlib.error) as error:
-        raise Refused(f"the bundle is not a readable .tar.gz ({error})") from None
+        raise Refused(N_("the bundle is not a readable .tar.gz ({error})"), error=error) from None
     if manifest_raw is None:
-        raise Refused(f"the bundle has no {BUNDLE_MANIFEST}")
+        raise Refused(N_("the bundle has no manifest.json"))
     info = _manifest(manifest_raw)
     missing = sorted(set(info.files) - set(written))
     extra = sorted(set(written) - set(info.files))
     if missing or extra:
-        raise Refused("the bundle's files do not match its manifest "
-                      f"(missing: {', '.join(missing) or 'none'}; "
-                      f"not listed: {', '.join(extra) or 'none'})")
+        raise Refused(N_("the bundle's files do not match its manifest (missing: {missing}; "
+                         "not listed: {extra})"), missing=", ".join(missing) or "-",
+                      extra=", ".join(extra) or "-")
     for name, expected in info.files.items():
         if written[name] != expected:
-            raise Refused(f"{name} in the bundle does not match its size and SHA-256 in the "
-                          "manifest")
+            raise Refused(N_("{name} in the bundle does not match its size and SHA-256 in "
+                             "the manifest"), name=name)
     (dest / BUNDLE_MANIFEST).write_bytes(manifest_raw)
     return info

@@ -11,16 +11,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from optout_tui import __version__
+from optout_tui.i18n import N_, Localised
 from optout_tui.updates import Refused
 
 MAX_BUNDLE_BYTES = 32 * 1024 * 1024
 TIMEOUT_SECONDS = 30.0
 CONNECT_TIMEOUT_SECONDS = 10.0
 MAX_REDIRECTS = 5
-USER_AGENT = f"optout-tui/{__version__} (catalog update)"
+USER_AGENT = f"optout-tui/{__version__} catalog-update"
 
 
-class FetchError(Exception):
+class FetchError(Localised):
     """The bundle could not be fetched (network, server or file); nothing was changed."""
 
 
@@ -35,26 +36,28 @@ def is_url(source: str) -> bool:
 def check_source(source: str) -> None:
     """Refuse anything but an https:// address or a local file path."""
     if is_url(source) and urlsplit(source).scheme.lower() != "https":
-        raise Refused(f"only https:// addresses are accepted, not {source!r}: a plain download "
-                      "can be read and blocked on the way (for a bundle you carry, give its "
-                      "file path)")
+        raise Refused(N_("only https:// addresses are accepted, not {source!r}: a plain "
+                         "download can be read and blocked on the way (for a bundle you carry, "
+                         "give its file path)"), source=source)
 
 
 def _too_big(what: str, limit: int) -> Refused:
-    return Refused(f"{what} is larger than the limit of {limit:,} bytes")
+    return Refused(N_("{what} is larger than the limit of {limit:,} bytes"), what=what,
+                   limit=limit)
 
 
 def read_file(path: Path, limit: int) -> bytes:
     """A local file, refused when larger than `limit`."""
     if not path.exists():
-        raise Missing(f"{path}: no such file")
+        raise Missing(N_("{path}: no such file"), path=path)
     if not path.is_file():
-        raise FetchError(f"{path} is not a file")
+        raise FetchError(N_("{path} is not a file"), path=path)
     try:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
     except OSError as error:
-        raise FetchError(f"{path}: cannot be read: {error.strerror}") from None
+        raise FetchError(N_("{path}: cannot be read: {error}"), path=path,
+                         error=error.strerror) from None
     if len(data) > limit:
         raise _too_big(str(path), limit)
     return data
@@ -63,7 +66,8 @@ def read_file(path: Path, limit: int) -> bytes:
 def _require_https(request) -> None:
     """httpx event hook: every request, redirects included, goes over HTTPS."""
     if request.url.scheme != "https":
-        raise Refused(f"the server redirected to {request.url}, which is not https://")
+        raise Refused(N_("the server redirected to {url}, which is not https://"),
+                      url=request.url)
 
 
 def download(url: str, limit: int, *, progress: bool = False) -> bytes:
@@ -74,32 +78,37 @@ def download(url: str, limit: int, *, progress: bool = False) -> bytes:
     try:
         with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
                           headers={"User-Agent": USER_AGENT},
-                          event_hooks={"request": [_require_https]}) as client:
-            with client.stream("GET", url) as response:
-                if response.status_code in (404, 410):
-                    raise Missing(f"{url}: not found (HTTP {response.status_code})")
-                if response.status_code >= 400:
-                    raise FetchError(f"{url}: the server answered HTTP "
-                                     f"{response.status_code} {response.reason_phrase}")
-                declared = response.headers.get("content-length", "")
-                total = int(declared) if declared.isdigit() else None
-                return _read_body(response, url, limit, total, progress)
+                          event_hooks={"request": [_require_https]}) as client, \
+                client.stream("GET", url) as response:
+            if response.status_code in (404, 410):
+                raise Missing(N_("{url}: not found (HTTP {status})"), url=url,
+                              status=response.status_code)
+            if response.status_code >= 400:
+                raise FetchError(N_("{url}: the server answered HTTP {status} {reason}"),
+                                 url=url, status=response.status_code,
+                                 reason=response.reason_phrase)
+            declared = response.headers.get("content-length", "")
+            total = int(declared) if declared.isdigit() else None
+            return _read_body(response, url, limit, total, progress)
     except httpx.TimeoutException:
-        raise FetchError(f"{url}: no answer within {TIMEOUT_SECONDS:.0f} s (timed out)"
-                         ) from None
+        raise FetchError(N_("{url}: no answer within {seconds:g} s (timed out)"), url=url,
+                         seconds=TIMEOUT_SECONDS) from None
     except httpx.TooManyRedirects:
-        raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
+        raise FetchError(N_("{url}: more than {n} redirects"), url=url,
+                         n=MAX_REDIRECTS) from None
     except httpx.ConnectError as error:
-        raise FetchError(f"{url}: cannot connect ({_reason(error)})") from None
+        if "CERTIFICATE_VERIFY_FAILED" in str(error):
+            raise FetchError(N_("{url}: the server's certificate could not be verified "
+                                "({reason})"), url=url, reason=_reason(error)) from None
+        raise FetchError(N_("{url}: cannot connect ({reason})"), url=url,
+                         reason=_reason(error)) from None
     except httpx.HTTPError as error:
-        raise FetchError(f"{url}: the download failed ({_reason(error)})") from None
+        raise FetchError(N_("{url}: the download failed ({reason})"), url=url,
+                         reason=_reason(error)) from None
 
 
 def _reason(error: Exception) -> str:
-    text = str(error) or type(error).__name__
-    if "CERTIFICATE_VERIFY_FAILED" in text:
-        return "the server's certificate could not be verified: " + text
-    return text
+    return str(error) or type(error).__name__
 
 
 def _read_body(response, url: str, limit: int, total: int | None, progress: bool) -> bytes:
@@ -120,8 +129,13 @@ def _read_body(response, url: str, limit: int, total: int | None, progress: bool
 
 def _progress_bar(url: str, total: int | None):
     from rich.console import Console
-    from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
-                               TransferSpeedColumn)
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TransferSpeedColumn,
+    )
 
     bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
                    TransferSpeedColumn(), console=Console(file=sys.stderr), transient=True)

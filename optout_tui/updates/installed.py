@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from optout_tui.i18n import N_, Localised
 from optout_tui.paths import UPDATES_STATE as STATE
 from optout_tui.safe_files import atomic_write
 from optout_tui.updates.manifest import CatalogInfo, ManifestError, bundled_info, parse_date
@@ -30,7 +31,7 @@ from optout_tui.updates.manifest import CatalogInfo, ManifestError, bundled_info
 STATE_FORMAT = 1
 
 
-class StateError(Exception):
+class StateError(Localised):
     """state.json cannot be read or makes no sense; the message says where and why."""
 
 
@@ -46,15 +47,15 @@ def _entry(root: Path, raw: object, where: str) -> CatalogInfo | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise StateError(f"{where}: expected an object")
+        raise StateError(N_("{where}: expected an object"), where=where)
     name = raw.get("folder")
     if not isinstance(name, str) or not name or name != Path(name).name or name.startswith("."):
-        raise StateError(f"{where}: bad folder name {name!r}")
+        raise StateError(N_("{where}: bad folder name {name!r}"), where=where, name=name)
     try:
         version = str(raw["version"])
         date = parse_date(raw.get("date"), where)
-    except (KeyError, ManifestError) as error:
-        raise StateError(f"{where}: {error}") from None
+    except (KeyError, ManifestError):
+        raise StateError(N_("{where}: no version or no date"), where=where) from None
     return CatalogInfo(version, date, root / name, "update", raw.get("origin"),
                        raw.get("installed"))
 
@@ -67,9 +68,10 @@ def read_state(root: Path) -> State:
     except FileNotFoundError:
         return State()
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise StateError(f"{path}: cannot be read: {error}") from None
+        raise StateError(N_("{path}: cannot be read: {error}"), path=path, error=error) from None
     if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
-        raise StateError(f"{path}: not a catalog state file of format {STATE_FORMAT}")
+        raise StateError(N_("{path}: not a catalog state file of format {format}"), path=path,
+                         format=STATE_FORMAT)
     return State(_entry(root, data.get("current"), f"{path}: current"),
                  _entry(root, data.get("previous"), f"{path}: previous"))
 
@@ -178,7 +180,7 @@ def rollback(root: Path) -> tuple[CatalogInfo, CatalogInfo | None]:
     Returns (the update left, the update now current or None)."""
     state = read_state(root)
     if state.current is None:
-        raise StateError("no catalog update is installed: the bundled catalog is in use")
+        raise StateError(N_("no catalog update is installed: the bundled catalog is in use"))
     new = State(state.previous, None)
     _write_state(root, new)
     _prune(root, new)

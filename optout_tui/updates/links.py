@@ -25,9 +25,10 @@ from optout_tui.catalog.model import Platform
 STATUSES = ("ok", "redirected", "gone", "unreachable")
 USER_AGENT = f"Mozilla/5.0 (compatible; optout-tui/{__version__} catalog link check)"
 MAX_RETRY_AFTER = 60.0
-_LANGUAGE_HOME = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2,4})?)?/?$", re.I)
-_LOGIN = re.compile(r"log-?in|sign-?_?in|signon|/auth|authwall|/sso\b|^sso\.|^accounts?\.|"
-                    r"/checkpoint|/session|/account/login|/challenge", re.I)
+_LANGUAGE_HOME = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?)?/?$", re.IGNORECASE)
+_LOGIN_PATH = re.compile(r"log-?in|sign-?_?in|signon|/auth\b|authwall|/sso\b|/checkpoint|"
+                         r"/session|/challenge", re.IGNORECASE)
+_LOGIN_HOST = re.compile(r"^(?:login|signin|auth|sso|accounts?|id)\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,17 +78,14 @@ def collect(platforms: Iterable[Platform]) -> list[LinkUse]:
     uses: list[LinkUse] = []
     for platform in platforms:
         for action in platform.actions:
-            def add(url: str | None, what: str) -> None:  # called in this iteration only
-                if url:
-                    uses.append(LinkUse(url, platform.id, action.id, what,  # noqa: B023
-                                        platform.origin))  # noqa: B023
-
+            found: list[tuple[str | None, str]] = []
             for surface in action.surfaces:
-                add(surface.link, f"link ({surface.id})")
-                for step in surface.steps:
-                    add(step.link, f"step link ({surface.id}/{step.id})")
-            for source in action.sources:
-                add(source.url, "source")
+                found.append((surface.link, f"link ({surface.id})"))
+                found.extend((step.link, f"step link ({surface.id}/{step.id})")
+                             for step in surface.steps)
+            found.extend((source.url, "source") for source in action.sources)
+            uses.extend(LinkUse(url, platform.id, action.id, part, platform.origin)
+                        for url, part in found if url)
     return uses
 
 
@@ -103,9 +101,10 @@ def _same_page(a: str, b: str) -> bool:
 def suspicious(original: str, final: str) -> str | None:
     """Why a redirect looks like the page is gone: it lands on a home page or a login wall."""
     before, after = urlsplit(original), urlsplit(final)
-    if _LOGIN.search((after.hostname or "") + after.path) and not _LOGIN.search(
-            (before.hostname or "") + before.path):
-        return "login wall"
+    for pattern, old, new in ((_LOGIN_PATH, before.path, after.path),
+                              (_LOGIN_HOST, before.hostname or "", after.hostname or "")):
+        if pattern.search(new) and not pattern.search(old):
+            return "login wall"
     if _LANGUAGE_HOME.match(after.path) and not after.query \
             and not _LANGUAGE_HOME.match(before.path):
         return "home page"
@@ -199,7 +198,9 @@ class Checker:
                 await self._pause("retry", wait if wait is not None
                                   else s.backoff * 2 ** (attempt - 1))
 
-        limits = httpx.Limits(max_connections=max(1, s.concurrency))
+        # The semaphore bounds the requests in flight; a pool limit as well would make the
+        # requests queued behind it time out on a slow site.
+        limits = httpx.Limits(max_connections=None, max_keepalive_connections=s.concurrency)
         async with httpx.AsyncClient(timeout=s.timeout, follow_redirects=True,
                                      max_redirects=s.max_redirects, limits=limits,
                                      headers={"User-Agent": USER_AGENT},

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from optout_tui.i18n import N_, Localised
+
 BUNDLED_MANIFEST = "catalog.toml"
 BUNDLE_MANIFEST = "manifest.json"
 BUNDLE_FORMAT = 1
@@ -14,15 +16,15 @@ _VERSION = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,9}){0,3}$")
 NO_VERSION = "0"  # a catalog folder without a manifest: any real version is newer
 
 
-class ManifestError(Exception):
+class ManifestError(Localised):
     """A manifest that is missing, unreadable or malformed; the message says where and why."""
 
 
 def version_key(version: str) -> tuple[int, ...]:
     """`2026.12.1` as (2026, 12, 1, 0), so versions compare as numbers and 2026.12 == 2026.12.0."""
     if not isinstance(version, str) or not _VERSION.match(version):
-        raise ManifestError(f"{version!r} is not a catalog version (numbers and dots, such as "
-                            "2026.12.1)")
+        raise ManifestError(N_("{version!r} is not a catalog version (numbers and dots, such "
+                               "as 2026.12.1)"), version=version)
     parts = tuple(int(p) for p in version.split("."))
     return parts + (0,) * (4 - len(parts))
 
@@ -38,7 +40,8 @@ def parse_date(value: object, where: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ManifestError(f"{where}: the date must be YYYY-MM-DD, not {value!r}")
+    raise ManifestError(N_("{where}: the date must be YYYY-MM-DD, not {value!r}"), where=where,
+                        value=value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +76,16 @@ def read_catalog_toml(folder: Path) -> tuple[str, dt.date]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ManifestError(f"{path}: no such file (it says the catalog's version and date)"
-                            ) from None
+        raise ManifestError(N_("{path}: no such file (it says the catalog's version and date)"),
+                            path=path) from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ManifestError(f"{path}: cannot be read: {error}") from None
+        raise ManifestError(N_("{path}: cannot be read: {error}"), path=path,
+                            error=error) from None
     version = data.get("version")
-    try:
-        version_key(version)
-    except ManifestError as error:
-        raise ManifestError(f"{path}: version: {error}") from None
-    return version, parse_date(data.get("date"), f"{path}")
+    if not isinstance(version, str) or not _VERSION.match(version):
+        raise ManifestError(N_("{path}: {version!r} is not a catalog version (numbers and "
+                               "dots, such as 2026.12.1)"), path=path, version=version)
+    return version, parse_date(data.get("date"), str(path))
 
 
 def bundled_info(folder: Path) -> CatalogInfo:

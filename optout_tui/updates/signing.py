@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from optout_tui.i18n import N_, Localised
 from optout_tui.updates import Refused
 
 KEYS_DIR = Path(__file__).parent / "keys"  # the public keys this package trusts: *.pub
@@ -30,7 +31,7 @@ MAX_SIGNATURE_BYTES = 4096
 _FIELDS = re.compile(r"^(key|size|sha256|signature): (\S+)$")
 
 
-class KeyFileError(Exception):
+class KeyFileError(Localised):
     """A key file that is missing or is not the kind of key expected."""
 
 
@@ -69,8 +70,8 @@ def generate_keypair(base: Path) -> tuple[Path, Path, str]:
     secret_path, public_path = Path(f"{base}.key"), Path(f"{base}.pub")
     for path in (secret_path, public_path):
         if path.exists():
-            raise KeyFileError(f"{path} already exists; it was left as it is (choose another "
-                               "name, or move it away first)")
+            raise KeyFileError(N_("{path} already exists; it was left as it is (choose another "
+                                  "name, or move it away first)"), path=path)
     secret = Ed25519PrivateKey.generate()
     secret_pem = secret.private_bytes(serialization.Encoding.PEM,
                                       serialization.PrivateFormat.PKCS8,
@@ -84,7 +85,7 @@ def generate_keypair(base: Path) -> tuple[Path, Path, str]:
             stream.write(secret_pem)
         public_path.write_bytes(public_pem)
     except OSError as error:
-        raise KeyFileError(f"cannot write the key pair: {error}") from None
+        raise KeyFileError(N_("cannot write the key pair: {error}"), error=error) from None
     return secret_path, public_path, key_id(public)
 
 
@@ -95,13 +96,15 @@ def load_secret_key(path: Path):
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise KeyFileError(f"{path}: cannot read the secret key: {error.strerror}") from None
+        raise KeyFileError(N_("{path}: cannot read the secret key: {error}"), path=path,
+                           error=error.strerror) from None
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as error:
-        raise KeyFileError(f"{path}: not an unencrypted PEM secret key ({error})") from None
+        raise KeyFileError(N_("{path}: not an unencrypted PEM secret key ({error})"), path=path,
+                           error=error) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"{path}: not an Ed25519 key")
+        raise KeyFileError(N_("{path}: not an Ed25519 key"), path=path)
     return key
 
 
@@ -112,13 +115,15 @@ def load_public_key(path: Path) -> PublicKey:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise KeyFileError(f"{path}: cannot read the public key: {error.strerror}") from None
+        raise KeyFileError(N_("{path}: cannot read the public key: {error}"), path=path,
+                           error=error.strerror) from None
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError) as error:
-        raise KeyFileError(f"{path}: not a PEM public key ({error})") from None
+        raise KeyFileError(N_("{path}: not a PEM public key ({error})"), path=path,
+                           error=error) from None
     if not isinstance(key, Ed25519PublicKey):
-        raise KeyFileError(f"{path}: not an Ed25519 public key")
+        raise KeyFileError(N_("{path}: not an Ed25519 public key"), path=path)
     return PublicKey(key_id(key), key, path)
 
 
@@ -136,8 +141,8 @@ def sign(data: bytes, secret) -> str:
 
 
 def parse_signature(raw: bytes) -> Signature:
-    bad = Refused("the signature file is not an optout catalog signature (damaged, or "
-                  "not a .sig written by `optout catalog bundle`)")
+    bad = Refused(N_("the signature file is not an optout catalog signature (damaged, or not a "
+                     ".sig written by `optout catalog bundle`)"))
     try:
         lines = raw.decode("ascii").splitlines()
     except UnicodeDecodeError:
@@ -170,17 +175,17 @@ def verify(data: bytes, signature: Signature, keys: list[PublicKey]) -> PublicKe
     key = by_id.get(signature.key_id)
     if key is None:
         trusted = ", ".join(sorted(by_id)) or "none"
-        raise Refused(f"the bundle is signed with key {signature.key_id}, which is not a "
-                      f"trusted key (trusted: {trusted})")
+        raise Refused(N_("the bundle is signed with key {key}, which is not a trusted key "
+                         "(trusted: {trusted})"), key=signature.key_id, trusted=trusted)
     try:
         key.key.verify(signature.signature, statement(signature.size, signature.sha256))
     except InvalidSignature:
-        raise Refused(f"the signature is not valid for key {key.key_id}: the signature file "
-                      "was altered, or made with another secret key") from None
+        raise Refused(N_("the signature is not valid for key {key}: the signature file was "
+                         "altered, or made with another secret key"), key=key.key_id) from None
     if len(data) < signature.size:
-        raise Refused(f"the bundle is truncated: {len(data):,} of the {signature.size:,} "
-                      "signed bytes (an interrupted download?)")
+        raise Refused(N_("the bundle is truncated: {got:,} of the {size:,} signed bytes (an "
+                         "interrupted download?)"), got=len(data), size=signature.size)
     if hashlib.sha256(data).hexdigest() != signature.sha256:
-        raise Refused("the bundle does not match its signature (SHA-256 differs): it was "
-                      "altered after signing")
+        raise Refused(N_("the bundle does not match its signature (SHA-256 differs): it was "
+                         "altered after signing"))
     return key

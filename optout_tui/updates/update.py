@@ -9,26 +9,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from optout_tui.i18n import N_
 from optout_tui.updates import Refused
 from optout_tui.updates.bundle import unpack
-from optout_tui.updates.download import MAX_BUNDLE_BYTES, Missing, fetch
-from optout_tui.updates.installed import StateError, in_use, install, read_state, staging
+from optout_tui.updates.download import (
+    MAX_BUNDLE_BYTES,
+    Missing,
+    check_source,
+    fetch,
+    is_url,
+)
+from optout_tui.updates.installed import in_use, install, staging
 from optout_tui.updates.manifest import CatalogInfo, version_key
-from optout_tui.updates.signing import MAX_SIGNATURE_BYTES, PublicKey, parse_signature, verify
+from optout_tui.updates.signing import (
+    MAX_SIGNATURE_BYTES,
+    PublicKey,
+    parse_signature,
+    verify,
+)
 
 SHOWN_PROBLEMS = 5
-
-
-def newest_known(bundled: Path, root: Path) -> CatalogInfo:
-    """The newest of the catalog in use and the installed update: a bundle must beat it."""
-    best = in_use(bundled, root)
-    try:
-        current = read_state(root).current
-    except StateError:
-        current = None
-    if current is not None and current.newer_than(best):
-        best = current
-    return best
 
 
 def validate_staged(staged: Path) -> None:
@@ -40,31 +40,38 @@ def validate_staged(staged: Path) -> None:
         shown = "\n".join("  " + str(p).replace(str(staged) + "/", "")
                           for p in errors[:SHOWN_PROBLEMS])
         more = len(errors) - SHOWN_PROBLEMS
-        tail = f"\n  … and {more} more" if more > 0 else ""
-        raise Refused(f"the bundle's catalog does not pass the validator "
-                      f"({len(errors)} error(s)):\n{shown}{tail}")
+        tail = f"\n  … (+{more})" if more > 0 else ""
+        raise Refused(N_("the bundle's catalog does not pass the validator ({n} error(s)):\n"
+                         "{problems}"), n=len(errors), problems=shown + tail)
 
 
 def update(source: str, *, root: Path, bundled: Path, keys: list[PublicKey],
            progress: bool = False) -> CatalogInfo:
     """Install the bundle at `source` (https:// or a file) and return the new catalog's info.
     Raises Refused or download.FetchError; nothing changes then."""
+    check_source(source)
+    if not is_url(source) and not Path(source).expanduser().exists():
+        raise Missing(N_("{path}: no such file"), path=source)
     try:
         signature_raw = fetch(source + ".sig", MAX_SIGNATURE_BYTES)
     except Missing:
-        raise Refused(f"there is no signature at {source}.sig: an unsigned bundle is never "
-                      "installed") from None
+        raise Refused(N_("there is no signature at {source}.sig: an unsigned bundle is never "
+                         "installed"), source=source) from None
     signature = parse_signature(signature_raw)
     data = fetch(source, MAX_BUNDLE_BYTES, progress=progress)
     verify(data, signature, keys)
     with staging(root) as staged:
         info = unpack(data, staged)
-        known = newest_known(bundled, root)
+        known = in_use(bundled, root)
         if version_key(info.version) <= version_key(known.version):
-            what = "installed update" if known.source == "update" else "bundled catalog"
-            raise Refused(f"the bundle holds catalog {info.version}, which is not newer than "
-                          f"the {what} ({known.version}): an older or repeated bundle is never "
-                          "installed")
+            if known.source == "update":
+                raise Refused(N_("the bundle holds catalog {version}, which is not newer than "
+                                 "the installed update ({known}): an older or repeated bundle "
+                                 "is never installed"), version=info.version,
+                              known=known.version)
+            raise Refused(N_("the bundle holds catalog {version}, which is not newer than the "
+                             "bundled catalog ({known}): an older or repeated bundle is never "
+                             "installed"), version=info.version, known=known.version)
         validate_staged(staged)
         name = f"{info.version}-{signature.sha256[:12]}"
         origin = source if "://" in source else str(Path(source).expanduser().resolve())

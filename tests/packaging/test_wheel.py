@@ -46,3 +46,12 @@ def test_wheel_installs_and_reads_its_bundled_catalog(tmp_path: Path) -> None:
                   "print(translator('fr').gettext('Whose progress?')); "
                   "print(help_text('fr').splitlines()[0])", cwd=elsewhere)
     assert help_fr.splitlines() == ["Les progrès de qui ?", "# optout : les touches"]
+    # The catalog's version (catalog.toml) and the public key of signed updates are shipped.
+    import tomllib
+
+    version = tomllib.loads((ROOT / "catalog" / "catalog.toml").read_text())["version"]
+    status = run(optout, "catalog", "status", "--data-dir", tmp_path / "data", cwd=elsewhere)
+    assert f"catalog {version} of " in status and "bundled with optout" in status
+    keys = run(python, "-c", "from optout_tui.updates.signing import trusted_keys; "
+                             "print(len(trusted_keys()))", cwd=elsewhere)
+    assert int(keys) >= 1

@@ -85,7 +85,7 @@ async def test_a_platform_broken_while_the_app_runs_is_a_message(data_dir: Path)
         assert any("edited while the app ran" in n.message for n in app._notifications)
 
 
-async def test_a_read_only_store_shows_its_progress_and_says_so(data_dir: Path,
+async def test_a_read_only_store_shows_its_progress_and_says_so(data_dir: Path, tmp_path: Path,
                                                                monkeypatch) -> None:
     store = ProgressStore(data_dir)
     store.set_step(OPEN, True)
@@ -103,7 +103,10 @@ async def test_a_read_only_store_shows_its_progress_and_says_so(data_dir: Path,
         assert app.store.store is not None and app.store.store.read_only
         assert app.store.done_steps() == {OPEN}  # not "0 done"
         assert any(n.title == "Progress is read-only" for n in app._notifications)
-        assert app.export_progress("json") is not None  # it can be read, so exported
+        monkeypatch.setattr("platformdirs.user_documents_path", lambda: tmp_path)
+        exported = app.export_progress("json")  # it can be read, so exported…
+        assert exported is not None and OPEN.step in exported.read_text(encoding="utf-8")
+        assert exported.stat().st_mode & 0o777 == 0o600  # …readable only by its owner
 
 
 async def test_an_overlay_replacing_domains_is_announced(data_dir: Path,

@@ -49,3 +49,35 @@ async def test_every_widget_shows_catalog_text_literally(data_dir: Path) -> None
         title = shown_text(app.screen.query_one("#qr-title", Static))
         assert f"{PLATFORM.name}: {ACTION.title.en}" in title
         assert app.is_running  # [@click=app.quit] never became an action
+
+
+async def test_what_next_shows_catalog_text_literally(data_dir: Path) -> None:
+    from optout_tui.tui.screens.what_next import WhatNextScreen
+
+    app = make_app(data_dir, MARKUP_CATALOG)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WhatNextScreen)
+        listed = shown_text(app.screen.query_one("#next", OptionList))
+        assert f"{PLATFORM.name} — {ACTION.title.en}" in listed
+        assert app.is_running
+
+
+async def test_palette_help_lines_show_aliases_literally(data_dir: Path) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(data_dir, MARKUP_CATALOG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"markup")
+        commands = app.screen.query_one("CommandList", OptionList)
+        for _ in range(100):  # until the search has listed its hits
+            await pilot.pause(0.05)
+            if commands.option_count:
+                break
+        prompt = str(commands.get_option_at_index(0).prompt)  # the name, then the help line
+        assert PLATFORM.aliases[0] == "[b]Bold[/b]"
+        assert prompt.splitlines()[1:] == ["[b]Bold[/b]"]

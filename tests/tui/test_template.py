@@ -57,11 +57,21 @@ async def test_done_refused_until_the_copied_text_has_no_blanks(data_dir: Path) 
     assert store.filled("beta")[("object-by-email", "email")].endswith("Ada.")
 
 
+async def footer_text(pilot) -> str:
+    """The footer's words, once it has drawn them (it fills itself after the first frame,
+    later on a loaded machine)."""
+    for _ in range(100):
+        await pilot.pause()
+        text = all_text(pilot.app.screen.query_one("Footer"))
+        if text:
+            return text
+    return ""
+
+
 async def test_french_footer_and_template_words(data_dir: Path) -> None:
     app = make_app(data_dir, SCREENS_CATALOG, lang="fr")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        footer = all_text(app.screen.query_one("Footer"))
+        footer = await footer_text(pilot)
         assert "Chercher" in footer and "Filtres" in footer and "Search" not in footer
         await open_beta(pilot)
         footer = all_text(app.screen.query_one("Footer"))
@@ -69,8 +79,7 @@ async def test_french_footer_and_template_words(data_dir: Path) -> None:
         assert "{{votre nom}}" in all_text(app.screen.query_one(ActionDetail))
     english = make_app(data_dir, SCREENS_CATALOG)
     async with english.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert "Search" in all_text(english.screen.query_one("Footer"))
+        assert "Search" in await footer_text(pilot)
 
 
 async def test_theme_choice_is_kept(data_dir: Path) -> None:

@@ -217,3 +217,10 @@ def test_a_manifest_that_makes_no_sense_is_refused(tmp_path, change, message):
                ("platforms/example.yaml", GOOD)]
     with pytest.raises(Refused, match=message):
         unpack(tar_gz(members), tmp_path)
+
+
+def test_the_maintainer_guide_names_the_shipped_key():
+    root = Path(__file__).resolve().parents[2]
+    guide = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for key in trusted_keys():
+        assert key.path.name in guide and key.key_id in guide

@@ -23,8 +23,15 @@ from optout_tui.commands import catalog_cmd, common
 from optout_tui.updates import download, signing
 from optout_tui.updates import update as update_module
 from optout_tui.updates.signing import sign
-from tests.unit.bundles import (bundle_bytes, catalog_folder, make_keys, manifest_for,
-                                tar_gz, tree, write_signed)
+from tests.unit.bundles import (
+    bundle_bytes,
+    catalog_folder,
+    make_keys,
+    manifest_for,
+    tar_gz,
+    tree,
+    write_signed,
+)
 
 
 # -- fixtures ------------------------------------------------------------------------------
@@ -106,8 +113,8 @@ def serve(server, path: Path, name: str = "/bundle.tar.gz", *, signature: bool =
 @pytest.fixture
 def installed(env, capsys):
     """Catalog 2026.2.1 installed from a file: what a refusal must leave untouched."""
-    code, out, err = run(capsys, env, "catalog", "update", "--url",
-                         str(signed_file(env, "2026.2.1")))
+    code, _, err = run(capsys, env, "catalog", "update", "--url",
+                       str(signed_file(env, "2026.2.1")))
     assert code == 0, err
     return tree(env.root)
 
@@ -183,7 +190,7 @@ def test_a_newer_bundled_catalog_wins_over_an_older_update(env, capsys, installe
     shown = listing(capsys, env)
     assert "only-after-upgrade" in shown and "only-2-1" not in shown
     code, out, _ = run(capsys, env, "catalog", "status")
-    assert "bundled with optout" in out and "not used" in out
+    assert code == 0 and "bundled with optout" in out and "not used" in out
 
 
 def test_an_installed_update_this_version_cannot_read_falls_back_to_the_bundled(
@@ -208,6 +215,7 @@ def test_status_json(env, capsys, installed):
 
     code, out, _ = run(capsys, env, "catalog", "status", "--json")
     data = json.loads(out)
+    assert code == 0
     assert data["format_version"] == 1
     assert data["in_use"]["version"] == "2026.2.1" and data["in_use"]["source"] == "update"
     assert data["bundled"]["version"] == "2026.1.1"
@@ -376,3 +384,44 @@ def test_refuses_a_signed_bundle_whose_files_differ_from_its_manifest(env, capsy
     data = tar_gz([("manifest.json", listed), ("platforms/example.yaml", example)])
     bundle = write_signed(data, env.keys.secret, env.tmp / "out" / "mismatch.tar.gz")
     refused(capsys, env, installed, str(bundle), "does not match its size and SHA-256")
+
+
+def test_the_app_is_told_which_catalog_it_shows(env, capsys, installed):
+    from optout_tui.cli import build_parser
+
+    args = build_parser().parse_args(["--data-dir", str(env.data)])
+    catalog, info = common.load_with_info(args)
+    assert info.source == "update" and info.version == "2026.2.1"
+    assert catalog.get("only-2-1") is not None
+    [folder] = [p for p in env.root.iterdir() if p.is_dir()]
+    (folder / "platforms" / "only-2-1.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    catalog, info = common.load_with_info(args)  # unreadable: the bundled one, and says so
+    assert info.source == "bundled" and info.version == "2026.1.1"
+    assert catalog.get("only-2-1") is None
+    capsys.readouterr()
+
+
+def test_an_update_folder_removed_by_hand_means_the_bundled_catalog(env, capsys, installed):
+    import shutil
+
+    [folder] = [p for p in env.root.iterdir() if p.is_dir()]
+    shutil.rmtree(folder)
+    code, out, err = run(capsys, env, "list")
+    assert code == 0 and "example" in out and "only-2-1" not in out
+    assert err == ""  # nothing to complain about: there is simply no update any more
+
+
+def test_a_state_file_pointing_outside_its_folder_is_not_followed(env, capsys, installed):
+    import json
+
+    elsewhere = catalog_folder(env.tmp / "elsewhere", "2099.1.1", extra="planted")
+    state = json.loads((env.root / "state.json").read_text())
+    state["current"]["folder"] = f"../../elsewhere/{elsewhere.name}"
+    state["current"]["version"] = "2099.1.1"
+    (env.root / "state.json").write_text(json.dumps(state))
+    assert "planted" not in listing(capsys, env)
+
+
+def test_a_bundle_file_that_is_not_there_is_named(env, capsys):
+    code, _, err = run(capsys, env, "catalog", "update", "--url", str(env.tmp / "nowhere.tar.gz"))
+    assert code == 1 and "nowhere.tar.gz: no such file" in err and ".sig" not in err

@@ -192,10 +192,31 @@ def test_a_newline_in_a_name_does_not_forge_a_line_of_list(tmp_path: Path, capsy
 
 
 def test_profile_names_reach_the_terminal_without_escapes(tmp_path: Path, capsys) -> None:
-    ProgressStore(tmp_path, profile="Ada\x1b]52;c;cm0gLXJm\x07\nforged").set_step(OPEN, True)
+    """A name saved by an earlier version (or written into the file) is shown on one line
+    without its escapes; a new one with control characters is refused."""
+    import sqlite3
+
+    from optout_tui.progress import StoreError
+
+    ProgressStore(tmp_path).close()
+    with sqlite3.connect(tmp_path / "progress.sqlite3") as db:
+        db.execute("INSERT INTO profile VALUES (?, '2026-11-30T10:00:00+00:00')",
+                   ("Ada\x1b]52;c;cm0gLXJm\x07\nforged",))
     assert main(["profiles", "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and out.count("\n") == 1
+    for bad in ("Ada\x1b[31m", "two\nlines", " "):
+        with pytest.raises(StoreError, match="cannot be a profile name"):
+            ProgressStore(tmp_path, profile=bad)
+    ProgressStore(tmp_path).set_step(OPEN, True)
+    assert main(["profiles", "rename", "default", "Bob\x07", "--data-dir", str(tmp_path)]) == 1
+    assert "cannot be a profile name" in capsys.readouterr().err
+
+
+def test_a_filled_in_template_is_saved_without_control_characters(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    store.set_filled("beta", "opt-out", "email", "Dear Beta,\x1b]52;c;aGk=\x07 I am Ada.")
+    assert store.filled("beta") == {("opt-out", "email"): "Dear Beta,]52;c;aGk= I am Ada."}
 
 
 # -- 13.7: exports are private and atomic -------------------------------------------------

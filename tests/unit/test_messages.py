@@ -106,9 +106,7 @@ def test_help_page_per_language() -> None:
 # Modules whose words are for the people who keep the catalog (validator, stamp, stats and
 # their commands: English, like the catalog's format) or for developers (the benchmark).
 NOT_TRANSLATED = ("optout_tui/bench/", "optout_tui/catalog/", "optout_tui/commands/maintain.py",
-                  # Not translated yet: the catalog update commands (issue 18) arrived in
-                  # English after the words moved to gettext; their messages are still f-strings.
-                  "optout_tui/commands/catalog_cmd.py", "optout_tui/updates/")
+                  "optout_tui/commands/catalog_maint.py", "optout_tui/updates/links.py")
 EXTRACTED = {"_", "N_", "NC_", "gettext", "ngettext", "pgettext", "npgettext", "Localised",
              "Phrase", "StoreError", "CommandError", "Binding"}
 # Calls whose strings are not for a person: word tables' contexts, programming errors.

@@ -50,3 +50,18 @@ def test_old_done_is_flagged_by_age() -> None:
     found = recheck(ACTION, records(days_ago=120), "example", now=NOW)
     assert found is not None and found.changed == () and found.days_since == 120
     assert recheck(ACTION, records(days_ago=120), "example", now=NOW, after_days=365) is None
+
+
+def test_changed_instruction_text_is_named() -> None:
+    old = records()
+    reworded = dataclasses.replace(WEB.steps[1], text=LocalText("Untick the box, then save."))
+    found = recheck(with_steps([WEB.steps[0], reworded]), old, "example", now=NOW)
+    assert found is not None
+    assert found.changed == ("instruction changed: Untick the box, then save.",)
+
+
+def test_changed_menu_path_is_named() -> None:
+    old = records()
+    moved = dataclasses.replace(WEB.steps[0], path=(LocalText("Privacy"), LocalText("AI")))
+    found = recheck(with_steps([moved, WEB.steps[1]]), old, "example", now=NOW)
+    assert found is not None and found.changed == ("path changed: Privacy › AI",)

@@ -41,8 +41,8 @@ def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en")
         state = ("– " + _("no opt-out"), "dim")
     width = max(len(all_done), len("○ " + n_done.format(n=0, t=9)))
     aliases = (f"  ({', '.join(platform.aliases)})", "dim") if platform.aliases else ""
-    return Content.assemble(state, " " * (width - len(state[0]) + 2), (platform.name, "bold"),
-                            aliases)
+    gap = " " * max(width - len(state[0]) + 2, 1)  # "– no opt-out" is wider: still a space
+    return Content.assemble(state, gap, (platform.name, "bold"), aliases)
 
 
 def home_region() -> str | None:
@@ -268,8 +268,10 @@ class BrowseScreen(Screen):
             event.stop()
             event.prevent_default()
             return
-        if self._typing_to_search and self.focused is not search and event.is_printable \
-                and event.character:
+        # The search box stops every printable key it handles, so one arriving here came
+        # through another widget: queued for the list before the focus moved (even if the
+        # focus has moved since). It belongs to the search all the same.
+        if self._typing_to_search and event.is_printable and event.character:
             search.insert_text_at_cursor(event.character)
             event.stop()
             event.prevent_default()
@@ -288,7 +290,11 @@ class BrowseScreen(Screen):
             event.stop()
 
     def on_descendant_focus(self, event) -> None:
-        if event.widget is not self.query_one("#search", Input):
+        if not isinstance(event.widget, (Input, PlatformList)):
+            # Letters go to the search until the person moves to another control (a filter).
+            # Neither the search box's focus (keys queued for the list before it arrive
+            # after it) nor the list's (its focus from mounting can arrive after a / typed
+            # at the first frame) ends it: in both races the letters were lost.
             self._typing_to_search = False
 
     # -- actions ---------------------------------------------------------------------

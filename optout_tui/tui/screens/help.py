@@ -22,4 +22,18 @@ class HelpScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body", classes="dialog"):
-            yield Markdown(help_text(self.app.lang), open_links=False)
+            yield Markdown(help_text(self.app.lang) + self._catalog_age(),
+                           open_links=False)
+
+    def _catalog_age(self) -> str:
+        """The catalog's version, date and age (its version is digits and dots: no markup)."""
+        from optout_tui.tui.catalog_age import age_line, stale_hint
+
+        app = self.app
+        info = getattr(app, "catalog_info", None)
+        today = getattr(app, "today", None)
+        line = age_line(info, today, app.lang) if today else None
+        if line is None:
+            return ""
+        hint = stale_hint(info, today, app.lang)
+        return f"\n{line}" + (f" {hint}" if hint else "") + "\n"
