@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.signal import Signal
 
 from optout_tui.catalog.model import Catalog
 from optout_tui.i18n import LANGUAGES, translator
@@ -72,6 +73,9 @@ class OptOutApp(App[None], inherit_bindings=False):
         self.data_dir = Path(data_dir)
         self.progress = self._keeper(profile)
         self._unsaved_warned = False
+        self.progress_replaced: Signal[str] = Signal(self, "progress-replaced")
+        """Published (with the profile's name) when the progress shown is another person's:
+        screens that show progress subscribe to it."""
 
     def _(self, message: str) -> str:
         """`message` in the app's language."""
@@ -196,9 +200,7 @@ class OptOutApp(App[None], inherit_bindings=False):
                 pass  # saved with its first tick; the keeper reports failures then
         remember(self.data_dir, profile)
         self._show_person()
-        screen = self.screen
-        if hasattr(screen, "refresh_counts"):
-            screen.refresh_counts()
+        self.progress_replaced.publish(profile)
         self.notify(self._("Now keeping progress for {profile!r}.").format(
             profile=self.person_name(profile)), markup=False)
 

@@ -130,6 +130,8 @@ class BrowseScreen(Screen):
         self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
         self.call_after_refresh(self._mount_filters)
         self.call_after_refresh(self._warm_search)
+        # Whose progress is shown changed (another person chosen): count again.
+        self.app.progress_replaced.subscribe(self, lambda _profile: self.refresh_counts())
 
     def _mount_filters(self) -> None:
         """Put the filter Selects (only "All …" for now) in place of their labels."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -168,17 +169,17 @@ class PlatformScreen(Screen):
         detail.blocked = self._done_ids(action, "not-possible")
 
     # -- messages from below ---------------------------------------------------------
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "actions":
-            action = self.platform.action(event.option.id)
-            if action is not None:
-                self._show(action)
+    @on(OptionList.OptionHighlighted, "#actions")
+    def action_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        action = self.platform.action(event.option.id or "")
+        if action is not None:
+            self._show(action)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "actions":
-            checklist = self.query_one(StepChecklist)
-            if checklist.display:
-                checklist.focus()
+    @on(OptionList.OptionSelected, "#actions")
+    def action_chosen(self, event: OptionList.OptionSelected) -> None:
+        checklist = self.query_one(StepChecklist)
+        if checklist.display:
+            checklist.focus()
 
     def on_action_detail_surface_chosen(self, event: ActionDetail.SurfaceChosen) -> None:
         self._set_surface(event.surface)
