@@ -17,6 +17,7 @@ from optout_tui import wording
 from optout_tui.history import change_lines, changed_heading
 from optout_tui.i18n import translator
 from optout_tui.text import clean
+from optout_tui.tui.widgets.link_wrap import LinkWrap
 from optout_tui.tui.widgets.step_checklist import StepChecklist
 from optout_tui.wording import meta_words
 
@@ -156,7 +157,7 @@ class ActionDetail(VerticalScroll):
             Content(action.controls.get(self.lang)))
         self.query_one("#action-notes", Static).update(notes_content(action, self.lang))
         self.query_one("#action-sources", Static).update(
-            sources_content(action, self.today, self.lang))
+            LinkWrap(sources_content(action, self.today, self.lang)))
         tabs = self.query_one(Tabs)
         for sid in SURFACES:
             surface = action.surface(sid)
@@ -202,7 +203,7 @@ class ActionDetail(VerticalScroll):
                 tabs.active = f"surface-{surface.id}"
         note = self.query_one("#surface-note", Static)
         text = surface_content(self.action, surface, self.lang) if surface else Content("")
-        note.update(text)
+        note.update(LinkWrap(text))
         note.display = bool(text)
         checklist = self.query_one(StepChecklist)
         checklist.lang = self.lang

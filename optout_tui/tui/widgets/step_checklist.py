@@ -13,6 +13,7 @@ from optout_tui.catalog.model import LocalText, Step
 from optout_tui.history import former_note
 from optout_tui.text import quoted
 from optout_tui.i18n import translator
+from optout_tui.tui.widgets.link_wrap import LinkWrap
 from optout_tui.wording import SET_TO
 
 
@@ -96,8 +97,8 @@ class StepChecklist(OptionList):
     def _rebuild(self, keep_place: bool = True) -> None:
         highlighted = self.highlighted if keep_place else 0
         self.set_options(
-            Option(step_content(n, step, step.id in self.done, self.lang,
-                                step.id in self.blocked), id=step.id)
+            Option(LinkWrap(step_content(n, step, step.id in self.done, self.lang,
+                                         step.id in self.blocked)), id=step.id)
             for n, step in enumerate(self.steps, start=1))
         if self.steps:
             self.highlighted = min(highlighted or 0, len(self.steps) - 1)
