@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from optout_tui.catalog.filters import PRIORITY_RANK
@@ -13,11 +14,35 @@ DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
 STATUS = {ActionState.NEEDS_RECHECK: 0, ActionState.IN_PROGRESS: 1, ActionState.NOT_STARTED: 2}
 
 
+GROUPS = ("setting", "admin", "account")
+"""What next's groups, in the order shown: settings a person changes themselves, settings
+only an organisation's administrator can change, and deleting or closing the whole account."""
+
+_ADMIN = re.compile(r"\b(admins?|administrators?|owners\s+only)\b", re.IGNORECASE)
+_ACCOUNT = re.compile(r"\b(delete|close|erase)\b.*(?<!\bin )\byour(\s+[\w-]+){0,2}\s+account\b",
+                      re.IGNORECASE)  # "delete your (Apple) account", not "… in your Account"
+
+
+def group_of(action: ActionFacts) -> str:
+    """"admin" when only an administrator or owner can do it (its title says so), "account"
+    when it deletes or closes the account, else "setting"."""
+    title = action.title.en
+    if _ADMIN.search(title) or "admin" in action.id.split("-"):
+        return "admin"
+    if _ACCOUNT.search(title) or re.search(r"(delete|close)-account", action.id):
+        return "account"
+    return "setting"
+
+
 @dataclass(frozen=True, slots=True)
 class NextUp:
     platform: Platform
     action: ActionFacts  # platform.action(action.id) is the full action
     status: ActionState
+
+    @property
+    def group(self) -> str:
+        return group_of(self.action)
 
 
 def next_up(catalog: Catalog, standing: Standing, limit: int | None = None,
