@@ -107,6 +107,9 @@ class ActionDetail(VerticalScroll):
         & > Static { margin-bottom: 1; }
         & > #action-title { text-style: bold; margin-bottom: 0; }
         & > Tabs { margin-bottom: 1; }
+        /* The chosen surface is underlined, not only brighter: it shows under NO_COLOR too. */
+        & > Tabs Tab.-active { text-style: not dim bold underline; }
+        & > Tabs:focus Tab.-active { text-style: bold underline; }
     }
     """
 
