@@ -71,6 +71,8 @@ class OptOutApp(App[None], inherit_bindings=False):
         """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
         self.data_dir = Path(data_dir)
+        self.export_folder: Path | None = None
+        """The folder the person last exported into, offered again (None: documents)."""
         self.progress = self._keeper(profile)
         self._unsaved_warned = False
         self.progress_replaced: Signal[str] = Signal(self, "progress-replaced")
@@ -248,11 +250,13 @@ class OptOutApp(App[None], inherit_bindings=False):
             name = f"{base} ({n})"
         self.switch_profile(name)
 
-    def export_progress(self, fmt: str = "html") -> Path | None:
-        """Write this profile's progress as html (handout), md or json; where it went."""
-        from platformdirs import user_documents_path
-
+    def export_progress(self, fmt: str = "html", folder: Path | None = None,
+                        *, lasting: bool = False) -> Path | None:
+        """Write this profile's progress as html (handout), md or json into `folder` (the
+        documents folder, else home, by default); where it went. `lasting` shows that path
+        in a note the person closes, instead of a toast that goes away by itself."""
         from optout_tui.progress import export
+        from optout_tui.tui.screens.export import ExportedScreen, default_folder
 
         if self.progress.store is None:
             self.notify(self._("Nothing can be exported while progress cannot be read."),
@@ -260,8 +264,7 @@ class OptOutApp(App[None], inherit_bindings=False):
             return None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         safe = "".join(c if c.isalnum() else "-" for c in self.profile).strip("-") or "profile"
-        folder = user_documents_path()
-        folder = folder if folder.is_dir() else Path.home()
+        folder = folder or default_folder()
         target = folder / f"optout-{safe}-{stamp}.{fmt}"
         store = self.progress.store
         text = {"html": lambda: export.to_html(self.catalog, store, self.lang,
@@ -275,8 +278,11 @@ class OptOutApp(App[None], inherit_bindings=False):
             self.notify(self._("Could not write {path}: {error}").format(
                 path=target, error=error.strerror), severity="error", markup=False)
             return None
-        self.notify(self._("Written to {path}").format(path=target), title=self._("Exported"),
-                    timeout=15, markup=False)
+        if lasting:
+            self.push_screen(ExportedScreen(target))
+        else:
+            self.notify(self._("Written to {path}").format(path=target),
+                        title=self._("Exported"), timeout=15, markup=False)
         return target
 
     def open_platform(self, platform_id: str, action_id: str | None = None) -> None:

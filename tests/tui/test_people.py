@@ -95,6 +95,7 @@ async def test_export_writes_a_handout(data_dir: Path, tmp_path: Path,
         await pilot.pause()
         await pilot.press("enter")  # the first format: the HTML handout
         await pilot.pause()
+        await pilot.press("escape")  # closes the note that says where it went
         await pilot.press("f6", "down", "down", "enter")  # JSON
         await pilot.pause()
     [exported] = tmp_path.glob("optout-default-*.json")
@@ -156,3 +157,47 @@ async def test_note_on_an_action(data_dir: Path) -> None:
         assert "✎ did it [b]on[/b] laptop" in shown_text(detail.query_one("#action-note"))
     notes = ProgressStore(data_dir).notes()
     assert notes[("example", "ai-training")][0] == "did it [b]on[/b] laptop"
+
+
+async def test_export_into_a_chosen_folder_shows_the_path_until_closed(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.widgets import Input
+
+    from optout_tui.tui.screens.export import ExportedScreen, ExportScreen
+
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    chosen = tmp_path / "usb stick"
+    chosen.mkdir()
+    monkeypatch.setattr("platformdirs.user_documents_path", lambda: documents)
+    app = make_app(data_dir, EXAMPLE_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        folder = app.screen.query_one("#export-folder", Input)
+        assert folder.value == str(documents)  # prefilled with the documents folder
+        await pilot.press("tab")
+        assert folder.has_focus
+        folder.value = str(tmp_path / "no such folder")
+        await pilot.press("enter", "down", "down", "enter")  # JSON, into a missing folder
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # refused, said why, nothing written
+        assert "There is no folder" in shown_text(app.screen.query_one("#export-problem"))
+        assert folder.has_focus
+        folder.value = str(chosen)
+        await pilot.press("enter", "enter")  # back on the formats, still on JSON
+        await pilot.pause()
+        [exported] = chosen.glob("optout-default-*.json")
+        assert not list(documents.iterdir())
+        note = app.screen
+        assert isinstance(note, ExportedScreen)  # a note, not a toast that goes away
+        shown = shown_text(note.query_one("#exported-path"))
+        assert shown.replace(" ", "") == str(exported).replace(" ", "")
+        await pilot.pause()
+        assert app.screen is note
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportedScreen)
+        await pilot.press("f6")  # the folder chosen is offered again
+        await pilot.pause()
+        assert app.screen.query_one("#export-folder", Input).value == str(chosen)

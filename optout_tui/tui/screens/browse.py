@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -406,11 +407,13 @@ class BrowseScreen(Screen):
     def action_export(self) -> None:
         from optout_tui.tui.screens.export import ExportScreen
 
-        def chosen(fmt: str | None) -> None:
-            if fmt:
-                self.app.export_progress(fmt)
+        def chosen(choice: tuple[str, Path] | None) -> None:
+            if choice:
+                fmt, folder = choice
+                self.app.export_folder = folder  # offered again next time, this session
+                self.app.export_progress(fmt, folder, lasting=True)
 
-        self.app.push_screen(ExportScreen(), chosen)
+        self.app.push_screen(ExportScreen(self.app.export_folder), chosen)
 
     def action_end_visit(self) -> None:
         """What was done today, the handout, and erasing the person (handout first)."""
@@ -425,9 +428,9 @@ class BrowseScreen(Screen):
 
         def chosen(choice: str | None) -> None:
             if choice == HANDOUT:
-                app.export_progress("html")
+                app.export_progress("html", app.export_folder, lasting=True)
             elif choice == ERASE:
-                handout = app.export_progress("html")
+                handout = app.export_progress("html", app.export_folder)
                 if handout is None:
                     return  # not written: nothing is erased
                 question = _("The handout is in {path}. Erase {name}'s progress for good? "

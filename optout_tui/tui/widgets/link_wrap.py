@@ -18,9 +18,13 @@ _URL_PART = re.compile(r"[a-z]+://[^/?#]*[/?#]?|[^/?&#]*[/?&#]+|[^/?&#]+", re.IG
 "page?", "a=1&", "b=2"."""
 
 
-def _pieces(plain: str) -> list[tuple[int, int]]:
+PATH = re.compile(r".+")
+"""As LinkWrap's `links`: the whole text is one link (a file's path), broken at its slashes."""
+
+
+def _pieces(plain: str, links: re.Pattern[str] = _URL) -> list[tuple[int, int]]:
     """(start, end) of each unbreakable piece of a line: words, and links cut at their slashes."""
-    urls = [m.span() for m in _URL.finditer(plain)]
+    urls = [m.span() for m in links.finditer(plain)]
     pieces: list[tuple[int, int]] = []
     for word in _WORD.finditer(plain):
         start, end = word.span()
@@ -37,18 +41,18 @@ def _pieces(plain: str) -> list[tuple[int, int]]:
     return pieces
 
 
-def break_links(line: Content, width: int) -> list[Content]:
+def break_links(line: Content, width: int, links: re.Pattern[str] = _URL) -> list[Content]:
     """`line` cut into lines of at most `width` cells, breaking between words and inside links
     only after a separator; continuation lines keep the line's own indent."""
     plain = line.plain
-    if width <= 0 or cell_len(plain) <= width or not _URL.search(plain):
+    if width <= 0 or cell_len(plain) <= width or not links.search(plain):
         return [line]
     indent = len(plain) - len(plain.lstrip(" "))
     if indent >= width // 2:
         indent = 0
     cuts: list[int] = []
     column = 0
-    for start, end in _pieces(plain):
+    for start, end in _pieces(plain, links):
         size = cell_len(plain[start:end].rstrip())
         if column and column + size > width:
             cuts.append(start)
@@ -72,8 +76,9 @@ def break_links(line: Content, width: int) -> list[Content]:
 class LinkWrap(Visual):
     """Renders `content` like Content does, except that links break only at their separators."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, links: re.Pattern[str] = _URL) -> None:
         self.content = content
+        self.links = links
         self._fitted: tuple[int, Content] | None = None
 
     def __str__(self) -> str:
@@ -87,7 +92,7 @@ class LinkWrap(Visual):
         """The content with line breaks put in its links for `width` cells."""
         if self._fitted is None or self._fitted[0] != width:
             lines = [piece for line in self.content.split("\n", allow_blank=True)
-                     for piece in break_links(line, width)]
+                     for piece in break_links(line, width, self.links)]
             self._fitted = (width, Content("\n").join(lines))
         return self._fitted[1]
 
