@@ -241,6 +241,43 @@ class OptOutApp(App[None], inherit_bindings=False):
         self.notify(self._("{name}'s progress was erased.").format(name=name),
                     markup=False)
 
+    def rename_person(self, old: str, new: str) -> bool:
+        """Rename a person (their progress goes with the name); False, said why, if not."""
+        store = self.progress.store
+        if store is None:
+            self.notify(self._("Nothing can be renamed while progress cannot be read."),
+                        severity="error")
+            return False
+        current = old == self.profile
+        try:
+            store.rename_profile(old, new)
+        except StoreError as error:
+            self.notify(error.text(self.lang), title=self._("Not renamed"), severity="error",
+                        markup=False)
+            return False
+        if current:  # the keeper reopens the store under the new name, title and all
+            self.switch_profile(new)
+        return True
+
+    def delete_person(self, name: str) -> bool:
+        """Erase another person's progress for good (asked first by the caller); erasing the
+        current person goes on with "default"."""
+        if name == self.profile:
+            self.erase_person()
+            return True
+        store = self.progress.store
+        if store is None:
+            return False
+        try:
+            store.delete_profile(name)
+        except StoreError as error:
+            self.notify(error.text(self.lang), title=self._("Not erased"), severity="error",
+                        markup=False)
+            return False
+        self.notify(self._("{name}'s progress was erased.").format(name=self.person_name(name)),
+                    markup=False)
+        return True
+
     def new_person(self) -> None:
         base = self._("Visitor {time}").format(time=dt.datetime.now().strftime("%H:%M"))
         existing = set(self.progress.store.profiles()) if self.progress.store else set()

@@ -14,7 +14,7 @@ from optout_tui.progress.people import last_person
 from optout_tui.tui.screens.profiles import ProfilesScreen
 from optout_tui.tui.widgets.person_footer import PersonFooter
 from tests.conftest import SCREENS_CATALOG
-from tests.tui.helpers import make_app
+from tests.tui.helpers import make_app, shown_text
 
 
 def two_people(data_dir: Path) -> None:
@@ -90,3 +90,62 @@ def test_a_misspelt_person_is_an_error_in_french_too(data_dir: Path, capsys,
     assert main(["export", "--lang", "fr", "--data-dir", str(data_dir), "--profile",
                  "Adda"]) == 1
     assert "aucun profil nommé 'Adda'. Vouliez-vous dire : 'Ada' ?" in capsys.readouterr().err
+
+
+async def test_rename_and_erase_a_person_from_whose_progress(data_dir: Path) -> None:
+    from textual.widgets import Input, OptionList
+
+    from optout_tui.tui.screens.profiles import RenameScreen
+    from optout_tui.tui.screens.visit import ConfirmScreen
+
+    two_people(data_dir)  # "Visitor 14:30" and "Ada", one tick each; the app is on Ada
+    app = make_app(data_dir, SCREENS_CATALOG)
+    app.switch_profile("Ada")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.choose_person()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ProfilesScreen)
+        people = dialog.query_one("#profiles-list", OptionList)
+
+        def highlight(name: str) -> None:
+            people.highlighted = [people.get_option_at_index(i).id
+                                  for i in range(people.option_count)].index(name)
+
+        highlight("Visitor 14:30")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, RenameScreen)
+        app.screen.query_one(Input).value = "Bea"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "Bea" in shown_text(people) and "Visitor 14:30" not in shown_text(people)
+        bea = ProgressStore(data_dir, profile="Bea")
+        assert bea.done_steps() and "Visitor 14:30" not in bea.profiles()  # ticks went along
+        bea.close()
+
+        highlight("Ada")  # the person being helped: renamed, and still the one shown
+        await pilot.press("f2")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Ada L."
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.profile == "Ada L." and app.progress.done_steps()
+        assert "Ada L." in app.sub_title and last_person(data_dir) == "Ada L."
+
+        highlight("Bea")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # the cursor starts on "keep it": nothing is erased
+        await pilot.pause()
+        assert app.screen is dialog and "Bea" in shown_text(people)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # "erase it", chosen on purpose
+        await pilot.pause()
+        assert app.screen is dialog and "Bea" not in shown_text(people)
+        assert app.progress.store is not None
+        assert "Bea" not in app.progress.store.profiles()
+        assert app.profile == "Ada L."
