@@ -27,6 +27,8 @@ class ProgressKeeper:
         self.last_error: StoreError | None = None
         """Why the last save or read failed (its `text(lang)` says it in words)."""
         self._last_states: dict[StepKey, str] = {}
+        self._profile = DEFAULT_PROFILE
+        """Whose progress, also while the store is dropped (its file was deleted)."""
         self._open()
 
     def _open(self) -> bool:
@@ -41,7 +43,9 @@ class ProgressKeeper:
 
     @property
     def profile(self) -> str:
-        return self.store.profile if self.store else DEFAULT_PROFILE
+        if self.store is not None:
+            self._profile = self.store.profile
+        return self._profile
 
     @property
     def path(self) -> Path | None:
@@ -75,9 +79,18 @@ class ProgressKeeper:
                 del self.pending_done[where]
         except StoreError as error:
             self.last_error = error
+            self._forget_if_gone()
             return False
         self.last_error = None
         return True
+
+    def _forget_if_gone(self) -> None:
+        """When the file was deleted or replaced under us, drop it: the next retry opens the
+        file that is there now (or makes a new one) and saves what is pending into it."""
+        if self.store is not None and self.store.gone:
+            self._profile = self.store.profile
+            self.store.close()
+            self.store = None
 
     def _read(self, read: Callable[[ProgressStore], T], failed: T) -> T:
         """`read(store)`, or `failed` when there is no store or it refuses (kept as

@@ -221,6 +221,20 @@ class ProgressStore:
             except sqlite3.Error as again:
                 raise StoreError("cannot open the progress file {path}: {error}",
                                  path=self.path, error=_explain(again)) from None
+        self._identity = self._file_identity()
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        return (stat.st_dev, stat.st_ino)
+
+    @property
+    def gone(self) -> bool:
+        """The progress file (or its folder) was deleted or replaced since it was opened:
+        a write would go to a file nobody reads again."""
+        return self._file_identity() != self._identity
 
     @staticmethod
     def _is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -353,6 +367,9 @@ class ProgressStore:
         if self.read_only is not None:
             raise StoreError("could not save to {path}: it can only be read ({why})",
                              path=self.path, why=self.read_only)
+        if self.gone:
+            raise StoreError("could not save to {path}: it was deleted or replaced while the "
+                             "app was running", path=self.path)
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")

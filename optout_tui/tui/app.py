@@ -175,7 +175,12 @@ class OptOutApp(App[None], inherit_bindings=False):
 
     # -- saving ----------------------------------------------------------------------
     def saved(self, ok: bool) -> None:
-        """Tell the person, once, when a change is only kept in memory."""
+        """Tell the person, once, when a change is only kept in memory (and when a later
+        change saved everything, that it did)."""
+        if ok and self._unsaved_warned and not (self.progress.pending or
+                                                self.progress.pending_done):
+            self._unsaved_warned = False
+            self.notify(self._("Every change is saved now."), title=self._("Saved"))
         if ok or self._unsaved_warned:
             return
         self._unsaved_warned = True

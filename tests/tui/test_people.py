@@ -123,6 +123,23 @@ async def test_unsaved_changes_are_kept_and_announced(data_dir: Path,
     assert len(ProgressStore(data_dir).done_steps()) == 2
 
 
+async def test_a_data_folder_deleted_under_the_app_is_said_and_saved_again(
+        data_dir: Path) -> None:
+    import shutil
+
+    app = make_app(data_dir, EXAMPLE_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        shutil.rmtree(data_dir)  # a clean-up tool, or a person, removes the folder
+        checklist = await tick_all(pilot)
+        assert len(checklist.done) == 2  # shown, kept in memory
+        [warning] = [n for n in app._notifications if n.title == "Not saved yet"]
+        assert "deleted or replaced" in warning.message
+        app.retry_saves()  # the app retries on a timer; the folder is made again
+        assert not app.progress.pending
+        assert any(n.title == "Saved" for n in app._notifications)
+    assert len(ProgressStore(data_dir).done_steps()) == 2
+
+
 async def test_not_possible_for_me_is_saved_and_shown(data_dir: Path) -> None:
     app = make_app(data_dir, EXAMPLE_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:

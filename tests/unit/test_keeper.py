@@ -64,3 +64,32 @@ def test_a_refused_done_record_is_kept_and_saved_later(data_dir: Path,
     assert keeper.retry() is True and keeper.pending_done == {}
     [(snapshot, _)] = ProgressStore(data_dir).done_records().values()
     assert snapshot == '{"steps": []}'
+
+
+@pytest.mark.parametrize("how", ["folder deleted", "file replaced"])
+def test_a_progress_file_deleted_under_the_app_is_noticed(data_dir: Path, how: str) -> None:
+    """SQLite writes happily into a deleted file (nobody reads it again): the keeper notices,
+    says so, keeps the change in memory and saves it into the file that is there on retry."""
+    import shutil
+
+    keeper = ProgressKeeper(lambda: ProgressStore(data_dir, profile="Ada"))
+    assert keeper.set_step(KEY, True) is True
+    if how == "folder deleted":
+        shutil.rmtree(data_dir)
+    else:
+        path = keeper.path
+        assert path is not None
+        other = ProgressStore(data_dir.parent / "elsewhere", profile="Ada")
+        other.close()
+        for side in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            side.unlink(missing_ok=True)
+        shutil.copy(other.path, path)
+    later = StepKey("example", "ai-training", "web", "save")
+    assert keeper.set_step(later, True) is False  # not claimed as saved
+    assert "deleted or replaced" in keeper.last_error.text("en")
+    assert later in keeper.done_steps() and keeper.profile == "Ada"  # still shown, same person
+    assert keeper.retry() is True and keeper.pending == {}
+    keeper.close()
+    again = ProgressStore(data_dir, profile="Ada")
+    assert later in again.done_steps()
+    again.close()
