@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -70,6 +71,9 @@ class StepChecklist(OptionList):
     BINDINGS = [
         Binding("space", "toggle", "Tick", id="checklist.toggle"),
         Binding("x", "not_possible", "Not possible", id="checklist.not-possible"),
+        # The caveats and sources are below the steps: Page Down reaches them from here.
+        Binding("pagedown", "page_pane(1)", "Page down", show=False, id="checklist.page-down"),
+        Binding("pageup", "page_pane(-1)", "Page up", show=False, id="checklist.page-up"),
     ]
 
     class StepToggled(Message):
@@ -114,6 +118,20 @@ class StepChecklist(OptionList):
 
     def watch_blocked(self) -> None:
         self._rebuild()
+
+    def action_page_pane(self, direction: int) -> None:
+        """Scroll the pane the steps sit in (with the caveats and sources below them) by a
+        page; when it does not scroll, move through the steps a page at a time instead."""
+        pane = self.parent
+        if isinstance(pane, ScrollableContainer) and pane.max_scroll_y:
+            if direction > 0:
+                pane.scroll_page_down(animate=False)
+            else:
+                pane.scroll_page_up(animate=False)
+        elif direction > 0:
+            self.action_page_down()
+        else:
+            self.action_page_up()
 
     def action_not_possible(self) -> None:
         if self.highlighted is None or not self.steps:
