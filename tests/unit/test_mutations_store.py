@@ -141,3 +141,29 @@ def test_the_html_handout_escapes_the_link_and_the_controls_text(
     assert "<img" not in page
     assert "&lt;img src=x onerror=alert(1)&gt; &amp; co" in page
     assert "<code>https://example.com/settings/ai?a=1&amp;b=2</code>" in page
+
+
+@pytest.mark.parametrize("name", ["", "   ", "a\x1b[31mred", "two\nlines", "x" * 201, "bell\x07"])
+def test_a_profile_name_that_cannot_be_shown_is_refused(data_dir: Path, name: str) -> None:
+    with pytest.raises(store_module.StoreError, match="cannot be a profile name"):
+        ProgressStore(data_dir, profile=name)
+    store = ProgressStore(data_dir, profile="ok")
+    store.set_step(KEY, True)
+    with pytest.raises(store_module.StoreError, match="cannot be a profile name"):
+        store.rename_profile("ok", name)
+    assert store.profiles() == ["ok"] and store.profile == "ok"
+    store.close()
+
+
+def test_a_long_but_acceptable_profile_name_is_kept(data_dir: Path) -> None:
+    store = ProgressStore(data_dir, profile="x" * 200)
+    store.set_step(KEY, True)
+    assert store.profiles() == ["x" * 200]
+    store.close()
+
+
+def test_a_filled_template_loses_its_control_characters(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    store.set_filled("example", "ai-training", "email", "Dear\x1b]52;c;evil\x07 team")
+    assert store.filled("example") == {("ai-training", "email"): "Dear]52;c;evil team"}
+    store.close()
