@@ -167,3 +167,28 @@ def test_a_filled_template_loses_its_control_characters(data_dir: Path) -> None:
     store.set_filled("example", "ai-training", "email", "Dear\x1b]52;c;evil\x07 team")
     assert store.filled("example") == {("ai-training", "email"): "Dear]52;c;evil team"}
     store.close()
+
+
+def test_secure_delete_is_asked_for_not_left_to_the_build(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Debian's SQLite has secure_delete on by default, others do not: the store must ask."""
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    class Recording:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self._db = db
+
+        def execute(self, sql: str, *args):
+            statements.append(" ".join(sql.split()).lower())
+            return self._db.execute(sql, *args)
+
+        def __getattr__(self, name: str):
+            return getattr(self._db, name)
+
+    monkeypatch.setattr(store_module.sqlite3, "connect",
+                        lambda *a, **k: Recording(real_connect(*a, **k)))
+    store = ProgressStore(data_dir)
+    store.set_step(KEY, True)
+    store.close()
+    assert "pragma secure_delete = on" in statements
