@@ -181,3 +181,16 @@ def test_a_surface_marked_available_needs_steps(tmp_path: Path) -> None:
         load_platform(path, today=TODAY)
     assert any("a surface that is available needs steps" in p.message
                for p in caught.value.problems)
+
+
+def test_french_without_its_stamp_is_flagged(tmp_path: Path) -> None:
+    found = findings(tmp_path, '      fr_from: "dbced14c"\n', "")
+    assert any("has no fr_from stamp" in m for m in found)
+
+
+def test_former_wordings_of_a_text_that_is_no_label_are_not_even_read(tmp_path: Path) -> None:
+    """One message says formerly is only for labels; its content is not checked as well."""
+    found = problems(tmp_path, "      fr_from: \"dbced14c\"\n",
+                     "      fr_from: \"dbced14c\"\n      formerly:\n        - en: Old title\n")
+    assert any("only a label" in m for m in found)
+    assert not any("until" in m for m in found)
