@@ -33,6 +33,10 @@ examples:
   optout catalog status               which catalog is in use, and how old it is
   optout catalog update --url URL     install a newer signed catalog (https:// or a file)
 """)
+# progress.status.ActionState's values (a test keeps them equal; importing it here would
+# slow every command down)
+STATUSES = ("not-started", "in-progress", "done", "done-as-far-as-possible", "not-possible",
+            "needs-recheck", "information")
 # The catalog's words, spelled out here so that `optout --help` imports no catalog module.
 KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
          "history-deletion", "no-opt-out", "other")
@@ -59,7 +63,9 @@ def _common(lang: str) -> argparse.ArgumentParser:
     common.add_argument("--catalog", metavar="DIR", action="append",
                         help=_("a folder of platform files added on top of the bundled catalog "
                                "(repeatable; the same id replaces the bundled platform)"))
-    common.add_argument("--profile", metavar="NAME", help=_("whose progress (default: default)"))
+    common.add_argument("--profile", metavar="NAME",
+                        help=_("whose progress (default: the person last worked for, else "
+                               "default)"))
     common.add_argument("--lang", choices=LANGUAGES,
                         help=_("language of the catalog text (default: from the locale)"))
     return common
@@ -104,7 +110,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         prog="optout", parents=[_common(lang)],
         description=_("A terminal guide through opting out of AI training and data sharing."),
         epilog=_(EXAMPLES), formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.set_defaults(data_dir=None, catalog=[], profile="default", lang=default_lang(),
+    parser.set_defaults(data_dir=None, catalog=[], profile=None, lang=default_lang(),
                         command=None)
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
     parser.add_argument("--recheck-days", type=int, default=90, metavar="N",
@@ -123,8 +129,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=KINDS, help=_("only actions of this kind"))
     p.add_argument("--region", metavar="CODE",
                    help=_("only actions that apply there (FR, GB, US, EU, …)"))
-    p.add_argument("--status", choices=("not-started", "in-progress", "done", "needs-recheck",
-                                        "not-possible"),
+    p.add_argument("--status", choices=STATUSES,
                    help=_("only actions in this state for --profile"))
     p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
@@ -139,6 +144,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("qr", _("print a scannable QR code of an action's link, or of a URL"))
     p.add_argument("target", metavar="PLATFORM/ACTION|URL")
+    p.add_argument("--invert", action="store_true",
+                   help=_("flip dark and light (the code is drawn dark on light by default)"))
 
     p = command("walk", _("go through the steps one at a time with a plain prompt"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
@@ -192,24 +199,45 @@ def run_app(args: argparse.Namespace) -> int:
     from optout_tui.paths import data_dir
 
     catalog, info = load_with_info(args)
+    profile, people = _whose(args, data_dir(args.data_dir))
     from optout_tui.tui.app import OptOutApp
 
-    app = OptOutApp(catalog, data_dir(args.data_dir), profile=args.profile,
-                    recheck_days=args.recheck_days, lang=args.lang, catalog_info=info)
+    app = OptOutApp(catalog, data_dir(args.data_dir), profile=profile,
+                    recheck_days=args.recheck_days, lang=args.lang, catalog_info=info,
+                    ask_whose=args.profile is None and people > 1)
     app.run()
     if app.return_code:  # the app stopped on an error (Textual printed what it was)
         print("optout: " + translator(args.lang).gettext(
             "the app stopped after an unexpected error; your ticks up to then are saved"),
             file=sys.stderr)
         return app.return_code
-    if app.store.pending or app.store.pending_done:
-        error = app.store.last_error
+    if app.progress.pending or app.progress.pending_done:
+        error = app.progress.last_error
         print("optout: " + translator(args.lang).gettext(
             "{n} change(s) could not be saved: {error}").format(
-                n=len(app.store.pending), error=error.text(args.lang) if error else ""),
+                n=len(app.progress.pending), error=error.text(args.lang) if error else ""),
             file=sys.stderr)
         return 1
     return 0
+
+
+def _whose(args: argparse.Namespace, folder) -> tuple[str, int]:
+    """The person the app starts with (--profile, which must exist, else the last one), and
+    how many people have progress here. A store that cannot be opened is the app's to report."""
+    from optout_tui.commands.common import CommandError
+    from optout_tui.progress.people import UnknownPerson, choose
+    from optout_tui.progress.store import DEFAULT_PROFILE, ProgressStore, StoreError
+
+    try:
+        store = ProgressStore(folder)
+    except StoreError:
+        return args.profile or DEFAULT_PROFILE, 0
+    try:
+        return choose(store, args.profile, folder), len(store.profiles())
+    except UnknownPerson as error:
+        raise CommandError.wrap(error) from None
+    finally:
+        store.close()
 
 
 def _handler(name: str | None):

@@ -89,6 +89,8 @@ STATUS = Words("status", {
     "done": NC_("status", "Done"),
     "needs-recheck": NC_("status", "Needs re-check"),
     "not-possible": NC_("status", "Not possible here"),
+    "done-as-far-as-possible": NC_("status", "Done as far as possible"),
+    "information": NC_("status", "Information only"),
 })
 CONFIDENCE = Words("confidence", {
     "high": NC_("confidence", "high"),

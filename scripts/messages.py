@@ -91,8 +91,9 @@ def updated(template: Catalog, lang: str) -> Catalog:
     catalog.fuzzy = False
     if lang == "en":
         for message in catalog:
-            if message.id and (message.fuzzy or not message.string):
-                message.string = message.id
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if message.id and (message.fuzzy or not all(strings)):
+                message.string = message.id  # (singular, plural) for a plural message
                 message.flags.discard("fuzzy")
     return catalog
 

@@ -31,31 +31,49 @@ async def render(out: Path, size: tuple[int, int] = (80, 24)) -> list[Path]:
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             shot("browse")
+            await pilot.press("f7", *"linkedin", "down", "space")  # which do you use?
+            await pilot.pause()
+            finder = app.screen.query_one("#uses-find")
+            finder.value = "chatgpt"
+            await pilot.pause()
+            await pilot.press("down", "space")
+            finder.value = ""
+            await pilot.pause()
+            shot("uses")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            shot("browse-mine")
             platforms = app.screen.query_one(PlatformList)
-            platforms.highlighted = [p.id for p in platforms.rows].index("x")
+            platforms.highlighted = [p.id for p in platforms.rows].index("linkedin")
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("enter", "space")
             await pilot.pause()
-            shot("platform-x")
+            shot("platform-linkedin")
             await pilot.press("r")
             await pilot.pause()
-            shot("qr-x")
-            await pilot.press("escape", "question_mark")
+            shot("qr-linkedin")
+            await pilot.press("escape", "f1")
             await pilot.pause()
             shot("help")
-            await pilot.press("escape", "escape", "w")
+            await pilot.press("escape", "escape", "escape", "f4")
             await pilot.pause()
             shot("what-next")
-        app.store.close()
+            await pilot.press("escape", "f5")
+            await pilot.pause()
+            shot("whose-progress")
+            await pilot.press("escape", "f8")
+            await pilot.pause()
+            shot("end-of-visit")
+        app.progress.close()
     with tempfile.TemporaryDirectory() as data:  # a wide terminal, in French
         app = OptOutApp(catalog, Path(data), lang="fr")
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
-            await pilot.press("f", "tab", "enter", "down", "enter")  # kind: AI training
+            await pilot.press("f2", "tab", "enter", "down", "enter")  # kind: AI training
             await pilot.pause()
             written.append(Path(app.save_screenshot("browse-wide-fr.svg", path=str(out))))
-        app.store.close()
+        app.progress.close()
     return written
 
 

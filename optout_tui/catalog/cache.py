@@ -42,7 +42,7 @@ from optout_tui.catalog.model import ActionFacts, Catalog, Platform
 from optout_tui.safe_files import open_regular, read_fd
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
-MAGIC = b"optout-catalog-cache-5\n"
+MAGIC = b"optout-catalog-cache-6\n"
 SUFFIX = ".cache"
 KEEP = 6  # cache files kept: one per set of catalog folders (--catalog) used lately
 MAX_PLATFORM_FILE = 2_000_000  # the loader's own cap: a bigger file is never hashed whole
@@ -65,10 +65,19 @@ def _cache_file(folders: Iterable[Path] = ()) -> Path:
 
 def _model_shape() -> str:
     """The model's classes and fields: a change of the model invalidates every cache."""
-    shapes = [f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}"
+    shapes = [f"{name}:{','.join(_field_names(cls))}"
               for name, cls in sorted(vars(m).items())
-              if isinstance(cls, type) and dataclasses.is_dataclass(cls)]
+              if isinstance(cls, type) and (dataclasses.is_dataclass(cls)
+                                            or issubclass(cls, tuple) and hasattr(cls, "_fields"))]
     return ";".join(shapes) + ";facts:" + ",".join(ActionFacts._fields)
+
+
+def _field_names(cls: type) -> list[str]:
+    """A model class's fields: a dataclass's, or a NamedTuple's (LocalText and the small
+    values are NamedTuples)."""
+    if dataclasses.is_dataclass(cls):
+        return [f.name for f in dataclasses.fields(cls)]
+    return list(cls._fields)  # type: ignore[attr-defined]
 
 
 def _key(folders: list[Path]) -> str:
@@ -187,7 +196,10 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
         rows.append([platform.id, platform.name, list(platform.domains),
                      list(platform.categories), list(platform.languages),
                      list(platform.aliases), platform.origin, platform.doable,
-                     _plain(platform.facts), offset, len(blob),
+                     # The facts as JSON text inside the header: one string per platform
+                     # held until they are asked for, not thousands of lists and strings.
+                     json.dumps(_plain(platform.facts), ensure_ascii=False,
+                                separators=(",", ":")), offset, len(blob),
                      hashlib.sha256(blob).hexdigest()])
         blobs.append(blob)
         offset += len(blob)
@@ -252,8 +264,9 @@ def _fetch(blocks: _Blocks, origin: str, start: int, length: int,
     return load_platform(Path(origin)).actions
 
 
-def _decode_facts(rows: list[Any]) -> tuple[ActionFacts, ...]:
+def _decode_facts(encoded: str) -> tuple[ActionFacts, ...]:
     """The facts of a platform's actions (from the header, whose digest was checked)."""
+    rows = _exactly(list)(json.loads(encoded))
     text, facts = _decoder(m.LocalText), ActionFacts
     return tuple(facts(aid, text(title), kind, default, priority, difficulty, tuple(regions),
                        doable, minutes, tuple(formerly))
@@ -304,7 +317,7 @@ def _read(cache: Path, key: str) -> Catalog | None:
         platforms.append(Platform(
             strings(pid), strings(name), tuple(domains), tuple(categories), tuple(languages),
             aliases=tuple(aliases), origin=strings(origin), doable=_exactly(int)(doable),
-            fetch_facts=partial(_decode_facts, facts),
+            fetch_facts=partial(_decode_facts, strings(facts)),
             fetch=partial(_fetch, blocks, origin, base + offset, blen, bdigest)))
     return Catalog(tuple(platforms), notices=tuple(map(strings, data["notices"])))
 

@@ -132,13 +132,17 @@ CATEGORIES = tuple(v.value for v in Category)
 FORMAT_VERSION = 2  # what this version of optout reads; catalog/FORMAT.md describes it
 
 
+# The small values below are NamedTuples rather than frozen dataclasses: as immutable, far
+# cheaper to define when the module is imported (every command pays it) and to create by the
+# tens of thousands when a catalog loads.
+
+
 def source_stamp(english: str) -> str:
     """A short fingerprint of an English text, stored beside its translation (`fr_from`)."""
     return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
 
 
-@dataclass(frozen=True, slots=True)
-class FormerLabel:
+class FormerLabel(NamedTuple):
     """A platform's earlier wording of a label, and until when it was shown."""
 
     en: str
@@ -153,8 +157,7 @@ class FormerLabel:
         return self.until[:4]
 
 
-@dataclass(frozen=True, slots=True)
-class LocalText:
+class LocalText(NamedTuple):
     """A text in English and maybe French; `unconfirmed` lists languages nobody saw on screen.
 
     A label (a menu entry or switch the platform shows) may list its earlier wordings in
@@ -178,8 +181,7 @@ class LocalText:
         return shown not in self.unconfirmed
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(NamedTuple):
     """The switch, box or option a step changes, and the state to leave it in."""
 
     label: LocalText
@@ -225,8 +227,7 @@ def blanks(text: str) -> list[str]:
     return [m.group(1).strip() for m in BLANK.finditer(text)]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a fact comes from."""
 
     url: str
@@ -237,8 +238,7 @@ class Source:
     supports: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """A dated change of an action's label, path, default or terms."""
 
     date: str  # YYYY-MM-DD or YYYY-MM

@@ -68,6 +68,7 @@ def _title_texts(facts: tuple[ActionFacts, ...], lang: str) -> list[str]:
         if lang != "en" and title.get(lang) != title.en:
             texts.append(title.get(lang))
         texts.append(fact.id)
+        texts.append(fact.kind.replace("-", " "))  # "ai training", "third party sharing"
         texts.extend(fact.formerly)  # former wordings of renamed labels
     return texts
 
@@ -104,6 +105,7 @@ class SearchIndex:
             chunk = platforms[start:start + _CHUNK]
             self._names += _fold_all([[p.name, p.id, *p.aliases] for p in chunk])
             self._titles += _fold_all([_title_texts(p.read_facts(), lang) for p in chunk])
+        self._whole_names = [n + _SEP for n in self._names]  # each name between two SEPs
         self._vocabulary: _Vocabulary | None = None
         self._lock = threading.Lock()
         self._close_cache: dict[str, dict[str, float]] = {}
@@ -193,7 +195,9 @@ class SearchIndex:
         last_query, last_found = self._last
         pool = last_found if last_query and query.startswith(last_query) else None
         order: dict[int, None] = {}
-        tiers = ((names, at_start), (titles, at_start), (names, query), (titles, query))
+        # An exact name, id or alias comes first ("x" is X, before Grok's "xAI").
+        tiers = ((self._whole_names, at_start + _SEP), (names, at_start), (titles, at_start),
+                 (names, query), (titles, query))
         for blobs, text in tiers:
             if pool is None:
                 found = [i for i, b in enumerate(blobs) if text in b]
@@ -227,7 +231,10 @@ class SearchIndex:
             platform = self.catalog.platforms[i]
             entries: list[tuple[ActionFacts | None, float, list[str]]] = [
                 (None, 1.0, [platform.name, platform.id, *platform.aliases])]
-            entries += [(fact, 0.95, _title_texts((fact,), self.lang))
+            # With several words, an action is also found by its platform's name with words of
+            # its title ("linkedin training").
+            named = [platform.name, *platform.aliases] if len(words) > 1 else []
+            entries += [(fact, 0.95, _title_texts((fact,), self.lang) + named)
                         for fact in platform.facts]
             for fact, weight, texts in entries:
                 score = _score(query, closes, [_fold(t) for t in texts])
@@ -239,6 +246,8 @@ class SearchIndex:
 
 
 def _score(query: str, closes: list[dict[str, float]], texts: list[str]) -> float:
+    if any(t == query for t in texts):  # the exact name, id or alias
+        return 1.05
     if any(t.startswith(query) for t in texts):
         return 1.0
     if any(query in t for t in texts):

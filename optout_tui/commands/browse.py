@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from optout_tui.catalog.model import Platform
 from optout_tui.catalog.regions import applies_in
@@ -14,22 +15,17 @@ from optout_tui.text import one_line
 def _status_filter(args: argparse.Namespace):
     """A predicate on (platform, action) for --status, reading the profile's progress."""
     from optout_tui.commands.common import open_store
-    from optout_tui.progress import StoreError
-    from optout_tui.progress.status import overall_status, touched
+    from optout_tui.progress import Standing, StoreError
 
     store = open_store(args)
     try:
-        states, records = store.states(), store.done_records()
+        standing = Standing.read(store, args.recheck_days)
         store.close()
     except StoreError as error:
         raise CommandError.wrap(error) from None
-    busy = touched(states)
 
     def keep(platform: Platform, fact) -> bool:
-        if platform.id not in busy:  # nothing saved: every action is "not started"
-            return args.status == "not-started"
-        action = platform.action(fact.id)
-        return overall_status(platform.id, action, states, records) == args.status
+        return standing.state(platform, fact) == args.status
 
     return keep
 
@@ -37,6 +33,12 @@ def _status_filter(args: argparse.Namespace):
 def cmd_list(args: argparse.Namespace) -> int:
     catalog = load(args)
     keep_status = _status_filter(args) if args.status else None
+    if args.region:
+        from optout_tui.catalog.regions import COUNTRIES
+
+        if args.region.upper() not in COUNTRIES | {"EU", "EEA"}:
+            raise CommandError("unknown region {region!r}: give a country code (FR, GB, US…), "
+                               "EU or EEA", region=args.region, code=2)
     rows: list[tuple[Platform, list]] = []
     for platform in catalog.platforms:  # facts only: no platform's steps are read
         if args.category and args.category not in platform.categories:
@@ -58,9 +60,14 @@ def cmd_list(args: argparse.Namespace) -> int:
                          indent=2, ensure_ascii=False))
         return 0
     style = Styler()
+    from optout_tui.commands.common import catalog_folders
+
+    base = catalog_folders([], args.data_dir)[0].resolve()
     for platform, actions in rows:  # one line per record, whatever a name holds
-        print(style.bold(one_line(platform.name)) + f"  [{platform.id}]  "
-              + style.dim(one_line(platform.origin)))
+        # Where a platform comes from is shown for overlays only (not the catalog in use).
+        overlay = not Path(platform.origin).resolve().is_relative_to(base)
+        print(style.bold(one_line(platform.name)) + f"  [{platform.id}]"
+              + ("  " + style.dim(one_line(platform.origin)) if overlay else ""))
         for action in actions:
             print(f"  {platform.id}/{action.id}  {action.kind}  "
                   f"{one_line(action.title.get(args.lang))}")

@@ -95,15 +95,26 @@ def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:
     return catalog, base
 
 
-def open_store(args: argparse.Namespace, profile: str | None = None):
-    """The progress store for --data-dir and --profile, saying on stderr what happened to it:
-    a damaged file moved aside, or a file that can only be read."""
+def open_store(args: argparse.Namespace, *, new_allowed: bool = False):
+    """The progress store of the person the command is for (--profile, which must exist
+    unless `new_allowed`; else the person last worked for; else "default"), saying on stderr
+    what happened to it: a damaged file moved aside, or a file that can only be read."""
     from optout_tui.paths import data_dir
     from optout_tui.progress import ProgressStore, StoreError
+    from optout_tui.progress.people import choose
 
+    folder = data_dir(args.data_dir)
     try:
-        store = ProgressStore(data_dir(args.data_dir), profile=profile or args.profile)
+        store = ProgressStore(folder)
     except StoreError as error:
+        raise CommandError.wrap(error) from None
+    try:
+        if new_allowed and args.profile is not None:
+            store.profile = args.profile
+        else:
+            store.profile = choose(store, args.profile, folder)
+    except StoreError as error:
+        store.close()
         raise CommandError.wrap(error) from None
     _ = translator(getattr(args, "lang", "en")).gettext
     if store.moved_aside is not None:
@@ -121,7 +132,6 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
     platform_id, _, action_id = target.partition("/")
     platform = catalog.get(platform_id.strip().lower())
     if platform is None:
-        ids = [p.id for p in catalog.platforms]
         by_name = {p.name.casefold(): p.id for p in catalog.platforms}
         by_name.update({a.casefold(): p.id for p in catalog.platforms for a in p.aliases})
         if platform_id.casefold() in by_name:
@@ -129,7 +139,11 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
         else:
             from difflib import get_close_matches
 
-            close = get_close_matches(platform_id.lower(), ids, n=3, cutoff=0.5)
+            # Names and aliases count too: "twiter" is close to X's alias "Twitter".
+            names = {p.id: p.id for p in catalog.platforms}
+            names.update({k: v for k, v in by_name.items()})
+            found = get_close_matches(platform_id.casefold(), list(names), n=6, cutoff=0.5)
+            close = list(dict.fromkeys(names[f] for f in found))[:3]
             if close:
                 raise CommandError("no platform {id!r} in the catalog. Did you mean: {close}? "
                                    "(optout list shows them all)", id=platform_id,

@@ -10,14 +10,14 @@ from optout_tui.commands.common import CommandError, load, open_store
 from optout_tui.i18n import translator
 
 
-def _store(args: argparse.Namespace, profile: str | None = None):
-    return open_store(args, profile)
+def _store(args: argparse.Namespace, new_allowed: bool = False):
+    return open_store(args, new_allowed=new_allowed)
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
     from optout_tui.progress import StoreError
 
-    store = _store(args)
+    store = _store(args, new_allowed=True)
     try:
         if args.do == "rename":
             if args.old not in store.profiles():
@@ -65,9 +65,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "json":
             text = export.to_json(store)
         elif args.format == "md":
-            text = export.to_markdown(load(args), store, args.lang)
+            text = export.to_markdown(load(args), store, args.lang, args.recheck_days)
         else:
-            text = export.to_html(load(args), store, args.lang)
+            text = export.to_html(load(args), store, args.lang, args.recheck_days)
     finally:
         store.close()
     try:
@@ -90,7 +90,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                            error=error.strerror) from None
     except UnicodeDecodeError:
         raise CommandError("cannot read {path}: it is not UTF-8 text", path=args.file) from None
-    store = _store(args)
+    store = _store(args, new_allowed=True)
     try:
         changed = merge_json(store, text, args.file)
     except StoreError as error:

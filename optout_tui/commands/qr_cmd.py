@@ -31,12 +31,16 @@ def cmd_qr(args: argparse.Namespace) -> int:
     if matrix is None:
         raise CommandError("this link is too long for a QR code; here is the link:\n{url}",
                            url=url)
+    invert = bool(getattr(args, "invert", False))
     if Styler().enabled:
-        # On a terminal, paint explicit black on white so the code reads on dark themes too.
+        # On a terminal, paint explicit black on white so the code reads on dark themes too
+        # (--invert: white on black, for a phone that reads only that).
+        colours = "\x1b[97;40m" if invert else "\x1b[30;107m"
         for line in half_block_lines(matrix):
-            sys.stdout.write("\x1b[30;107m" + line + "\x1b[0m\n")
+            sys.stdout.write(colours + line + "\x1b[0m\n")
     else:
-        # Piped or saved: ink for dark modules, so it scans from a text file or a printout.
-        sys.stdout.write("\n".join(half_block_lines(matrix)) + "\n")
+        # Piped, saved or NO_COLOR: ink for dark modules, so it scans from a text file or a
+        # printout; --invert flips it for a dark terminal that shows the text as light.
+        sys.stdout.write("\n".join(half_block_lines(matrix, invert=invert)) + "\n")
     print(url)
     return 0

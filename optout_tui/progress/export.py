@@ -7,14 +7,13 @@ is left to do, and every catalog text is escaped.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from dataclasses import dataclass
 from typing import Any
 
 from optout_tui.catalog.model import Action, Catalog, Platform
 from optout_tui.i18n import N_, Phrase, translator
-from optout_tui.progress.status import action_status
+from optout_tui.progress.status import ActionProgress, Standing, is_task
 from optout_tui.progress.store import STATES, ProgressStore, StoreError
 from optout_tui.text import clean, has_control, markdown_link, markdown_text
 
@@ -25,20 +24,25 @@ EXPORT_FORMAT_VERSION = 1
 class ActionLine:
     platform: Platform
     action: Action
-    done: bool
-    started: bool
+    progress: ActionProgress
+
+    @property
+    def done(self) -> bool:
+        return self.progress.finished
 
 
-def _lines(catalog: Catalog, store: ProgressStore) -> list[ActionLine]:
-    done = store.done_steps()
-    touched = {k.platform for k in done} | {row[0] for row in store.step_rows()}
+def _lines(catalog: Catalog, store: ProgressStore,
+           recheck_days: int | None = None) -> list[ActionLine]:
+    """The tasks of every platform the person touched, with where they stand."""
+    standing = Standing.read(store, recheck_days)
     lines = []
     for platform in catalog.platforms:
-        if platform.id not in touched:
+        if platform.id not in standing.busy:
             continue
         for action in platform.actions:
-            status = action_status(platform.id, action, done)
-            lines.append(ActionLine(platform, action, status.is_done, status.is_started))
+            if is_task(action):
+                lines.append(ActionLine(platform, action,
+                                        standing.action(platform.id, action)))
     return lines
 
 
@@ -174,14 +178,15 @@ def merge_json(store: ProgressStore, text: str, source: str) -> int:
     return store.merge(steps, done, notes)
 
 
-def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
+def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en",
+                recheck_days: int | None = None) -> str:
     """The progress as Markdown in which every catalog text, link, note and the profile name
     are literal: escaped, one line each, so none can add HTML, links or sections."""
     _ = translator(lang).gettext
     today = dt.date.today().isoformat()
     out = ["# " + _("Opt-out progress: {profile}").format(profile=markdown_text(store.profile)),
            "", _("Exported {date}.").format(date=today), ""]
-    lines = _lines(catalog, store)
+    lines = _lines(catalog, store, recheck_days)
     notes = store.notes()
     for title, keep in ((N_("Done"), True), (N_("Still to do"), False)):
         out.append(f"## {_(title)}")
@@ -201,60 +206,9 @@ def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str
     return "\n".join(out)
 
 
-class _Codes:
-    """QR codes for one handout: each link drawn once, the mask picked once."""
+def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en",
+            recheck_days: int | None = None) -> str:
+    """The printable handout (progress.handout)."""
+    from optout_tui.progress.handout import to_html as handout
 
-    def __init__(self) -> None:
-        self._mask: int | None = None
-        self._drawn: dict[str, str] = {}
-
-    def __call__(self, url: str) -> str:
-        from optout_tui.qr import svg_code
-
-        from qrcode.exceptions import DataOverflowError
-
-        svg = self._drawn.get(url)
-        if svg is None:
-            try:
-                svg, self._mask = svg_code(url, mask=self._mask)
-            except (DataOverflowError, ValueError):  # qrcode: "Invalid version (was 41…)"
-                svg = "<p>(This link is too long for a QR code; here is the link.)</p>"
-            self._drawn[url] = svg
-        return svg
-
-
-def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en") -> str:
-    esc = html.escape
-    _ = translator(lang).gettext
-    today = dt.date.today().isoformat()
-    title = esc(_("Opt-out progress: {profile}").format(profile=store.profile))
-    lines = _lines(catalog, store)
-    done = [line for line in lines if line.done]
-    todo = [line for line in lines if not line.done]
-    parts = [
-        "<!doctype html>", f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f"<title>{title}</title>",
-        "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}"
-        ".todo{display:flex;gap:1em;align-items:center;page-break-inside:avoid;"
-        "border-top:1px solid #ccc;padding:.5em 0}.todo svg{width:9em;height:9em}"
-        "code{word-break:break-all}</style></head><body>",
-        f"<h1>{title}</h1>",
-        "<p>" + esc(_("Printed {date}. Scan a code with your phone's camera to open the "
-                      "setting.").format(date=today)) + "</p>",
-        "<h2>" + esc(_("Done")) + "</h2>", "<ul>",
-    ]
-    parts += [f"<li>✔ {esc(line.platform.name)}: {esc(line.action.title.get(lang))}</li>"
-              for line in done] or ["<li>" + esc(_("(none yet)")) + "</li>"]
-    parts += ["</ul>", "<h2>" + esc(_("Still to do")) + "</h2>"]
-    codes = _Codes()
-    for line in todo:
-        link = line.action.link
-        code = codes(link) if link else ""
-        where = f"<p><code>{esc(link)}</code></p>" if link else ""
-        parts.append(f'<div class="todo">{code}<div><strong>{esc(line.platform.name)}: '
-                     f"{esc(line.action.title.get(lang))}</strong>"
-                     f"<p>{esc(line.action.controls.get(lang))}</p>{where}</div></div>")
-    if not todo:
-        parts.append("<p>" + esc(_("Nothing left. Well done.")) + "</p>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return handout(catalog, store, lang, recheck_days)

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from optout_tui.progress.store import DONE, ProgressStore, StepKey, StoreError
+from optout_tui.progress.store import (DEFAULT_PROFILE, DONE, TODO, ProgressStore, StepKey,
+                                      StoreError)
 
 T = TypeVar("T")
 
@@ -40,7 +41,7 @@ class ProgressKeeper:
 
     @property
     def profile(self) -> str:
-        return self.store.profile if self.store else "default"
+        return self.store.profile if self.store else DEFAULT_PROFILE
 
     @property
     def path(self) -> Path | None:
@@ -52,7 +53,7 @@ class ProgressKeeper:
         return self.retry()
 
     def set_step(self, key: StepKey, done: bool) -> bool:
-        return self.set_state(key, DONE if done else "todo")
+        return self.set_state(key, DONE if done else TODO)
 
     def record_done(self, platform: str, action: str, surface: str, snapshot: str) -> bool:
         self.pending_done[(platform, action, surface)] = snapshot
@@ -100,7 +101,7 @@ class ProgressKeeper:
         merged = dict(self._last_states)
         merged.update(self.pending)
         return {k: v for k, v in merged.items()
-                if v != "todo" and (platform is None or k.platform == platform)}
+                if v != TODO and (platform is None or k.platform == platform)}
 
     def done_steps(self, platform: str | None = None) -> set[StepKey]:
         return {k for k, v in self.states(platform).items() if v == DONE}
@@ -125,6 +126,13 @@ class ProgressKeeper:
 
     def set_filled(self, platform: str, action: str, surface: str, text: str) -> bool:
         return self._save(lambda store: store.set_filled(platform, action, surface, text))
+
+    def used(self) -> frozenset[str]:
+        """The platforms this person uses (empty: not said, or every one)."""
+        return self._read(lambda store: store.used(), frozenset())
+
+    def set_used(self, platforms: frozenset[str]) -> bool:
+        return self._save(lambda store: store.set_used(platforms))
 
     def undo(self) -> StepKey | None:
         if self.store is None:

@@ -3,42 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from optout_tui.catalog.filters import PRIORITY_RANK
-from optout_tui.catalog.model import ActionFacts, Catalog, Kind, Platform
-from optout_tui.progress.status import overall_status, touched
-from optout_tui.progress.store import StepKey
+from optout_tui.catalog.model import ActionFacts, Catalog, Platform
+from optout_tui.progress.status import ActionState, Standing
 
 DEFAULT = {"on": 0, "unknown": 1, "off": 2, "none": 3}
 DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
-STATUS = {"needs-recheck": 0, "in-progress": 1, "not-started": 2}
+STATUS = {ActionState.NEEDS_RECHECK: 0, ActionState.IN_PROGRESS: 1, ActionState.NOT_STARTED: 2}
 
 
 @dataclass(frozen=True, slots=True)
 class NextUp:
     platform: Platform
     action: ActionFacts  # platform.action(action.id) is the full action
-    status: str
+    status: ActionState
 
 
-def next_up(catalog: Catalog, states: dict[StepKey, str],
-            records: dict[tuple[str, str, str], tuple[str, str]], recheck_days: int | None = None,
-            limit: int | None = None) -> list[NextUp]:
+def next_up(catalog: Catalog, standing: Standing, limit: int | None = None,
+            only: frozenset[str] = frozenset()) -> list[NextUp]:
     """Actions still to do, most important first: re-checks and half-done ones, then by
-    priority, then switches that are on by default, then the easiest. Actions with nothing
-    to do (no opt-out, no surface where the control exists) and ones the person marked not
-    possible are left out."""
-    found: list[tuple[tuple[Any, ...], NextUp]] = []
-    busy = touched(states)
+    priority, then switches that are on by default, then the easiest. Information-only
+    actions (no opt-out, no surface where the control exists) and finished ones (done, or as
+    far as possible) are left out; so are platforms not in `only`, when it names some (the
+    ones the person uses)."""
+    found: list[tuple[tuple[int, int, int, int, str, str], NextUp]] = []
     for platform in catalog.platforms:
+        if only and platform.id not in only:
+            continue
         for action in platform.facts:  # the full action is read only where progress is saved
-            if action.kind == Kind.NO_OPT_OUT or not action.doable:
-                continue
-            full = platform.action(action.id)
-            assert full is not None  # the facts are those of the actions
-            status = "not-started" if platform.id not in busy else overall_status(
-                platform.id, full, states, records, recheck_days)
+            status = standing.state(platform, action)
             if status not in STATUS:
                 continue
             key = (STATUS[status], PRIORITY_RANK.get(action.priority, 1),

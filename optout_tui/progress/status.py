@@ -1,76 +1,232 @@
-"""What ticked steps mean for an action and a platform. No Textual."""
+"""Where a person stands with an action and a platform: the one place that turns saved step
+states into an action's state, a platform's count and the overall progress. No Textual.
+
+The rules:
+- An action is finished on a surface when none of that surface's steps is left to do: every
+  step ticked ("done"), some ticked and the rest "not possible for me" ("done as far as
+  possible"), or every step not possible ("not possible").
+- An action that is information only (no opt-out exists, or the control exists on no
+  surface) is not a task: it is never counted, whatever is ticked on it.
+- A finished action needs re-checking when its catalog entry changed since, or after the
+  person's re-check delay (progress.recheck).
+- A platform's row counts the tasks finished against the tasks there are; the overall
+  progress adds the minutes of what is left.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
 
-from optout_tui.catalog.model import Action, Platform
-from optout_tui.progress.store import StepKey
+from optout_tui.catalog.model import Action, ActionFacts, Platform, Surface
+from optout_tui.progress.store import DONE, NOT_POSSIBLE, RECHECK_AFTER_DAYS, StepKey
+
+if TYPE_CHECKING:
+    from optout_tui.progress.recheck import Recheck
+
+class Readable(Protocol):
+    """What a Standing reads progress from: a ProgressStore or a ProgressKeeper."""
+
+    def states(self, platform: str | None = None) -> dict[StepKey, str]: ...
+
+    def done_records(self, platform: str | None = None
+                     ) -> dict[tuple[str, str, str], tuple[str, str]]: ...
+
+
+States = Mapping[StepKey, str]
+Records = Mapping[tuple[str, str, str], tuple[str, str]]
+
+
+class ActionState(StrEnum):
+    """Where a person stands with one action (also the values of the status filter and of
+    `optout list --status`)."""
+
+    NOT_STARTED = "not-started"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    AS_FAR_AS_POSSIBLE = "done-as-far-as-possible"
+    NOT_POSSIBLE = "not-possible"
+    NEEDS_RECHECK = "needs-recheck"
+    INFORMATION = "information"
+
+
+STATUSES = tuple(ActionState)
+FINISHED = frozenset({ActionState.DONE, ActionState.AS_FAR_AS_POSSIBLE,
+                      ActionState.NOT_POSSIBLE, ActionState.NEEDS_RECHECK})
+
+
+def is_task(action: Action | ActionFacts) -> bool:
+    """Whether the action is something a person can do: not when no opt-out exists (its steps
+    are what one can do instead), nor when the control exists on no surface."""
+    if action.kind == "no-opt-out":
+        return False
+    if isinstance(action, ActionFacts):
+        return action.doable
+    return bool(action.available_surfaces)
 
 
 @dataclass(frozen=True, slots=True)
-class ActionStatus:
-    """How far a person got with an action, on the surface where they got furthest."""
+class ActionProgress:
+    """An action's state, on the surface where the person got furthest."""
 
-    done_steps: int
-    total_steps: int
-    surface: str | None
+    state: ActionState
+    surface: str | None = None
+    done: int = 0
+    blocked: int = 0
+    total: int = 0
+    recheck: Recheck | None = None  # why, when the state is NEEDS_RECHECK
 
     @property
-    def is_done(self) -> bool:
-        return self.total_steps > 0 and self.done_steps == self.total_steps
+    def finished(self) -> bool:
+        return self.state in FINISHED
+
+    @property
+    def left(self) -> int:
+        """Steps neither done nor marked not possible on that surface."""
+        return self.total - self.done - self.blocked
 
     @property
     def is_started(self) -> bool:
-        return self.done_steps > 0
+        return bool(self.done or self.blocked)
 
 
-def action_status(platform_id: str, action: Action, done: set[StepKey]) -> ActionStatus:
-    """An action is done when every step of one surface where it exists is ticked."""
-    best = ActionStatus(0, 0, None)
+def surface_counts(platform_id: str, action_id: str, surface: Surface,
+                   states: States) -> tuple[int, int, int]:
+    """(done, not possible, total) steps of one surface."""
+    done = blocked = 0
+    for step in surface.steps:
+        state = states.get(StepKey(platform_id, action_id, surface.id, step.id))
+        if state == DONE:
+            done += 1
+        elif state == NOT_POSSIBLE:
+            blocked += 1
+    return done, blocked, len(surface.steps)
+
+
+def _rank(done: int, blocked: int, total: int) -> int:
+    """Which surface speaks for the action: a finished one first (done, then as far as
+    possible), then one with steps done, then one where nothing at all was possible."""
+    if not total:
+        return 6
+    if done + blocked == total:
+        return 0 if not blocked else 1 if done else 3
+    return 2 if done else 4 if blocked else 5
+
+
+_STATE_OF_RANK = {0: ActionState.DONE, 1: ActionState.AS_FAR_AS_POSSIBLE,
+                  2: ActionState.IN_PROGRESS, 3: ActionState.NOT_POSSIBLE,
+                  4: ActionState.IN_PROGRESS, 5: ActionState.NOT_STARTED,
+                  6: ActionState.NOT_STARTED}
+
+
+def action_progress(platform_id: str, action: Action, states: States,
+                    records: Records | None = None, *,
+                    recheck_days: int | None = None,
+                    now: dt.datetime | None = None) -> ActionProgress:
+    """The action's state from the saved step states (and, to notice re-checks, the records
+    of what finished actions were done against)."""
+    best: tuple[tuple[int, float, int], ActionProgress] | None = None
     for surface in action.available_surfaces:
-        total = len(surface.steps)
-        ticked = sum(StepKey(platform_id, action.id, surface.id, step.id) in done
-                     for step in surface.steps)
-        candidate = ActionStatus(ticked, total, surface.id)
-        if best.surface is None or (ticked / total if total else 0) > (
-                best.done_steps / best.total_steps if best.total_steps else 0):
-            best = candidate
-    return best
+        done, blocked, total = surface_counts(platform_id, action.id, surface, states)
+        rank = _rank(done, blocked, total)
+        key = (rank, -((done + blocked) / total if total else 0), -done)
+        if best is None or key < best[0]:
+            best = (key, ActionProgress(_STATE_OF_RANK[rank], surface.id, done, blocked,
+                                        total))
+    if best is None:
+        return ActionProgress(ActionState.INFORMATION)
+    found = best[1]
+    if not is_task(action):
+        return ActionProgress(ActionState.INFORMATION, found.surface, found.done,
+                              found.blocked, found.total)
+    if found.finished and records:
+        from optout_tui.progress.recheck import recheck
+
+        why = recheck(action, dict(records), platform_id, now=now,
+                      after_days=recheck_days or RECHECK_AFTER_DAYS)
+        if why is not None:
+            return ActionProgress(ActionState.NEEDS_RECHECK, found.surface, found.done,
+                                  found.blocked, found.total, why)
+    return found
 
 
-def touched(states: Mapping[StepKey, str]) -> frozenset[str]:
+def touched(states: Iterable[StepKey]) -> frozenset[str]:
     """The ids of platforms with any saved step state: the others are all "not started"."""
     return frozenset(k.platform for k in states)
 
 
-def platform_counts(platform: Platform, done: set[StepKey]) -> tuple[int, int]:
-    """(actions done, actions that can be done) for a platform."""
-    if not any(k.platform == platform.id for k in done):  # no need to read its steps
-        return 0, platform.doable
-    doable = [a for a in platform.actions if a.available_surfaces]
-    finished = sum(action_status(platform.id, a, done).is_done for a in doable)
-    return finished, len(doable)
+@dataclass(frozen=True, slots=True)
+class Overall:
+    """Progress across the platforms a person uses."""
+
+    finished: int
+    tasks: int
+    minutes_left: int
 
 
-STATUSES = ("not-started", "in-progress", "done", "needs-recheck", "not-possible")
+class Standing:
+    """Where one person stands with every action: their saved states and records, read
+    once, and the rules above applied to them. The app, `walk`, `list --status`, what next
+    and the exports all ask this."""
+
+    def __init__(self, states: States, records: Records | None = None,
+                 recheck_days: int | None = None, now: dt.datetime | None = None) -> None:
+        self.states = dict(states)
+        self.records = dict(records or {})
+        self.recheck_days = recheck_days or RECHECK_AFTER_DAYS
+        self.now = now
+        self.busy = touched(self.states)
+
+    @classmethod
+    def read(cls, progress: Readable, recheck_days: int | None = None) -> Standing:
+        """From a ProgressStore or ProgressKeeper (anything with states and done_records)."""
+        return cls(progress.states(), progress.done_records(), recheck_days)
+
+    def action(self, platform_id: str, action: Action) -> ActionProgress:
+        return action_progress(platform_id, action, self.states, self.records,
+                               recheck_days=self.recheck_days, now=self.now)
+
+    def state(self, platform: Platform, action: Action | ActionFacts) -> ActionState:
+        """The action's state; an untouched platform is answered without reading its steps."""
+        if not is_task(action):
+            return ActionState.INFORMATION
+        if platform.id not in self.busy:
+            return ActionState.NOT_STARTED
+        full = action if isinstance(action, Action) else platform.action(action.id)
+        if full is None:  # facts always have their action; never counted otherwise
+            return ActionState.INFORMATION
+        return self.action(platform.id, full).state
+
+    def _finished(self, platform: Platform, fact: ActionFacts) -> bool:
+        full = platform.action(fact.id)
+        return full is not None and self.action(platform.id, full).finished
+
+    def counts(self, platform: Platform) -> tuple[int, int]:
+        """(tasks finished, tasks) on a platform: what its row shows."""
+        tasks = [f for f in platform.facts if is_task(f)]
+        if platform.id not in self.busy:
+            return 0, len(tasks)
+        finished = sum(self._finished(platform, f) for f in tasks)
+        return finished, len(tasks)
+
+    def overall(self, platforms: Iterable[Platform]) -> Overall:
+        """Tasks finished, tasks, and the minutes the unfinished ones would take."""
+        finished = tasks = minutes = 0
+        for platform in platforms:
+            for fact in platform.facts:
+                if not is_task(fact):
+                    continue
+                tasks += 1
+                if platform.id in self.busy and self._finished(platform, fact):
+                    finished += 1
+                else:
+                    minutes += fact.minutes
+        return Overall(finished, tasks, minutes)
 
 
-def overall_status(platform_id: str, action: Action, states: dict[StepKey, str],
-                   records: dict[tuple[str, str, str], tuple[str, str]],
-                   recheck_days: int | None = None) -> str:
-    """One word for where a person stands with an action (one of STATUSES)."""
-    from optout_tui.progress.recheck import recheck
-    from optout_tui.progress.store import RECHECK_AFTER_DAYS
-
-    done = {k for k, v in states.items() if v == "done"}
-    status = action_status(platform_id, action, done)
-    if status.is_done:
-        found = recheck(action, records, platform_id,
-                        after_days=recheck_days or RECHECK_AFTER_DAYS)
-        return "needs-recheck" if found else "done"
-    if any(k.platform == platform_id and k.action == action.id and v == "not-possible"
-           for k, v in states.items()):
-        return "not-possible"
-    return "in-progress" if status.is_started else "not-started"
+def platform_counts(platform: Platform, states: States) -> tuple[int, int]:
+    """(tasks finished, tasks) for a platform, from its saved step states."""
+    return Standing(states).counts(platform)

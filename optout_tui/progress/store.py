@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from enum import StrEnum
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -13,13 +14,23 @@ from optout_tui.i18n import N_, Localised
 from optout_tui.text import clean, has_control
 
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x6F70746F  # "opto": PRAGMA application_id, so our files are known as ours
 RECHECK_AFTER_DAYS = 90  # a finished action is looked at again after this many days
 HISTORY_KEPT = 500  # changes kept per profile for undo
 DEFAULT_PROFILE = "default"
-DONE, NOT_POSSIBLE, TODO = "done", "not-possible", "todo"
-STATES = (DONE, NOT_POSSIBLE, TODO)
+
+
+class StepState(StrEnum):
+    """What a person said about one step (saved as this text)."""
+
+    DONE = "done"
+    NOT_POSSIBLE = "not-possible"  # "not possible for me": region, plan, no such menu
+    TODO = "todo"
+
+
+DONE, NOT_POSSIBLE, TODO = StepState.DONE, StepState.NOT_POSSIBLE, StepState.TODO
+STATES = tuple(StepState)
 
 # Each migration takes the database from version N-1 to N; index 0 creates version 1.
 MIGRATIONS = [
@@ -106,6 +117,14 @@ MIGRATIONS = [
         text       TEXT NOT NULL,
         changed_at TEXT NOT NULL,
         PRIMARY KEY (profile, platform, action, surface)
+    ) WITHOUT ROWID;
+    """,
+    # 6: the platforms a person said they use ("Which of these do you use?").
+    """
+    CREATE TABLE platform_used (
+        profile    TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        PRIMARY KEY (profile, platform)
     ) WITHOUT ROWID;
     """,
 ]
@@ -532,6 +551,29 @@ class ProgressStore:
         return [row[0] for row in self._read("SELECT name FROM profile ORDER BY created_at, "
                                               "name")]
 
+    # -- the platforms a person uses ------------------------------------------------
+    def used(self) -> frozenset[str]:
+        """The ids of the platforms this person said they use (empty: not said, or all)."""
+        return frozenset(row[0] for row in self._read(
+            "SELECT platform FROM platform_used WHERE profile = ?", (self.profile,)))
+
+    def set_used(self, platforms: set[str] | frozenset[str]) -> None:
+        """Keep the platforms this person uses (empty: every platform)."""
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                       (self.profile, self._now()))
+            db.execute("DELETE FROM platform_used WHERE profile = ?", (self.profile,))
+            db.executemany("INSERT INTO platform_used VALUES (?, ?)",
+                           [(self.profile, p) for p in sorted(platforms)])
+
+        self._write(work)
+
+    def add_profile(self) -> None:
+        """Register this profile even before anything is ticked (a new visitor)."""
+        self._write(lambda db: db.execute(
+            "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+            (self.profile, self._now())))
+
     def rename_profile(self, old: str, new: str) -> None:
         _check_profile_name(new)
         if new in self.profiles():
@@ -540,7 +582,8 @@ class ProgressStore:
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
                                   ("history", "profile"), ("action_done", "profile"),
-                                  ("action_note", "profile"), ("filled_template", "profile")):
+                                  ("action_note", "profile"), ("filled_template", "profile"),
+                                  ("platform_used", "profile")):
                 db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
 
         self._write(work)
@@ -552,7 +595,8 @@ class ProgressStore:
         def work(db: sqlite3.Connection) -> None:
             for table, column in (("profile", "name"), ("step_state", "profile"),
                                   ("history", "profile"), ("action_done", "profile"),
-                                  ("action_note", "profile"), ("filled_template", "profile")):
+                                  ("action_note", "profile"), ("filled_template", "profile"),
+                                  ("platform_used", "profile")):
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
 
         self._write(work)

@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.signal import Signal
 
 from optout_tui.catalog.model import Catalog
 from optout_tui.i18n import LANGUAGES, translator
 from optout_tui.progress.keeper import ProgressKeeper
-from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore
+from optout_tui.progress.people import remember
+from optout_tui.progress.store import (DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore,
+                                      StoreError)
 from optout_tui.safe_files import write_private
 from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
@@ -32,24 +35,33 @@ def _platform_commands():
     return PlatformCommands
 
 
-class OptOutApp(App[None]):
+class OptOutApp(App[None], inherit_bindings=False):
     """Walks a person through opting out, platform by platform."""
 
     CSS_PATH = "app.tcss"
     TITLE = "optout"
     COMMANDS = App.COMMANDS | {_platform_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # F1 and Ctrl+Q work everywhere, also on the first screen where letters go to the search
+    # (whose footer shows them); ? and q are kept as shortcuts on the other screens.
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("f1", "help", "Help", show=False, id="app.help-f1"),
+        Binding("f1", "help", "Help", key_display="F1", show=False, id="app.help-f1"),
+        # Not a priority binding (Textual's own is), so that the first screen's footer can
+        # show it while the other footers keep their room.
+        Binding("ctrl+q", "quit", "Quit", key_display="^q", show=False, id="app.quit"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("q", "quit", "Quit", show=False, id="app.quit-q"),
+        Binding("question_mark", "help", "Help", show=False, key_display="?", id="app.help"),
     ]
 
     def __init__(self, catalog: Catalog, data_dir: Path,
                  profile: str = DEFAULT_PROFILE,
                  recheck_days: int = RECHECK_AFTER_DAYS, lang: str = "en",
-                 today: dt.date | None = None, catalog_info: CatalogInfo | None = None) -> None:
+                 today: dt.date | None = None, catalog_info: CatalogInfo | None = None,
+                 ask_whose: bool = False) -> None:
         super().__init__()
+        self.ask_whose = ask_whose
+        """Ask "whose progress?" at start (several people have progress here)."""
         self.today = today or dt.date.today()
         """The day that ages catalog entries ("may be out of date"); fixed in snapshot tests."""
         self.catalog = catalog
@@ -59,16 +71,35 @@ class OptOutApp(App[None]):
         """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
         self.data_dir = Path(data_dir)
-        self.store = self._keeper(profile)
+        self.progress = self._keeper(profile)
         self._unsaved_warned = False
+        self.progress_replaced: Signal[str] = Signal(self, "progress-replaced")
+        """Published (with the profile's name) when the progress shown is another person's:
+        screens that show progress subscribe to it."""
 
     def _(self, message: str) -> str:
         """`message` in the app's language."""
         return translator(self.lang).gettext(message)
 
+    def person_name(self, profile: str | None = None) -> str:
+        """A profile's name as shown ("default" in the app's language)."""
+        profile = self.profile if profile is None else profile
+        if profile == DEFAULT_PROFILE:
+            return translator(self.lang).pgettext("person", "default")
+        return profile
+
+    def _show_person(self) -> None:
+        """Whose progress it is, in the title and in every footer."""
+        self.sub_title = self._("Progress of: {name}").format(name=self.person_name())
+        from optout_tui.tui.widgets.person_footer import PersonFooter
+
+        for screen in self.screen_stack:
+            for footer in screen.query(PersonFooter):
+                footer.person = self.person_name()
+
     def _last_error(self) -> str:
         """Why progress could not be saved, in the app's language."""
-        error = self.store.last_error
+        error = self.progress.last_error
         return error.text(self.lang) if error is not None else ""
 
     def get_system_commands(self, screen):
@@ -91,7 +122,7 @@ class OptOutApp(App[None]):
 
     @property
     def profile(self) -> str:
-        return self.store.profile
+        return self.progress.profile
 
     def get_default_screen(self) -> BrowseScreen:
         return BrowseScreen(self.catalog)
@@ -103,8 +134,9 @@ class OptOutApp(App[None]):
         if saved and saved in self.available_themes:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.sub_title = self.profile
-        store = self.store.store
+        self._show_person()
+        remember(self.data_dir, self.profile)
+        store = self.progress.store
         _ = self._
         if store is None:
             self.notify(_("{error}. Your ticks are kept in memory while the app runs, and "
@@ -128,6 +160,8 @@ class OptOutApp(App[None]):
                         markup=False)
         self.set_interval(RETRY_SECONDS, self.retry_saves)
         self._suggest_update()
+        if self.ask_whose:
+            self.call_after_refresh(self.choose_person)
 
     def _suggest_update(self) -> None:
         """Past 90 days, say once that `optout catalog update` exists (never go online)."""
@@ -149,26 +183,65 @@ class OptOutApp(App[None]):
                     title=self._("Not saved yet"), severity="error", timeout=20, markup=False)
 
     def retry_saves(self) -> None:
-        if self.store.pending or self.store.pending_done:
-            if self.store.retry() and self._unsaved_warned:
+        if self.progress.pending or self.progress.pending_done:
+            if self.progress.retry() and self._unsaved_warned:
                 self._unsaved_warned = False
                 self.notify(self._("Every change is saved now."), title=self._("Saved"))
 
     # -- profiles and export ---------------------------------------------------------
     def switch_profile(self, profile: str) -> None:
         """Start working for another person: their own progress, nothing shared."""
-        self.store.close()
-        self.store = self._keeper(profile)
-        self.sub_title = profile
-        screen = self.screen
-        if hasattr(screen, "refresh_counts"):
-            screen.refresh_counts()
-        self.notify(self._("Now keeping progress for {profile!r}.").format(profile=profile),
+        self.progress.close()
+        self.progress = self._keeper(profile)
+        if self.progress.store is not None:
+            try:
+                self.progress.store.add_profile()
+            except StoreError:
+                pass  # saved with its first tick; the keeper reports failures then
+        remember(self.data_dir, profile)
+        self._show_person()
+        self.progress_replaced.publish(profile)
+        self.notify(self._("Now keeping progress for {profile!r}.").format(
+            profile=self.person_name(profile)), markup=False)
+
+    def choose_person(self) -> None:
+        """Ask whose progress to keep: a person with progress here, or a new one. Nothing
+        changes unless the person picks an entry."""
+        from optout_tui.tui.screens.profiles import NEW_PERSON, ProfilesScreen
+
+        store = self.progress.store
+        names = store.profiles() if store else []
+        if self.profile not in names:
+            names.append(self.profile)
+
+        def chosen(name: str | None) -> None:
+            if name == NEW_PERSON:
+                self.new_person()
+            elif name and name != self.profile:
+                self.switch_profile(name)
+
+        self.push_screen(ProfilesScreen(names, self.profile), chosen)
+
+    def erase_person(self, handout: Path | None = None) -> None:
+        """Erase this person's progress for good (after their handout was written), and go
+        on with "default"."""
+        store = self.progress.store
+        name = self.profile
+        if store is None:
+            return
+        try:
+            store.delete_profile(name)
+        except StoreError as error:
+            self.notify(error.text(self.lang), title=self._("Not erased"), severity="error",
+                        markup=False)
+            return
+        self.switch_profile(DEFAULT_PROFILE)
+        self.notify(self._("{name}'s progress was erased.").format(name=name),
                     markup=False)
 
     def new_person(self) -> None:
         base = self._("Visitor {time}").format(time=dt.datetime.now().strftime("%H:%M"))
-        existing = set(self.store.store.profiles()) if self.store.store else set()
+        existing = set(self.progress.store.profiles()) if self.progress.store else set()
         name, n = base, 1
         while name in existing or name == self.profile:
             n += 1
@@ -181,7 +254,7 @@ class OptOutApp(App[None]):
 
         from optout_tui.progress import export
 
-        if self.store.store is None:
+        if self.progress.store is None:
             self.notify(self._("Nothing can be exported while progress cannot be read."),
                         severity="error")
             return None
@@ -190,9 +263,11 @@ class OptOutApp(App[None]):
         folder = user_documents_path()
         folder = folder if folder.is_dir() else Path.home()
         target = folder / f"optout-{safe}-{stamp}.{fmt}"
-        store = self.store.store
-        text = {"html": lambda: export.to_html(self.catalog, store),
-                "md": lambda: export.to_markdown(self.catalog, store),
+        store = self.progress.store
+        text = {"html": lambda: export.to_html(self.catalog, store, self.lang,
+                                               self.recheck_days),
+                "md": lambda: export.to_markdown(self.catalog, store, self.lang,
+                                                 self.recheck_days),
                 "json": lambda: export.to_json(store)}[fmt]()
         try:
             write_private(target, text)  # 0600 and atomic: a failure leaves nothing behind
@@ -235,4 +310,4 @@ class OptOutApp(App[None]):
             self.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:
-        self.store.close()
+        self.progress.close()

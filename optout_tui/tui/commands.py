@@ -45,14 +45,18 @@ class PlatformCommands(Provider):
 
 
 BROWSE_COMMANDS = (
+    ("action_uses", N_("Which of these do you use?"),
+     N_("Pick the platforms this person has accounts on (F7)")),
+    ("action_end_visit", N_("End of the visit"),
+     N_("What was done today, the handout, and erasing this person (F8)")),
     ("action_what_next", N_("What to do next"),
      N_("The most important settings not done yet, everywhere")),
     ("action_filters", N_("Filters"), N_("Narrow the list by category, kind, region or status")),
     ("action_sort", N_("Order by priority or by name"), N_("Switch how the platforms are sorted")),
     ("action_clear", N_("Clear search and filters"), N_("Show every platform again")),
     ("action_export", N_("Export progress"), N_("JSON, Markdown or a printable HTML handout")),
-    ("action_new_person", N_("New person"), N_("Start a fresh profile (helpdesk)")),
-    ("action_profiles", N_("Switch person"), N_("Choose whose progress to show")),
+    ("action_profiles", N_("Whose progress?"),
+     N_("Switch to another person, or start a new one (F5)")),
 )
 PLATFORM_COMMANDS = (
     ("action_qr", N_("QR code of the link"), N_("Open it on a phone")),

@@ -41,6 +41,11 @@ def test_wheel_installs_and_reads_its_bundled_catalog(tmp_path: Path) -> None:
     location = run(python, "-c", "import optout_tui.paths as p; print(p.bundled_catalog_dir())",
                    cwd=elsewhere)
     assert str(env) in location and "_catalog" in location
+    # The words: compiled catalogs and help pages travel in the wheel.
+    help_fr = run(python, "-c", "from optout_tui.i18n import help_text, translator; "
+                  "print(translator('fr').gettext('Whose progress?')); "
+                  "print(help_text('fr').splitlines()[0])", cwd=elsewhere)
+    assert help_fr.splitlines() == ["Les progrès de qui ?", "# optout : les touches"]
     # The catalog's version (catalog.toml) and the public key of signed updates are shipped.
     import tomllib
 

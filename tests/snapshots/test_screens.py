@@ -22,6 +22,13 @@ SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
 
 async def _no_blink(pilot) -> None:
+    """A steady cursor, drawn once the text box has taken the focus (later on a loaded
+    machine: without it the cursor is missing from the picture now and then)."""
+    for _ in range(100):
+        areas = list(pilot.app.screen.query(TextArea))
+        if areas and areas[0].has_focus:
+            break
+        await pilot.pause()
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
     await pilot.pause()
@@ -38,7 +45,7 @@ SCREENS = {
     "qr": (("enter", "r"), None),
     "template": (("down", "enter", "t"), _no_blink),
     "what-next": (("w",), None),
-    "help": (("question_mark",), None),
+    "help": (("f1",), None),
 }
 
 

@@ -25,7 +25,7 @@ def app_with(data_dir: Path, catalog_date: dt.date | None, lang: str = "en",
 
 
 async def help_text(app: OptOutApp, pilot) -> str:
-    await pilot.press("question_mark")
+    await pilot.press("f1")
     await pilot.pause()
     assert isinstance(app.screen, HelpScreen)
     return app.screen.query_one(Markdown).source

@@ -42,7 +42,7 @@ async def test_tick_survives_restart(data_dir: Path) -> None:
         assert first in checklist.done
         assert "✔ done" in shown_text(checklist)
         await pilot.press("q")
-    app.store.close()
+    app.progress.close()
 
     again = make_app(data_dir, bundled=True)
     async with again.run_test(size=(80, 24)) as pilot:
@@ -51,7 +51,7 @@ async def test_tick_survives_restart(data_dir: Path) -> None:
         actions.highlighted = actions.get_option_index("grok-training")
         await pilot.pause()
         assert first in screen.query_one(StepChecklist).done
-    again.store.close()
+    again.progress.close()
     store = ProgressStore(data_dir)
     assert StepKey("x", "grok-training", "web", first) in store.done_steps()
 
@@ -65,9 +65,11 @@ async def test_enter_and_click_toggle_too(data_dir: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert checklist.steps[0].id in checklist.done
-        await pilot.press("enter")
+        assert checklist.highlighted == 1  # a tick moves on to the next step
+        await pilot.press("up", "enter")
         await pilot.pause()
         assert checklist.steps[0].id not in checklist.done
+        assert checklist.highlighted == 0  # an untick stays
         await pilot.click(checklist, offset=(4, 1))  # row 0 is the border
         await pilot.pause()
         assert checklist.steps[0].id in checklist.done

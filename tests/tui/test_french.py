@@ -15,8 +15,8 @@ from tests.tui.helpers import make_app, shown_text
 async def test_french_words_and_catalog_text(data_dir: Path) -> None:
     app = make_app(data_dir, EXAMPLE_CATALOG, lang="fr")
     async with app.run_test(size=(120, 40)) as pilot:
-        assert "Entrée : ouvrir" in shown_text(app.screen.query_one("#hint", Static))
-        assert "0/1 faits" in shown_text(app.screen.query_one("#platforms", PlatformList))
+        assert "Entrée ouvre" in shown_text(app.screen.query_one("#hint", Static))
+        assert "1 à faire" in shown_text(app.screen.query_one("#platforms", PlatformList))
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

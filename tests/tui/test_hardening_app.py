@@ -41,8 +41,8 @@ def test_the_app_exits_non_zero_with_unsaved_changes(tmp_path: Path, monkeypatch
     monkeypatch.setattr(common, "bundled_catalog_dir", lambda: EXAMPLE_CATALOG)
 
     def run_and_leave_a_change_unsaved(self, **kw) -> None:
-        self.store.pending[OPEN] = "done"
-        self.store.last_error = StoreError("database or disk is full")
+        self.progress.pending[OPEN] = "done"
+        self.progress.last_error = StoreError("database or disk is full")
 
     monkeypatch.setattr(OptOutApp, "run", run_and_leave_a_change_unsaved)
     assert main(["--data-dir", str(tmp_path)]) == 1
@@ -60,14 +60,14 @@ async def test_saves_are_retried_while_the_app_runs(data_dir: Path, monkeypatch)
         monkeypatch.setattr(ProgressStore, "set_state", refuse)
         await pilot.press("enter", "enter", "space")
         await pilot.pause()
-        assert app.store.pending
+        assert app.progress.pending
         monkeypatch.undo()
         monkeypatch.setattr("optout_tui.tui.app.RETRY_SECONDS", 0.05)
         for _ in range(200):  # until the interval has run (no key pressed meanwhile)
             await pilot.pause(0.05)
-            if not app.store.pending:
+            if not app.progress.pending:
                 break
-        assert not app.store.pending
+        assert not app.progress.pending
     assert ProgressStore(data_dir).done_steps() == {OPEN}
 
 
@@ -100,8 +100,8 @@ async def test_a_read_only_store_shows_its_progress_and_says_so(data_dir: Path, 
     app = make_app(data_dir, EXAMPLE_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.store.store is not None and app.store.store.read_only
-        assert app.store.done_steps() == {OPEN}  # not "0 done"
+        assert app.progress.store is not None and app.progress.store.read_only
+        assert app.progress.done_steps() == {OPEN}  # not "0 done"
         assert any(n.title == "Progress is read-only" for n in app._notifications)
         monkeypatch.setattr("platformdirs.user_documents_path", lambda: tmp_path)
         exported = app.export_progress("json")  # it can be read, so exported…

@@ -56,7 +56,7 @@ async def test_what_next_shows_catalog_text_literally(data_dir: Path) -> None:
 
     app = make_app(data_dir, MARKUP_CATALOG)
     async with app.run_test(size=(200, 40)) as pilot:
-        await pilot.press("w")
+        await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, WhatNextScreen)
         listed = shown_text(app.screen.query_one("#next", OptionList))

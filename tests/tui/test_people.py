@@ -23,7 +23,7 @@ async def tick_all(pilot) -> StepChecklist:
     await pilot.press("enter")  # to the steps
     checklist = pilot.app.screen.query_one(StepChecklist)
     for _ in checklist.steps:
-        await pilot.press("space", "down")
+        await pilot.press("space")  # ticks and moves on to the next step
     await pilot.pause()
     return checklist
 
@@ -33,14 +33,17 @@ async def test_new_person_starts_empty_and_switching_back_restores(data_dir: Pat
     async with app.run_test(size=(80, 24)) as pilot:
         checklist = await tick_all(pilot)
         assert len(checklist.done) == 2
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # steps → actions → the platform list
         await pilot.pause()
         assert "✔ all done" in shown_text(app.screen.query_one("#platforms", PlatformList))
-        await pilot.press("n")
+        await pilot.press("f5")  # whose progress? The first entry is a new person
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen) and app.profile == "default"
+        await pilot.press("enter")
         await pilot.pause()
         assert app.profile.startswith("Visitor ")
-        assert "0/1 done" in shown_text(app.screen.query_one("#platforms", PlatformList))
-        await pilot.press("p")
+        assert "○ 1 to do" in shown_text(app.screen.query_one("#platforms", PlatformList))
+        await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.screen, ProfilesScreen)
         profiles = app.screen.query_one(OptionList)
@@ -58,6 +61,8 @@ async def test_undo_takes_back_the_last_tick(data_dir: Path) -> None:
         await pilot.press("u")
         await pilot.pause()
         assert checklist.done == frozenset({checklist.steps[0].id})
+        said = [n.message for n in pilot.app._notifications][-1]
+        assert said == "Undone: step 2 of “Turn off AI training on your posts”."
 
 
 async def test_finished_action_whose_text_changed_asks_for_a_recheck(
@@ -86,16 +91,16 @@ async def test_export_writes_a_handout(data_dir: Path, tmp_path: Path,
     monkeypatch.setattr("platformdirs.user_documents_path", lambda: tmp_path)
     app = make_app(data_dir, EXAMPLE_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("e")
+        await pilot.press("f6")
         await pilot.pause()
         await pilot.press("enter")  # the first format: the HTML handout
         await pilot.pause()
-        await pilot.press("e", "down", "down", "enter")  # JSON
+        await pilot.press("f6", "down", "down", "enter")  # JSON
         await pilot.pause()
     [exported] = tmp_path.glob("optout-default-*.json")
     assert '"format_version": 1' in exported.read_text(encoding="utf-8")
     [handout] = tmp_path.glob("optout-default-*.html")
-    assert "Opt-out progress: default" in handout.read_text(encoding="utf-8")
+    assert "Opt-out guide for default" in handout.read_text(encoding="utf-8")
 
 
 async def test_unsaved_changes_are_kept_and_announced(data_dir: Path,
@@ -113,7 +118,7 @@ async def test_unsaved_changes_are_kept_and_announced(data_dir: Path,
         assert any("Not saved yet" == n.title for n in app._notifications)
         monkeypatch.undo()
         app.retry_saves()
-        assert not app.store.pending
+        assert not app.progress.pending
     assert len(ProgressStore(data_dir).done_steps()) == 2
 
 
@@ -127,7 +132,8 @@ async def test_not_possible_for_me_is_saved_and_shown(data_dir: Path) -> None:
         checklist = app.screen.query_one(StepChecklist)
         assert checklist.blocked == frozenset({"open-settings"})
         assert "✗ not possible" in shown_text(checklist)
-        await pilot.press("x")
+        assert checklist.highlighted == 1  # on to the next step
+        await pilot.press("up", "x")
         await pilot.pause()
         assert checklist.blocked == frozenset()
         await pilot.press("x")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.screens.platform import PlatformScreen
 from optout_tui.tui.widgets.platform_list import PlatformList
 from tests.tui.helpers import make_app
@@ -33,3 +34,38 @@ async def test_letters_typed_into_search_are_not_shortcuts(data_dir: Path) -> No
         assert app.is_running
         assert app.screen.query_one("#search", Input).value == "quitnpe"
         assert app.profile == "default"
+
+
+async def test_typing_on_the_list_goes_to_the_search_and_fires_no_command(
+        data_dir: Path) -> None:
+    """Typing a name without / first: every letter lands in the search (type-to-find); none
+    switches the person, opens a dialog or quits (issue: "linkedin" made a new person)."""
+    app = make_app(data_dir, bundled=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.focused, PlatformList)
+        await pilot.press(*"linkedin", "q", "?", "w", "e", "n", "p", "f")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, BrowseScreen)
+        assert app.screen.query_one("#search", Input).value == "linkedinq?wenpf"
+        assert app.profile == "default"
+        await pilot.press("escape")
+        await pilot.press(*"linkedin")
+        await pilot.pause()
+        assert app.screen.query_one("#platforms", PlatformList).rows[0].id == "linkedin"
+        await pilot.press("down", "enter")  # from the search to the results, then open
+        await pilot.pause()
+        assert isinstance(app.screen, PlatformScreen) and app.screen.platform.id == "linkedin"
+
+
+async def test_typing_again_after_a_platform_starts_a_new_search(data_dir: Path) -> None:
+    app = make_app(data_dir, bundled=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"linkedin", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlatformScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press(*"chatgpt")
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "chatgpt"
+        assert app.screen.query_one("#platforms", PlatformList).rows[0].id == "chatgpt"

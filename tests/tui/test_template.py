@@ -72,14 +72,16 @@ async def test_french_footer_and_template_words(data_dir: Path) -> None:
     app = make_app(data_dir, SCREENS_CATALOG, lang="fr")
     async with app.run_test(size=(100, 30)) as pilot:
         footer = await footer_text(pilot)
-        assert "Chercher" in footer and "Filtres" in footer and "Search" not in footer
+        assert "Filtres" in footer and "Personnes" in footer and "People" not in footer
+        # whose progress, in every footer
+        assert app.screen.query_one("#footer-person").render().plain.strip() == "par défaut"
         await open_beta(pilot)
         footer = all_text(app.screen.query_one("Footer"))
-        assert "Retour" in footer and "Remplir" in footer
+        assert "Retour" in footer and "Texte" in footer and "Text to send" not in footer
         assert "{{votre nom}}" in all_text(app.screen.query_one(ActionDetail))
     english = make_app(data_dir, SCREENS_CATALOG)
     async with english.run_test(size=(100, 30)) as pilot:
-        assert "Search" in await footer_text(pilot)
+        assert "People" in await footer_text(pilot)
 
 
 async def test_theme_choice_is_kept(data_dir: Path) -> None:

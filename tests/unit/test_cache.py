@@ -250,3 +250,13 @@ def test_blocks_are_read_from_the_file_as_it_was_loaded(tmp_path: Path) -> None:
     path.write_text(text.replace("id: untick", "id: [broken"), encoding="utf-8")
     steps = open_catalog.get("example").actions[0].surfaces[0].steps
     assert steps[1].id == "untick" and steps[1].text.en == "Untick the box."
+
+
+def test_the_key_covers_the_namedtuple_values_of_the_model() -> None:
+    """LocalText and the other small values are NamedTuples: a change of their fields must
+    invalidate every cache as a dataclass's does."""
+    from optout_tui.catalog.cache import _model_shape
+
+    shape = _model_shape()
+    assert "LocalText:en,fr,unconfirmed,formerly" in shape
+    assert "Source:url,publisher" in shape and "Step:id,text" in shape

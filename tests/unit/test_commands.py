@@ -107,8 +107,13 @@ def test_list_status_not_possible_and_recheck(capsys, data_dir: Path) -> None:
 
     store = ProgressStore(data_dir)
     store.set_state(StepKey("example", "ai-training", "web", "untick"), "not-possible")
-    store.close()
     args = ["--data-dir", str(data_dir)]
+    assert "example/ai-training" in run(capsys, "list", "--status", "in-progress", *args)[1]
+    store.set_state(StepKey("example", "ai-training", "web", "open-settings"), "done")
+    assert "example/ai-training" in run(capsys, "list", "--status", "done-as-far-as-possible",
+                                        *args)[1]
+    store.set_state(StepKey("example", "ai-training", "web", "open-settings"), "not-possible")
+    store.close()
     assert "example/ai-training" in run(capsys, "list", "--status", "not-possible", *args)[1]
 
 
@@ -219,7 +224,8 @@ def test_walk_saves_answers(monkeypatch: pytest.MonkeyPatch, capsys, data_dir: P
     states = ProgressStore(data_dir).states()
     assert {k.step: v for k, v in states.items()} == {"open-settings": "not-possible",
                                                        "untick": "not-possible"}
-    assert "0 of 1 action(s) done" in out
+    assert "None of these steps is possible for you" in out
+    assert "1 of 1 action(s) finished" in out
 
 
 def test_walk_quits_cleanly_at_end_of_input(monkeypatch, capsys, data_dir: Path) -> None:
@@ -255,3 +261,23 @@ def test_show_gives_the_address_and_the_text_with_its_blanks(capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     email = data["platform"]["actions"][0]["surfaces"]["email"]
     assert email["address"] == "privacy@beta.example" and "{{your name}}" in email["template"]["en"]
+
+
+def test_list_shows_where_a_platform_comes_from_only_for_overlays(capsys) -> None:
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and out.splitlines()[0] == "Example [formerly Sample]  [example]"
+
+
+def test_list_refuses_an_unknown_region(capsys) -> None:
+    code, out, err = run(capsys, "list", "--region", "XX")
+    assert code == 2 and out == "" and "unknown region 'XX'" in err
+    assert run(capsys, "list", "--region", "fr")[0] == 0
+
+
+def test_qr_invert_flips_dark_and_light(capsys) -> None:
+    assert main(["qr", "example/ai-training"]) == 0
+    plain = capsys.readouterr().out.splitlines()
+    assert main(["qr", "example/ai-training", "--invert"]) == 0
+    flipped = capsys.readouterr().out.splitlines()
+    assert plain[-1] == flipped[-1] == "https://example.com/settings/ai"
+    assert plain[0] != flipped[0] and plain[0].startswith(" ") and flipped[0].startswith("█")

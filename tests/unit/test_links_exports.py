@@ -178,7 +178,7 @@ def test_html_handout_escapes_every_catalog_text(tmp_path: Path, capsys,
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert page.count("&lt;img src=y onerror=alert(3)&gt;") == 2  # title and heading
-    assert ("<h2>Done</h2>\n<ul>\n<li>✔ Ex &lt;img" in page) is finished
+    assert ("<h2>Done</h2><ul>\n<li><strong>✔ done</strong> Ex &lt;img" in page) is finished
 
 
 def test_a_newline_in_a_name_does_not_forge_a_line_of_list(tmp_path: Path, capsys) -> None:
@@ -262,8 +262,8 @@ def test_a_link_too_long_for_a_qr_code_is_a_message(capsys) -> None:
 
 
 def test_the_handout_says_when_a_link_is_too_long_for_a_qr_code() -> None:
-    from optout_tui.progress.export import _Codes
+    from optout_tui.progress.handout import _Codes
 
     codes = _Codes()
-    assert "too long for a QR code" in codes("https://example.com/" + "a" * 3000)
+    assert codes("https://example.com/" + "a" * 3000) is None  # the handout says so instead
     assert codes("https://example.com/").startswith("<svg")

@@ -111,7 +111,7 @@ EXTRACTED = {"_", "N_", "NC_", "gettext", "ngettext", "pgettext", "npgettext", "
              "Phrase", "StoreError", "CommandError", "Binding"}
 # Calls whose strings are not for a person: word tables' contexts, programming errors.
 NOT_WORDS = {"Words", "ValueError", "TypeError", "KeyError", "RuntimeError", "AssertionError"}
-NOT_WORD_NAMES = {"DEFAULT_CSS", "CSS", "KEYWORDS"}
+NOT_WORD_NAMES = {"DEFAULT_CSS", "CSS", "KEYWORDS", "__all__"}
 STYLE_WORDS = {"bold", "dim", "italic", "reverse", "underline", "strike", "not", "on"}
 SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|BEGIN|COMMIT|"
                  r"ROLLBACK|WITH|AND|WHERE|ORDER)\b")

@@ -26,7 +26,7 @@ def _fake_app(monkeypatch: pytest.MonkeyPatch, *, return_code: int | None,
     class FakeApp:
         def __init__(self, catalog, data, **kwargs) -> None:
             self.return_code = return_code
-            self.store = SimpleNamespace(pending=pending, pending_done=[], last_error=None)
+            self.progress = SimpleNamespace(pending=pending, pending_done=[], last_error=None)
 
         def run(self) -> None:
             pass

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from optout_tui.text import clean, has_control, has_invisible, markdown_link, markdown_text, one_line
+from optout_tui.text import (
+    clean,
+    has_control,
+    has_invisible,
+    markdown_link,
+    markdown_text,
+    one_line,
+)
 
 
 @pytest.mark.parametrize("brk", ["\n", "\u2028", "\u2029", "\r\n"])

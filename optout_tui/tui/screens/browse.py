@@ -10,14 +10,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from optout_tui.catalog import filters as flt
 from optout_tui.catalog.model import CATEGORIES, KINDS, Catalog, Platform
 from optout_tui.i18n import N_, translator
-from optout_tui.progress import platform_counts
-from optout_tui.progress.status import STATUSES, overall_status, touched
+from optout_tui.progress.status import STATUSES, Standing
 from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.widgets.person_footer import PersonFooter
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
 from optout_tui.tui.widgets.search_box import SearchBox
@@ -28,20 +28,23 @@ ANY_WORDS = {"category": N_("All categories"), "kind": N_("All kinds"),
              "region": N_("All regions"), "status": N_("All statuses")}
 
 
-def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en") -> Content:
-    """Progress first, in a mark and words (never colour alone), then name and aliases, so a
-    long alias list is what gets cut at the edge, not the progress."""
+def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en",
+                    started: bool = False) -> Content:
+    """Progress first, in a mark and words (never colour alone): how many settings the person
+    can still do there (finished ones, done or as far as possible, and information-only ones
+    are not counted); then name and aliases, so a long alias list is what gets cut at the
+    edge, not the progress."""
     _ = translator(lang).gettext
-    all_done, n_done = _("✔ all done"), _("{n}/{t} done")
+    all_done, to_do = _("✔ all done"), _("{n} to do")
     if total and done == total:
         state = (all_done, "bold $text-success")
-    elif done:
-        state = ("◐ " + n_done.format(n=done, t=total), "bold")
+    elif done or started:
+        state = ("◐ " + to_do.format(n=total - done), "bold")
     elif total:
-        state = ("○ " + n_done.format(n=0, t=total), "")
+        state = ("○ " + to_do.format(n=total), "")
     else:
         state = ("– " + _("no opt-out"), "dim")
-    width = max(len(all_done), len("○ " + n_done.format(n=0, t=9)))
+    width = max(len(all_done), len("○ " + to_do.format(n=99)), len("– " + _("no opt-out")))
     aliases = (f"  ({', '.join(platform.aliases)})", "dim") if platform.aliases else ""
     gap = " " * max(width - len(state[0]) + 2, 1)  # "– no opt-out" is wider: still a space
     return Content.assemble(state, gap, (platform.name, "bold"), aliases)
@@ -61,29 +64,34 @@ def home_region() -> str | None:
 class BrowseScreen(Screen):
     """Choose a platform; Enter or a click opens its checklist."""
 
+    # Type-to-find: every printable key typed here goes to the search, so commands are on
+    # keys nobody types into a name (F-keys; Ctrl+P for the palette, Ctrl+Q to quit). F3, F7
+    # and F8 stay off the footer so that it fits 80 columns; the help and the palette list
+    # them. Nothing here changes whose progress it is without a question first (F5).
     BINDINGS = [
-        Binding("enter", "open", "Open", show=True, id="browse.open"),
-        Binding("slash", "search", "Search", key_display="/", id="browse.search"),
-        Binding("f", "filters", "Filters", id="browse.filters"),
-        # o, p and e stay off the footer so that it fits 80 columns with ? and q; the status
-        # line names o, and all three are in the help (?) and the palette (Ctrl+P).
-        Binding("o", "sort", "Order", show=False, id="browse.sort"),
-        Binding("w", "what_next", "What next", id="browse.what-next"),
-        Binding("n", "new_person", "New person", id="browse.new-person"),
-        Binding("p", "profiles", "Profiles", show=False, id="browse.profiles"),
-        Binding("e", "export", "Export", show=False, id="browse.export"),
+        Binding("enter", "open", "Open", show=False, id="browse.open"),
+        Binding("f2", "filters", "Filters", key_display="F2", id="browse.filters"),
+        Binding("f3", "sort", "Order", key_display="F3", show=False, id="browse.sort"),
+        Binding("f4", "what_next", "What next", key_display="F4", id="browse.what-next"),
+        Binding("f5", "profiles", "People", key_display="F5", id="browse.profiles"),
+        Binding("f6", "export", "Export", key_display="F6", id="browse.export"),
+        Binding("f7", "uses", "Your platforms", key_display="F7", show=False,
+                id="browse.uses"),
+        Binding("f8", "end_visit", "End of visit", key_display="F8", show=False,
+                id="browse.end-visit"),
         Binding("escape", "clear", "Clear", show=False, id="browse.clear"),
+        Binding("f1", "app.help", "Help", key_display="F1", show=False, id="browse.help"),
+        Binding("ctrl+q", "app.quit", "Quit", key_display="^q", id="browse.quit"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
         self.catalog = catalog
         self.filters = flt.Filters(sort="name")
-        self._states: dict = {}
-        self._records: dict = {}
-        self._done: set = set()
-        self._touched: frozenset[str] = frozenset()
-        self._typing_to_search = False
+        self._standing = Standing({})
+        self._new_search = False
+        """The next letter typed on the list replaces the search (after a platform or Down)."""
+        self._used: frozenset[str] = frozenset()
         self._filters_filled = False
         self._filters_mounted = False
         self.shown_query = ""
@@ -94,10 +102,10 @@ class BrowseScreen(Screen):
         _ = translator(self.app.lang).gettext
         yield Header(icon="")
         yield Static(
-            _("↑↓ Enter: open a platform · / search · f filters · w what next · ? help"),
+            _("Type to search · Enter: open · F7 which you use · F4 what next · F1 help"),
             id="hint")
-        yield SearchBox(placeholder=_("Search platforms and settings (/)"), id="search",
-                        compact=True)
+        yield SearchBox(placeholder=_("Type a name or a setting to search"), id="search",
+                        select_on_focus=False, compact=True)
         with Horizontal(id="filters"):
             # The first frame shows look-alike labels: four Selects cost tens of
             # milliseconds to build, so they replace the labels just after it (and their
@@ -109,7 +117,8 @@ class BrowseScreen(Screen):
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
             yield PlatformPreview(self._status_of, id="preview")
-        yield Footer()
+        yield PersonFooter(self.app.person_name(), show_command_palette=False,
+                           compact=True)
 
     def on_mount(self) -> None:
         # The list is filled by on_screen_resume, which also runs when the screen first shows.
@@ -121,6 +130,8 @@ class BrowseScreen(Screen):
         self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
         self.call_after_refresh(self._mount_filters)
         self.call_after_refresh(self._warm_search)
+        # Whose progress is shown changed (another person chosen): count again.
+        self.app.progress_replaced.subscribe(self, lambda _profile: self.refresh_counts())
 
     def _mount_filters(self) -> None:
         """Put the filter Selects (only "All …" for now) in place of their labels."""
@@ -167,6 +178,7 @@ class BrowseScreen(Screen):
         self.run_worker(build, thread=True, exit_on_error=False)
 
     def on_screen_resume(self) -> None:
+        self._new_search = True
         self.refresh_counts()
         self._fill_filter_options()
 
@@ -197,23 +209,23 @@ class BrowseScreen(Screen):
 
     # -- progress --------------------------------------------------------------------
     def _read_progress(self) -> None:
-        store = self.app.store
-        self._states = store.states()
-        self._records = store.done_records()
-        self._done = {k for k, v in self._states.items() if v == "done"}
-        self._touched = touched(self._states)
+        self._standing = Standing.read(self.app.progress, self.app.recheck_days)
+        self._used = self.app.progress.used()
+
+    def _mine(self):
+        """The platforms the person uses (every one, when they have not said)."""
+        if not self._used:
+            return self.catalog.platforms
+        return [p for p in self.catalog.platforms if p.id in self._used]
 
     def _status_of(self, platform: Platform, action) -> str:
         """One of STATUSES for an action (or its facts); a platform nobody has touched is
         answered without reading its steps."""
-        if platform.id not in self._touched:
-            return "not-started"
-        full = platform.action(action.id)
-        return overall_status(platform.id, full, self._states, self._records,
-                              self.app.recheck_days)
+        return self._standing.state(platform, action)
 
     def _describe(self, platform: Platform) -> Content:
-        return platform_prompt(platform, *platform_counts(platform, self._done), self.app.lang)
+        return platform_prompt(platform, *self._standing.counts(platform), self.app.lang,
+                               started=platform.id in self._standing.busy)
 
     def refresh_counts(self) -> None:
         """Progress changed somewhere: read it again and redraw."""
@@ -232,7 +244,7 @@ class BrowseScreen(Screen):
             rows = flt.apply(found, flt.Filters(**{**self._filter_fields(), "sort": "name"}),
                              self._status_of)
         else:
-            rows = flt.apply(self.catalog.platforms, self.filters, self._status_of)
+            rows = flt.apply(self._mine(), self.filters, self._status_of)
         platforms = self.query_one(PlatformList)
         current = platforms.highlighted_platform
         platforms.show(rows, keep=None if query else (current.id if current else None))
@@ -241,9 +253,19 @@ class BrowseScreen(Screen):
             text = _("Found: {n} of {t}, best first · Enter opens the first · Esc clears").format(
                 n=len(rows), t=len(self.catalog.platforms))
         elif rows:
-            order = _("by priority") if self.filters.sort == "priority" else _("by name")
-            text = _("Platforms: {n} of {t}, {s} (o to change)").format(
-                n=len(rows), t=len(self.catalog.platforms), s=order)
+            from optout_tui.progress.handout import summary
+
+            mine = self._mine()
+            words = translator(self.app.lang)
+            shown = (words.ngettext("Your {n} platform (F7)", "Your {n} platforms (F7)",
+                                    len(rows)) if self._used else
+                     words.ngettext("{n} platform", "{n} platforms", len(rows)) if
+                     len(rows) == len(mine) else
+                     words.ngettext("{n} of {t} platform", "{n} of {t} platforms",
+                                    len(mine))).format(n=len(rows), t=len(mine))
+            if self.filters.sort == "priority":
+                shown += ", " + _("by priority")
+            text = shown + " · " + summary(self._standing.overall(mine), self.app.lang)
         else:
             text = _("No platform matches. Clear the search or a filter (Esc clears all).")
         self.query_one("#shown", Static).update(Content(text), layout=False)  # height 1
@@ -292,22 +314,32 @@ class BrowseScreen(Screen):
         self.app.open_platform(event.platform.id)
 
     def on_key(self, event) -> None:
-        """Keys typed right after / (before the search box has taken focus) belong to the
-        search, even letters that are shortcuts elsewhere: a fast typist's "/slack" must not
-        open the list's first platform."""
+        """Type-to-find: a printable key typed on the list (or anywhere but an open menu)
+        goes into the search, never to a command; Down from the search box moves to the
+        results. The search box stops every printable key it handles, so one arriving here
+        came through another widget, perhaps queued for the list before the focus moved: it
+        belongs to the search all the same."""
         search = self.query_one("#search", Input)
-        if event.key == "slash" and self.focused is not search:
-            # Handled here, not only by the binding (which runs once the key has bubbled up
-            # to the app): keys already queued behind it then see the flag.
-            self.action_search()
-            event.stop()
-            event.prevent_default()
+        focused = self.focused
+        if focused is search and event.key == "down":
+            if self.query_one(PlatformList).rows:
+                self.query_one(PlatformList).focus()
+                self._new_search = True
+                event.stop()
+                event.prevent_default()
             return
-        # The search box stops every printable key it handles, so one arriving here came
-        # through another widget: queued for the list before the focus moved (even if the
-        # focus has moved since). It belongs to the search all the same.
-        if self._typing_to_search and event.is_printable and event.character:
-            search.insert_text_at_cursor(event.character)
+        if isinstance(focused, Select) or (
+                focused is not None and focused.parent is not None
+                and isinstance(focused.parent, Select)):
+            return  # an open menu: its letters jump to its entries
+        if event.is_printable and event.character and event.character != " ":
+            if self._new_search:  # back on the list: typing starts a new search
+                search.value = ""
+                self._new_search = False
+            if event.character != "/" or search.value:  # "/" alone: the old way to search
+                search.insert_text_at_cursor(event.character)
+            if focused is not search:
+                search.focus()
             event.stop()
             event.prevent_default()
 
@@ -327,16 +359,9 @@ class BrowseScreen(Screen):
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, Select) and not self._filters_filled:
             self._fill_filter_options(force=True)
-        if not isinstance(event.widget, (Input, PlatformList)):
-            # Letters go to the search until the person moves to another control (a filter).
-            # Neither the search box's focus (keys queued for the list before it arrive
-            # after it) nor the list's (its focus from mounting can arrive after a / typed
-            # at the first frame) ends it: in both races the letters were lost.
-            self._typing_to_search = False
 
     # -- actions ---------------------------------------------------------------------
     def action_search(self) -> None:
-        self._typing_to_search = True
         self.query_one("#search", Input).focus()
 
     @on(events.Click, ".filter-label")
@@ -348,7 +373,7 @@ class BrowseScreen(Screen):
             self.call_after_refresh(lambda: self.query_one(f"#f-{name}", Select).focus())
 
     def action_filters(self) -> None:
-        if not self._filters_mounted:  # f pressed within the first frame
+        if not self._filters_mounted:  # F2 pressed within the first frame
             self._mount_filters()
             self.call_after_refresh(self.action_filters)
             return
@@ -376,7 +401,7 @@ class BrowseScreen(Screen):
         self.app.push_screen(WhatNextScreen(self.catalog))
 
     def action_new_person(self) -> None:
-        self.app.new_person()
+        self.app.choose_person()  # never a new person without a question
 
     def action_export(self) -> None:
         from optout_tui.tui.screens.export import ExportScreen
@@ -387,18 +412,42 @@ class BrowseScreen(Screen):
 
         self.app.push_screen(ExportScreen(), chosen)
 
+    def action_end_visit(self) -> None:
+        """What was done today, the handout, and erasing the person (handout first)."""
+        from optout_tui.tui.screens.visit import ERASE, HANDOUT, ConfirmScreen, VisitScreen
+
+        app = self.app
+        _ = translator(app.lang).gettext
+
+        def erase(sure: bool | None, handout=None) -> None:
+            if sure:
+                app.erase_person(handout)
+
+        def chosen(choice: str | None) -> None:
+            if choice == HANDOUT:
+                app.export_progress("html")
+            elif choice == ERASE:
+                handout = app.export_progress("html")
+                if handout is None:
+                    return  # not written: nothing is erased
+                question = _("The handout is in {path}. Erase {name}'s progress for good? "
+                             "This cannot be undone.").format(path=handout,
+                                                              name=app.person_name())
+                app.push_screen(ConfirmScreen(question, _("Erase it"), _("Keep it")),
+                                lambda sure: erase(sure, handout))
+
+        app.push_screen(VisitScreen(), chosen)
+
+    def action_uses(self) -> None:
+        """Which of these do you use? Kept for this person."""
+        from optout_tui.tui.screens.uses import UsesScreen
+
+        def chosen(platforms: frozenset[str] | None) -> None:
+            if platforms is not None:
+                self.app.saved(self.app.progress.set_used(platforms))
+                self.refresh_counts()
+
+        self.app.push_screen(UsesScreen(self.catalog, self.app.progress.used()), chosen)
+
     def action_profiles(self) -> None:
-        from optout_tui.tui.screens.profiles import NEW_PERSON, ProfilesScreen
-
-        store = self.app.store.store
-        names = store.profiles() if store else []
-        if self.app.profile not in names:
-            names.append(self.app.profile)
-
-        def chosen(name: str | None) -> None:
-            if name == NEW_PERSON:
-                self.app.new_person()
-            elif name and name != self.app.profile:
-                self.app.switch_profile(name)
-
-        self.app.push_screen(ProfilesScreen(names, self.app.profile), chosen)
+        self.app.choose_person()

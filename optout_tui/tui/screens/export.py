@@ -6,12 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.i18n import N_, translator
-from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.screens.dialog import Dialog
 
 FORMATS = [
     ("html", N_("Printable handout (HTML, a QR code per link left to do)")),
@@ -20,19 +19,16 @@ FORMATS = [
 ]
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(Dialog[str | None]):
     """Dismisses with "html", "md", "json" or None."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]
 
     def compose(self) -> ComposeResult:
         _ = translator(self.app.lang).gettext
-        with Vertical(id="export-box"):
+        with Vertical(id="export-box", classes="dialog"):
             yield Static(Content.styled(_("Export this person's progress as…"), "bold"))
             yield OptionList(*(Option(Content(_(text)), id=fmt) for fmt, text in FORMATS))
-
-    def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

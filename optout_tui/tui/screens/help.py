@@ -5,14 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from optout_tui.i18n import help_text
-from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.screens.dialog import Dialog
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A modal with the key table; any of Escape, q or ? closes it."""
 
     BINDINGS = [
@@ -22,7 +21,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
+        with VerticalScroll(id="help-body", classes="dialog"):
             yield Markdown(help_text(self.app.lang) + self._catalog_age(),
                            open_links=False)
 
@@ -38,6 +37,3 @@ class HelpScreen(ModalScreen[None]):
             return ""
         hint = stale_hint(info, today, app.lang)
         return f"\n{line}" + (f" {hint}" if hint else "") + "\n"
-
-    def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)

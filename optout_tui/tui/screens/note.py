@@ -6,14 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from optout_tui.i18n import translator
-from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.screens.dialog import Dialog
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(Dialog[str | None]):
     """Dismisses with the note (empty to remove it), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="note.cancel")]
@@ -25,14 +24,11 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         _ = translator(self.app.lang).gettext
-        with Vertical(id="note-box"):
+        with Vertical(id="note-box", classes="dialog"):
             yield Static(Content.assemble((_("Note: "), "bold"), self.heading))
             yield Input(self.note, placeholder=_("e.g. no such menu on my phone; did it on the "
                                                  "laptop"), id="note-input")
             yield Static(_("Enter saves (empty removes the note) · Escape cancels"))
-
-    def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

@@ -6,17 +6,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.i18n import translator
-from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.screens.dialog import Dialog
 
 NEW_PERSON = "\x00new"  # an option id no profile name can have (names are typed text)
 
 
-class ProfilesScreen(ModalScreen[str | None]):
+class ProfilesScreen(Dialog[str | None]):
     """Dismisses with the chosen profile name, NEW_PERSON, or None."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="profiles.cancel")]
@@ -28,17 +27,14 @@ class ProfilesScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         _ = translator(self.app.lang).gettext
-        with Vertical(id="profiles-box"):
+        with Vertical(id="profiles-box", classes="dialog"):
             yield Static(Content.styled(_("Whose progress?"), "bold"))
             options = [Option(Content(_("+ New person (a fresh, empty profile)")),
                               id=NEW_PERSON)]
             for name in self.profiles:
                 mark = "● " if name == self.current else "  "
-                options.append(Option(Content.assemble(mark, name), id=name))
+                options.append(Option(Content.assemble(mark, self.app.person_name(name)), id=name))
             yield OptionList(*options, id="profiles-list")
-
-    def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

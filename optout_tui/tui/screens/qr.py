@@ -87,5 +87,6 @@ class QrScreen(Screen):
     def action_copy_link(self) -> None:
         self.app.copy_to_clipboard(self.url)
         self.notify(translator(self.app.lang).gettext(
-            "Link sent to the terminal's clipboard (works where the terminal supports OSC 52)."),
+            "Link copied, if your terminal lets programs copy (if pasting gives nothing, copy "
+            "it from the screen)."),
             markup=False)

@@ -6,15 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from optout_tui.catalog.model import blanks
 from optout_tui.i18n import translator
-from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.screens.dialog import Dialog
 
 
-class TemplateScreen(ModalScreen[str | None]):
+class TemplateScreen(Dialog[str | None]):
     """Dismisses with the text to copy (Ctrl+S or the Copy button), or None (Escape)."""
 
     BINDINGS = [
@@ -22,10 +21,8 @@ class TemplateScreen(ModalScreen[str | None]):
         Binding("ctrl+s", "copy", "Copy", priority=True, id="template.copy"),
     ]
     DEFAULT_CSS = """
-    TemplateScreen { align: center middle; }
     TemplateScreen > #template-box {
-        width: 90%; max-width: 100; height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
+        width: 90%; max-width: 100; height: 90%; border: thick $primary;
     }
     TemplateScreen TextArea { height: 1fr; }
     TemplateScreen #template-buttons { height: auto; align-horizontal: right; }
@@ -40,7 +37,7 @@ class TemplateScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         _ = translator(self.app.lang).gettext
-        with Vertical(id="template-box"):
+        with Vertical(id="template-box", classes="dialog"):
             yield Static(Content.assemble((self.heading, "bold")))
             if self.address:
                 yield Static(Content.assemble(_("Write to: "), (self.address, "bold")))
@@ -53,7 +50,6 @@ class TemplateScreen(ModalScreen[str | None]):
                 yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)
         self.query_one(TextArea).focus()
         self._show_blanks()
 

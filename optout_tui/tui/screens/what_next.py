@@ -6,13 +6,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import Catalog
 from optout_tui.progress.next_up import NextUp, next_up
 from optout_tui.i18n import translator
+from optout_tui.progress.status import Standing
 from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.widgets.person_footer import PersonFooter
 from optout_tui.tui.widgets.platform_preview import STATUS_MARK
 from optout_tui.wording import DEFAULT, DIFFICULTY, KIND, STATUS
 
@@ -42,7 +44,8 @@ class WhatNextScreen(Screen):
             "The most important settings you have not done yet, across every platform. "
             "Enter opens one."), id="hint")
         yield OptionList(id="next")
-        yield Footer()
+        yield PersonFooter(self.app.person_name(), show_command_palette=False,
+                           compact=True)
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)
@@ -54,9 +57,9 @@ class WhatNextScreen(Screen):
         self.refresh_items()
 
     def refresh_items(self) -> None:
-        store = self.app.store
-        self.items = next_up(self.catalog, store.states(), store.done_records(),
-                             self.app.recheck_days, limit=200)
+        standing = Standing.read(self.app.progress, self.app.recheck_days)
+        self.items = next_up(self.catalog, standing, limit=200,
+                             only=self.app.progress.used())
         options = self.query_one(OptionList)
         lang = self.app.lang
         if self.items:

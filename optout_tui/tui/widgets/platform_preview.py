@@ -13,7 +13,7 @@ from optout_tui.wording import DEFAULT, DIFFICULTY, KIND, STATUS
 
 StatusOf = Callable[[Platform, Action], str]
 STATUS_MARK = {"done": "✔", "in-progress": "◐", "needs-recheck": "⟳", "not-possible": "✗",
-               "not-started": "○"}
+               "not-started": "○", "done-as-far-as-possible": "✔", "information": "ℹ"}
 
 
 class PlatformPreview(Static):

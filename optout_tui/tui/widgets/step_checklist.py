@@ -67,7 +67,7 @@ class StepChecklist(OptionList):
     """
 
     BINDINGS = [
-        Binding("space", "toggle", "Tick / untick", id="checklist.toggle"),
+        Binding("space", "toggle", "Tick", id="checklist.toggle"),
         Binding("x", "not_possible", "Not possible", id="checklist.not-possible"),
     ]
 

@@ -1,0 +1,35 @@
+"""The footer with whose progress it is always in view, at its right end."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Footer, Label
+
+
+class PersonFooter(Footer):
+    """Textual's footer (the keys), and the person whose progress is kept."""
+
+    DEFAULT_CSS = """
+    PersonFooter > #footer-person {
+        dock: right;
+        padding: 0 1;
+        max-width: 24;
+        text-style: bold;
+        color: $footer-key-foreground;
+        background: $footer-background;
+    }
+    """
+
+    person: reactive[str] = reactive("", recompose=True)
+
+    def __init__(self, person: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.set_reactive(PersonFooter.person, person)
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        if self.person:
+            # A name is typed text: shown literally, never as markup.
+            yield Label(Content(self.person), id="footer-person")

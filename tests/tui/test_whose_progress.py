@@ -1,0 +1,92 @@
+"""Whose progress: the app starts on the last person worked for, asks when several people
+have progress, says whose it is at all times; a misspelt name is an error everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from optout_tui.cli import main
+from optout_tui.commands import common
+from optout_tui.progress import ProgressStore, StepKey
+from optout_tui.progress.people import last_person
+from optout_tui.tui.screens.profiles import ProfilesScreen
+from optout_tui.tui.widgets.person_footer import PersonFooter
+from tests.conftest import SCREENS_CATALOG
+from tests.tui.helpers import make_app
+
+
+def two_people(data_dir: Path) -> None:
+    for name in ("Visitor 14:30", "Ada"):
+        store = ProgressStore(data_dir, profile=name)
+        store.set_step(StepKey("alpha", "ai-training", "web", "open-settings"), True)
+        store.close()
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list:
+    """`optout` with no command builds the app; its run is replaced by a note of the app."""
+    from optout_tui.tui.app import OptOutApp
+
+    apps: list = []
+    monkeypatch.setattr(OptOutApp, "run", lambda self: apps.append(self))
+    monkeypatch.setattr(common, "bundled_catalog_dir", lambda: SCREENS_CATALOG)
+    return apps
+
+
+async def test_a_new_person_is_kept_and_the_app_starts_on_them_again(
+        data_dir: Path, started: list) -> None:
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5", "enter")  # whose progress? → + New person
+        await pilot.pause()
+        visitor = app.profile
+        assert visitor.startswith("Visitor ")
+        assert visitor in app.sub_title
+        assert app.screen.query_one(PersonFooter).person == visitor
+    app.progress.close()
+    assert last_person(data_dir) == visitor
+    assert visitor in ProgressStore(data_dir).profiles()  # kept, with nothing ticked yet
+    assert main(["--data-dir", str(data_dir)]) == 0
+    assert started[-1].profile == visitor and not started[-1].ask_whose
+
+
+def test_several_people_are_asked_about_at_start(data_dir: Path, started: list) -> None:
+    two_people(data_dir)
+    assert main(["--data-dir", str(data_dir)]) == 0
+    assert started[-1].ask_whose
+    assert main(["--data-dir", str(data_dir), "--profile", "Ada"]) == 0
+    assert started[-1].profile == "Ada" and not started[-1].ask_whose
+
+
+async def test_asking_at_start_shows_whose_progress(data_dir: Path) -> None:
+    two_people(data_dir)
+    app = make_app(data_dir, SCREENS_CATALOG)
+    app.ask_whose = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+        await pilot.press("escape")  # keep the one it started on
+        await pilot.pause()
+        assert app.profile == "default"
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "--format", "md"], ["list", "--status", "done"], ["walk", "alpha"], [],
+])
+def test_a_misspelt_person_is_an_error_with_close_names(
+        argv: list[str], data_dir: Path, capsys, started: list) -> None:
+    two_people(data_dir)
+    code = main([*argv, "--data-dir", str(data_dir), "--profile", "Vistor 14:30"])
+    err = capsys.readouterr().err
+    assert code == 1 and not started
+    assert "no profile named 'Vistor 14:30'" in err and "'Visitor 14:30'" in err
+
+
+def test_a_misspelt_person_is_an_error_in_french_too(data_dir: Path, capsys,
+                                                     started: list) -> None:
+    two_people(data_dir)
+    assert main(["export", "--lang", "fr", "--data-dir", str(data_dir), "--profile",
+                 "Adda"]) == 1
+    assert "aucun profil nommé 'Adda'. Vouliez-vous dire : 'Ada' ?" in capsys.readouterr().err
