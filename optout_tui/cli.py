@@ -176,6 +176,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     delete = do.add_parser("delete", help=_("delete a profile and erase its progress"),
                            parents=[_common(lang)])
     delete.add_argument("name")
+    delete.add_argument("--yes", action="store_true",
+                        help=_("do not ask first (a terminal is asked; a script is not)"))
 
     p = command("export", _("export a profile's progress: JSON (importable), Markdown, or a "
                             "printable HTML handout with QR codes"))

@@ -28,6 +28,9 @@ def cmd_profiles(args: argparse.Namespace) -> int:
         elif args.do == "delete":
             if args.name not in store.profiles():
                 raise CommandError("no profile named {name!r}", name=args.name)
+            if not (getattr(args, "yes", False) or _confirmed(args)):
+                print(translator(args.lang).gettext("Nothing was deleted."))
+                return 1
             store.delete_profile(args.name)
             print(translator(args.lang).gettext(
                 "Deleted {name!r} and erased its progress.").format(name=args.name))
@@ -41,6 +44,20 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _confirmed(args: argparse.Namespace) -> bool:
+    """At a terminal, a clear yes before erasing a person; a script (no terminal) is not
+    asked, as before."""
+    if not sys.stdin.isatty():
+        return True
+    _ = translator(args.lang).gettext
+    try:
+        answer = input(_("Erase {name!r} and all its progress for good? Type yes to erase: "
+                         ).format(name=args.name))
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {_("yes").casefold(), "yes"}
 
 
 def _write(text: str, output: str | None, lang: str) -> None:

@@ -281,3 +281,18 @@ def test_qr_invert_flips_dark_and_light(capsys) -> None:
     flipped = capsys.readouterr().out.splitlines()
     assert plain[-1] == flipped[-1] == "https://example.com/settings/ai"
     assert plain[0] != flipped[0] and plain[0].startswith(" ") and flipped[0].startswith("█")
+
+
+def test_profiles_delete_asks_at_a_terminal(monkeypatch, capsys, data_dir: Path) -> None:
+    from optout_tui.progress import ProgressStore, StepKey
+
+    store = ProgressStore(data_dir, profile="Ada")
+    store.set_step(StepKey("example", "ai-training", "web", "untick"), True)
+    store.close()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": "n")
+    assert main(["profiles", "delete", "Ada", "--data-dir", str(data_dir)]) == 1
+    assert "Ada" in ProgressStore(data_dir).profiles()
+    monkeypatch.setattr("builtins.input", lambda prompt="": "yes")
+    assert main(["profiles", "delete", "Ada", "--data-dir", str(data_dir)]) == 0
+    assert "Ada" not in ProgressStore(data_dir).profiles()
