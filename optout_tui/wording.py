@@ -116,4 +116,6 @@ def meta_words(action: Action, lang: str) -> list[str]:
         parts.append(_("stops future use only"))
     if action.excluded_plans:
         parts.append(_("not for: {p}").format(p=", ".join(action.excluded_plans)))
+    if action.information_only:
+        parts.append(_("advice, not a setting: not counted as a task"))
     return parts

@@ -269,6 +269,7 @@ class Action:
     check: LocalText | None = None
     confidence_note: str | None = None
     changes: tuple[Change, ...] = ()  # newest first
+    information_only: bool = False  # advice (use a temporary chat), not a setting to change
 
     def surface(self, surface_id: str) -> Surface | None:
         for surface in self.surfaces:
@@ -311,7 +312,8 @@ class ActionFacts(NamedTuple):
     @classmethod
     def of(cls, action: Action) -> ActionFacts:
         return cls(action.id, action.title, action.kind, action.default, action.priority,
-                   action.difficulty, action.regions, bool(action.available_surfaces),
+                   action.difficulty, action.regions,
+                   bool(action.available_surfaces) and not action.information_only,
                    action.minutes, former_wordings(action))
 
 

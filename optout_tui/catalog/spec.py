@@ -55,6 +55,9 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "excluded_plans": _f("list", items="string"),
         "difficulty": _f("string", True, enum=m.DIFFICULTIES),
         "future_only": _f("boolean", True),
+        "information_only": _f("boolean", description="true for advice rather than a setting "
+                                                       "to change (e.g. use a temporary chat): "
+                                                       "shown, never counted as a task"),
         "priority": _f("string", enum=m.PRIORITIES),
         "surfaces": _f("surfaces", True),
         "caveats": _f("list", items="text"),

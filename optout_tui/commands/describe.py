@@ -111,6 +111,7 @@ def action_json(action: Action) -> dict[str, Any]:
         "kind": action.kind, "default": action.default, "regions": list(action.regions),
         "plans": list(action.plans), "excluded_plans": list(action.excluded_plans),
         "difficulty": action.difficulty, "future_only": action.future_only,
+        "information_only": action.information_only,
         "priority": action.priority,
         "surfaces": {s.id: {
             "available": s.available, "note": _text(s.note), "link": s.link,

@@ -60,12 +60,13 @@ FINISHED = frozenset({ActionState.DONE, ActionState.AS_FAR_AS_POSSIBLE,
 
 def is_task(action: Action | ActionFacts) -> bool:
     """Whether the action is something a person can do: not when no opt-out exists (its steps
-    are what one can do instead), nor when the control exists on no surface."""
+    are what one can do instead), nor when the control exists on no surface, nor when it is
+    advice rather than a setting (information_only: "use a temporary chat")."""
     if action.kind == "no-opt-out":
         return False
     if isinstance(action, ActionFacts):
-        return action.doable
-    return bool(action.available_surfaces)
+        return action.doable  # False for advice (information_only) too
+    return bool(action.available_surfaces) and not action.information_only
 
 
 @dataclass(frozen=True, slots=True)

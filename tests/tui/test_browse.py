@@ -163,7 +163,7 @@ async def test_keys_after_slash_survive_the_lists_late_focus(data_dir: Path) -> 
         screen = app.screen
         platforms = screen.query_one(PlatformList)
         screen.on_key(events.Key("slash", "/"))
-        screen.on_descendant_focus(events.DescendantFocus(platforms))  # the late one
+        screen.set_focus(platforms)  # the late one, applied before the search box's
         key = events.Key("b", "b")
         screen.on_key(key)  # the search box has not taken focus yet
         await pilot.pause()

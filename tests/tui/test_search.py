@@ -69,3 +69,38 @@ async def test_typing_again_after_a_platform_starts_a_new_search(data_dir: Path)
         await pilot.pause()
         assert app.screen.query_one("#search", Input).value == "chatgpt"
         assert app.screen.query_one("#platforms", PlatformList).rows[0].id == "chatgpt"
+
+
+async def test_the_list_follows_the_box_within_the_keys_own_handler(data_dir: Path) -> None:
+    """The rows change while the key is handled (a watcher), not when Input.Changed is
+    delivered later: so the key's echo and the new rows go out in one frame."""
+    from tests.conftest import SCREENS_CATALOG
+
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        search = app.screen.query_one("#search", Input)
+        search.insert_text_at_cursor("gam")  # no pause: nothing else has run yet
+        assert [p.id for p in app.screen.query_one(PlatformList).rows] == ["gamma"]
+
+
+async def test_typing_in_the_search_box_lays_nothing_out(data_dir: Path) -> None:
+    """Textual's Input asks for a layout of the whole screen on every key (its virtual size
+    is a layout reactive); the search box only repaints itself."""
+    from tests.conftest import SCREENS_CATALOG
+
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        search = app.screen.query_one("#search", Input)
+        layouts: list[bool] = []
+        refresh = search.refresh
+
+        def spy(*regions, layout: bool = False, **kwargs):  # type: ignore[no-untyped-def]
+            layouts.append(layout)
+            return refresh(*regions, layout=layout, **kwargs)
+
+        search.refresh = spy  # type: ignore[method-assign]
+        for letter in "bet":
+            search.insert_text_at_cursor(letter)
+        assert layouts and not any(layouts)

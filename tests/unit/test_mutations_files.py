@@ -82,3 +82,10 @@ def test_an_alias_is_refused_even_without_its_anchor() -> None:
         parse("a: *undefined\n")
     with pytest.raises(YamlProblem, match="aliases"):
         parse("- *x\n")
+
+
+def test_a_private_write_is_readable_by_the_user_alone(tmp_path: Path) -> None:
+    import stat
+
+    write_private(tmp_path / "out.json", "{}")
+    assert stat.S_IMODE((tmp_path / "out.json").stat().st_mode) == 0o600

@@ -148,3 +148,49 @@ def test_an_unexpected_failure_reading_a_file_is_a_message_not_a_traceback(
     monkeypatch.setattr(loader, "_check_platform", boom)
     platform, found = loader.check_platform(tmp_path / "x.yaml")
     assert platform is None and "could not be read (RuntimeError: surprise)" in found[0].message
+
+
+def test_a_key_given_twice_is_refused(tmp_path: Path) -> None:
+    found = problems(tmp_path, "aliases: [Sample]", "aliases: [Sample]\naliases: [Other]")
+    assert any("'aliases' is given twice" in m for m in found)
+
+
+def test_the_languages_must_include_english(tmp_path: Path) -> None:
+    found = problems(tmp_path, "languages: [en, fr]", "languages: [fr]")
+    assert any("languages must include en" in m for m in found)
+
+
+@pytest.mark.parametrize("version, why", [("1", "format 1"), ("3", "format must be 2")])
+def test_a_file_of_another_format_is_refused(tmp_path: Path, version: str, why: str) -> None:
+    assert any(why in m for m in problems(tmp_path, "format: 2", f"format: {version}"))
+
+
+def test_a_text_longer_than_the_cap_is_refused(tmp_path: Path) -> None:
+    from optout_tui.catalog.loader import MAX_STRING
+
+    found = problems(tmp_path, "name: Example [formerly Sample]", "name: " + "x" * (MAX_STRING + 1))
+    assert any(f"(at most {MAX_STRING})" in m for m in found)
+
+
+def test_a_surface_marked_available_needs_steps(tmp_path: Path) -> None:
+    start = EXAMPLE.index("        steps:\n          - id: open-settings")
+    end = EXAMPLE.index("      ios:")
+    path = tmp_path / "example.yaml"
+    path.write_text(EXAMPLE[:start] + EXAMPLE[end:], encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_platform(path, today=TODAY)
+    assert any("a surface that is available needs steps" in p.message
+               for p in caught.value.problems)
+
+
+def test_french_without_its_stamp_is_flagged(tmp_path: Path) -> None:
+    found = findings(tmp_path, '      fr_from: "dbced14c"\n', "")
+    assert any("has no fr_from stamp" in m for m in found)
+
+
+def test_former_wordings_of_a_text_that_is_no_label_are_not_even_read(tmp_path: Path) -> None:
+    """One message says formerly is only for labels; its content is not checked as well."""
+    found = problems(tmp_path, "      fr_from: \"dbced14c\"\n",
+                     "      fr_from: \"dbced14c\"\n      formerly:\n        - en: Old title\n")
+    assert any("only a label" in m for m in found)
+    assert not any("until" in m for m in found)

@@ -141,3 +141,54 @@ def test_the_html_handout_escapes_the_link_and_the_controls_text(
     assert "<img" not in page
     assert "&lt;img src=x onerror=alert(1)&gt; &amp; co" in page
     assert "<code>https://example.com/settings/ai?a=1&amp;b=2</code>" in page
+
+
+@pytest.mark.parametrize("name", ["", "   ", "a\x1b[31mred", "two\nlines", "x" * 201, "bell\x07"])
+def test_a_profile_name_that_cannot_be_shown_is_refused(data_dir: Path, name: str) -> None:
+    with pytest.raises(store_module.StoreError, match="cannot be a profile name"):
+        ProgressStore(data_dir, profile=name)
+    store = ProgressStore(data_dir, profile="ok")
+    store.set_step(KEY, True)
+    with pytest.raises(store_module.StoreError, match="cannot be a profile name"):
+        store.rename_profile("ok", name)
+    assert store.profiles() == ["ok"] and store.profile == "ok"
+    store.close()
+
+
+def test_a_long_but_acceptable_profile_name_is_kept(data_dir: Path) -> None:
+    store = ProgressStore(data_dir, profile="x" * 200)
+    store.set_step(KEY, True)
+    assert store.profiles() == ["x" * 200]
+    store.close()
+
+
+def test_a_filled_template_loses_its_control_characters(data_dir: Path) -> None:
+    store = ProgressStore(data_dir)
+    store.set_filled("example", "ai-training", "email", "Dear\x1b]52;c;evil\x07 team")
+    assert store.filled("example") == {("ai-training", "email"): "Dear]52;c;evil team"}
+    store.close()
+
+
+def test_secure_delete_is_asked_for_not_left_to_the_build(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Debian's SQLite has secure_delete on by default, others do not: the store must ask."""
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    class Recording:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self._db = db
+
+        def execute(self, sql: str, *args):
+            statements.append(" ".join(sql.split()).lower())
+            return self._db.execute(sql, *args)
+
+        def __getattr__(self, name: str):
+            return getattr(self._db, name)
+
+    monkeypatch.setattr(store_module.sqlite3, "connect",
+                        lambda *a, **k: Recording(real_connect(*a, **k)))
+    store = ProgressStore(data_dir)
+    store.set_step(KEY, True)
+    store.close()
+    assert "pragma secure_delete = on" in statements

@@ -5,28 +5,26 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Input, Select, Static
 
 from optout_tui.catalog import filters as flt
 from optout_tui.catalog.model import CATEGORIES, KINDS, Catalog, Platform
-from optout_tui.i18n import N_, translator
+from optout_tui.i18n import translator
 from optout_tui.progress.status import STATUSES, Standing
 from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.widgets.filter_bar import ANY, ANY_WORDS, FilterBar
 from optout_tui.tui.widgets.person_footer import PersonFooter
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
 from optout_tui.tui.widgets.search_box import SearchBox
 from optout_tui.wording import CATEGORY, KIND, STATUS
-
-ANY = "*"
-ANY_WORDS = {"category": N_("All categories"), "kind": N_("All kinds"),
-             "region": N_("All regions"), "status": N_("All statuses")}
 
 
 def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en",
@@ -85,16 +83,17 @@ class BrowseScreen(Screen):
         Binding("ctrl+q", "app.quit", "Quit", key_display="^q", id="browse.quit"),
     ]
 
+    filters: reactive[flt.Filters] = reactive(flt.Filters(sort="name"), init=False)
+    """What the list is narrowed to and how it is sorted: the list and the filter bar follow
+    it."""
+
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
         self.catalog = catalog
-        self.filters = flt.Filters(sort="name")
         self._standing = Standing({})
         self._new_search = False
         """The next letter typed on the list replaces the search (after a platform or Down)."""
         self._used: frozenset[str] = frozenset()
-        self._filters_filled = False
-        self._filters_mounted = False
         self.shown_query = ""
         """The search text the list was last filtered with."""
 
@@ -107,13 +106,8 @@ class BrowseScreen(Screen):
             id="hint")
         yield SearchBox(placeholder=_("Type a name or a setting to search"), id="search",
                         select_on_focus=False, compact=True)
-        with Horizontal(id="filters"):
-            # The first frame shows look-alike labels: four Selects cost tens of
-            # milliseconds to build, so they replace the labels just after it (and their
-            # counted options come when the filters are first used).
-            for name, word in ANY_WORDS.items():
-                yield Static(Content.assemble(_(word), " ", ("▼", "dim")),
-                             classes="filter-label", id=f"l-{name}")
+        # Look-alike labels in the first frame; the Selects replace them just after it.
+        yield FilterBar(self._options_for, id="filters").data_bind(BrowseScreen.filters)
         yield Static(id="shown")
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
@@ -129,40 +123,10 @@ class BrowseScreen(Screen):
         # runs at once; Input.Changed would arrive after the echo was painted), so the key
         # and the new rows go out in the same frame.
         self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
-        self.call_after_refresh(self._mount_filters)
+        self.call_after_refresh(self.query_one(FilterBar).build)
         self.call_after_refresh(self._warm_search)
         # Whose progress is shown changed (another person chosen): count again.
         self.app.progress_replaced.subscribe(self, lambda _profile: self.refresh_counts())
-
-    def _mount_filters(self) -> None:
-        """Put the filter Selects (only "All …" for now) in place of their labels."""
-        if self._filters_mounted:
-            return
-        self._filters_mounted = True
-        _ = translator(self.app.lang).gettext
-        bar = self.query_one("#filters", Horizontal)
-        with self.app.batch_update():
-            bar.remove_children()
-            bar.mount_all(Select([(_(word), ANY)], value=ANY, allow_blank=False,
-                                 compact=True, id=f"f-{name}")
-                          for name, word in ANY_WORDS.items())
-
-    def _fill_filter_options(self, force: bool = False) -> None:
-        """Give each filter its options with counts, keeping what is chosen. Done when the
-        filters are first used (counting reads every platform's facts: a moment with
-        thousands), then again whenever progress may have changed."""
-        if not (force or self._filters_filled):
-            return
-        self._filters_filled = True
-        for name, options in (("category", self._category_options()),
-                              ("kind", self._kind_options()),
-                              ("region", self._region_options()),
-                              ("status", self._status_options())):
-            select = self.query_one(f"#f-{name}", Select)
-            value = select.value
-            with select.prevent(Select.Changed):
-                select.set_options(options)
-                select.value = value if any(v == value for _, v in options) else ANY
 
     def _warm_search(self) -> None:
         """Build the search index after the first frame, so the first keystroke is quick (a
@@ -181,9 +145,14 @@ class BrowseScreen(Screen):
     def on_screen_resume(self) -> None:
         self._new_search = True
         self.refresh_counts()
-        self._fill_filter_options()
+        self.query_one(FilterBar).fill()
 
     # -- options with counts ---------------------------------------------------------
+    def _options_for(self, name: str) -> list[tuple[str, str]]:
+        """The options of filter `name`, with how many platforms each would leave."""
+        return {"category": self._category_options, "kind": self._kind_options,
+                "region": self._region_options, "status": self._status_options}[name]()
+
     def _counted(self, name: str, values, word) -> list[tuple[str, str]]:
         """The options of one filter: "All …", then each value in words with its count."""
         lang = self.app.lang
@@ -275,16 +244,13 @@ class BrowseScreen(Screen):
         return {"category": self.filters.category, "kind": self.filters.kind,
                 "region": self.filters.region, "status": self.filters.status}
 
-    @on(Select.Changed)
-    def filter_changed(self, event: Select.Changed) -> None:
-        name = (event.select.id or "").removeprefix("f-")
-        if name not in ("category", "kind", "region", "status"):
-            return
-        value = None if event.value in (ANY, Select.BLANK) else str(event.value)
-        if getattr(self.filters, name) != value:
-            self.filters = flt.Filters(**{**self._filter_fields(), name: value,
-                                          "sort": self.filters.sort})
-            self.show_platforms()
+    @on(FilterBar.Changed)
+    def filter_changed(self, event: FilterBar.Changed) -> None:
+        self.filters = flt.Filters(**{**self._filter_fields(), event.name: event.value,
+                                      "sort": self.filters.sort})
+
+    def watch_filters(self) -> None:
+        self.show_platforms()
 
     def _search_changed(self, value: str) -> None:
         if value.strip() != self.shown_query:
@@ -357,40 +323,22 @@ class BrowseScreen(Screen):
             self.action_search()
             event.stop()
 
-    def on_descendant_focus(self, event) -> None:
-        if isinstance(event.widget, Select) and not self._filters_filled:
-            self._fill_filter_options(force=True)
-
     # -- actions ---------------------------------------------------------------------
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
 
-    @on(events.Click, ".filter-label")
-    def label_clicked(self, event: events.Click) -> None:
-        """A click on a filter before its Select is built: build them, then focus it."""
-        name = (event.widget.id or "").removeprefix("l-") if event.widget else ""
-        self._mount_filters()
-        if name:
-            self.call_after_refresh(lambda: self.query_one(f"#f-{name}", Select).focus())
-
     def action_filters(self) -> None:
-        if not self._filters_mounted:  # F2 pressed within the first frame
-            self._mount_filters()
-            self.call_after_refresh(self.action_filters)
-            return
-        self.query_one("#f-category", Select).focus()
+        self.query_one(FilterBar).focus_first()
 
     def action_sort(self) -> None:
         self.filters = flt.Filters(**self._filter_fields(),
                                    sort="name" if self.filters.sort == "priority" else "priority")
-        self.show_platforms()
 
     def action_clear(self) -> None:
+        """The search and every filter cleared: the list follows both, the filter bar
+        follows `filters`."""
         self.query_one("#search", Input).value = ""
-        for select in self.query(Select):
-            select.value = ANY
         self.filters = flt.Filters(sort=self.filters.sort)
-        self.show_platforms()
         self.query_one(PlatformList).focus()
 
     def action_open(self) -> None:

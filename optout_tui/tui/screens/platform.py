@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -86,18 +87,21 @@ class PlatformScreen(Screen):
         if checklist.display:
             checklist.focus()
 
+    surface: reactive[str] = reactive("web", init=False)
+    """The chosen surface (web, ios…): the action detail panel shows it (bound with
+    data_bind), and ticks are saved for it."""
+
     def __init__(self, platform: Platform, start_action: str | None = None) -> None:
         super().__init__()
         self.platform = platform
         self.start_action = start_action
-        self.surface = "web"
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield Static(Content.assemble((self.platform.name, "bold")), id="platform-title")
         with Horizontal(id="platform-body"):
             yield OptionList(id="actions")
-            yield ActionDetail(today=self.app.today, id="detail")
+            yield ActionDetail(today=self.app.today, id="detail").data_bind(PlatformScreen.surface)
         yield PersonFooter(self.app.person_name(), show_command_palette=False,
                            compact=True)
 
@@ -138,14 +142,15 @@ class PlatformScreen(Screen):
 
     def _show(self, action: Action) -> None:
         detail = self.query_one(ActionDetail)
-        if action.surface(self.surface) is None or not action.surface(self.surface).is_available:
+        surface = self.surface
+        if action.surface(surface) is None or not action.surface(surface).is_available:
             available = action.available_surfaces
             if available:
-                self.surface = available[0].id
+                surface = available[0].id
             elif action.surfaces:
-                self.surface = action.surfaces[0].id
+                surface = action.surfaces[0].id
         detail.action = action
-        detail.surface = self.surface
+        self.surface = surface  # the detail panel follows, after it has the action
         self._push_states(action)
         found = self._recheck(action)
         detail.recheck = found.reason_in(self.app.lang) if found else ""
@@ -294,9 +299,7 @@ class PlatformScreen(Screen):
         action = self.current_action
         if action is None or action.surface(surface) is None:
             return
-        self.surface = surface
-        detail = self.query_one(ActionDetail)
-        detail.surface = surface
+        self.surface = surface  # the detail panel follows
         self._push_states(action)
 
     def action_next_surface(self) -> None:

@@ -1,0 +1,157 @@
+"""The four filters of the platform list: category, kind, region and status.
+
+The first frame shows look-alike labels: four Selects cost tens of milliseconds to build, so
+they replace the labels just after it (`build`, which the screen calls after its first
+refresh, or a click or F2 calls sooner), and their counted options come when the filters are
+first used (`fill`, asking the screen for them through `options_for`).
+
+Messages up, state down: a Select set by the person posts `FilterBar.Changed`; the screen
+decides, and what it decides comes back down in `filters` (bound with `data_bind`), which
+the Selects then show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import suppress
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Select, Static
+from textual.widgets.select import InvalidSelectValueError
+
+from optout_tui.catalog import filters as flt
+from optout_tui.i18n import N_, translator
+
+ANY = "*"
+"""The value of each filter's "All …" option."""
+ANY_WORDS = {"category": N_("All categories"), "kind": N_("All kinds"),
+             "region": N_("All regions"), "status": N_("All statuses")}
+NAMES = tuple(ANY_WORDS)
+"""The filters, in the order they are shown (each one a field of `catalog.filters.Filters`)."""
+
+OptionsFor = Callable[[str], list[tuple[str, str]]]
+"""Given a filter's name, its options: ("All …", ANY) first, then (words with count, value)."""
+
+
+class FilterBar(Horizontal):
+    """One Select per filter; posts FilterBar.Changed when the person sets one."""
+
+    DEFAULT_CSS = """
+    FilterBar {
+        height: 1;
+        margin: 0 1;
+        & > Select { width: 1fr; margin-right: 1; }
+        /* What the first frame shows until the Selects are built: their look, compact. */
+        & > .filter-label {
+            width: 1fr;
+            margin-right: 1;
+            padding: 0 1;
+            background: $surface;
+            text-wrap: nowrap;
+        }
+        & > Select > SelectOverlay { width: 34; max-height: 16; }
+    }
+    """
+
+    filters: reactive[flt.Filters] = reactive(flt.Filters(), init=False)
+    """What is chosen, as the screen decided it; the Selects show it."""
+
+    class Changed(Message):
+        """The filter `name` was set to `value` (None: all) by the person, or to "All …"
+        when its Select was built; the screen's reactive `filters` ignores a value it
+        already has."""
+
+        def __init__(self, bar: FilterBar, name: str, value: str | None) -> None:
+            super().__init__()
+            self.bar = bar
+            self.name = name
+            self.value = value
+
+        @property
+        def control(self) -> FilterBar:
+            return self.bar
+
+    def __init__(self, options_for: OptionsFor, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._options_for = options_for
+        self.built = False
+        """Whether the Selects have taken the place of the first frame's labels."""
+        self.filled = False
+        """Whether the options (with their counts) have been asked for."""
+
+    def compose(self) -> ComposeResult:
+        _ = translator(self.app.lang).gettext
+        for name, word in ANY_WORDS.items():
+            yield Static(Content.assemble(_(word), " ", ("▼", "dim")),
+                         classes="filter-label", id=f"l-{name}")
+
+    def build(self) -> None:
+        """Put the filter Selects (only "All …" for now) in place of their labels."""
+        if self.built:
+            return
+        self.built = True
+        _ = translator(self.app.lang).gettext
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount_all(Select([(_(word), ANY)], value=ANY, allow_blank=False,
+                                  compact=True, id=f"f-{name}")
+                           for name, word in ANY_WORDS.items())
+
+    def fill(self, force: bool = False) -> None:
+        """Give each filter its options with counts, keeping what is chosen. Done when the
+        filters are first used (counting reads every platform's facts: a moment with
+        thousands), then again whenever progress may have changed."""
+        if not (force or self.filled) or not self.built:
+            return
+        self.filled = True
+        for name in NAMES:
+            options = self._options_for(name)
+            select = self.query_one(f"#f-{name}", Select)
+            value = select.value
+            with select.prevent(Select.Changed):
+                select.set_options(options)
+                select.value = value if any(v == value for _, v in options) else ANY
+
+    def watch_filters(self, filters: flt.Filters) -> None:
+        """Show what the screen chose (Esc clears them all): no Changed goes back up."""
+        if not self.built:
+            return  # the Selects start at "All …" when they are built
+        for name in NAMES:
+            select = self.query_one(f"#f-{name}", Select)
+            value = getattr(filters, name) or ANY
+            if select.value != value:
+                with select.prevent(Select.Changed), suppress(InvalidSelectValueError):
+                    select.value = value  # one not offered (yet) is not shown
+
+    def focus_first(self) -> None:
+        """To the first filter (F2), building the Selects first if they are not yet."""
+        if not self.built:  # F2 pressed within the first frame
+            self.build()
+            self.call_after_refresh(self.focus_first)
+            return
+        self.query_one(f"#f-{NAMES[0]}", Select).focus()
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        name = (event.select.id or "").removeprefix("f-")
+        if name in NAMES:
+            value = None if event.value in (ANY, Select.BLANK) else str(event.value)
+            self.post_message(self.Changed(self, name, value))
+
+    @on(events.Click, ".filter-label")
+    def _label_clicked(self, event: events.Click) -> None:
+        """A click on a filter before its Select is built: build them, then focus it."""
+        name = (event.widget.id or "").removeprefix("l-") if event.widget else ""
+        self.build()
+        if name:
+            self.call_after_refresh(lambda: self.query_one(f"#f-{name}", Select).focus())
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Select) and not self.filled:
+            self.fill(force=True)
