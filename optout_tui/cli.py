@@ -35,11 +35,26 @@ examples:
 """)
 # progress.status.ActionState's values (a test keeps them equal; importing it here would
 # slow every command down)
-STATUSES = ("not-started", "in-progress", "done", "done-as-far-as-possible", "not-possible",
-            "needs-recheck", "information")
+STATUSES = (
+    "not-started",
+    "in-progress",
+    "done",
+    "done-as-far-as-possible",
+    "not-possible",
+    "needs-recheck",
+    "information",
+)
 # The catalog's words, spelled out here so that `optout --help` imports no catalog module.
-KINDS = ("ai-training", "third-party-sharing", "personalisation", "biometrics", "advertising",
-         "history-deletion", "no-opt-out", "other")
+KINDS = (
+    "ai-training",
+    "third-party-sharing",
+    "personalisation",
+    "biometrics",
+    "advertising",
+    "history-deletion",
+    "no-opt-out",
+    "other",
+)
 SURFACES = ("web", "ios", "android", "form", "email")
 
 
@@ -57,28 +72,48 @@ def _common(lang: str) -> argparse.ArgumentParser:
     """Options every command takes, before or after its name."""
     _ = translator(lang).gettext
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    common.add_argument("--data-dir", metavar="DIR",
-                        help=_("where progress is saved (also ${env}; default: the user data "
-                               "folder)").format(env=DATA_DIR_ENV))
-    common.add_argument("--catalog", metavar="DIR", action="append",
-                        help=_("a folder of platform files added on top of the bundled catalog "
-                               "(repeatable; the same id replaces the bundled platform)"))
-    common.add_argument("--profile", metavar="NAME",
-                        help=_("whose progress (default: the person last worked for, else "
-                               "default)"))
-    common.add_argument("--lang", choices=LANGUAGES,
-                        help=_("language of the catalog text (default: from the locale)"))
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=_("where progress is saved (also ${env}; default: the user data folder)").format(
+            env=DATA_DIR_ENV
+        ),
+    )
+    common.add_argument(
+        "--catalog",
+        metavar="DIR",
+        action="append",
+        help=_(
+            "a folder of platform files added on top of the bundled catalog "
+            "(repeatable; the same id replaces the bundled platform)"
+        ),
+    )
+    common.add_argument(
+        "--profile",
+        metavar="NAME",
+        help=_("whose progress (default: the person last worked for, else default)"),
+    )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_("language of the catalog text (default: from the locale)"),
+    )
     return common
 
 
 # argparse's own phrases that a person of this program can meet, so that they are extracted
 # and translated with ours (Python ships no translations for argparse).
 ARGPARSE_WORDS = (
-    N_("usage: "), N_("positional arguments"), N_("options"),
-    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
-    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
     N_("invalid choice: %(value)r (choose from %(choices)s)"),
-    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
     N_("invalid %(type)s value: %(value)r"),
     N_("ambiguous option: %(option)s could match %(matches)s"),
 )
@@ -96,8 +131,13 @@ def lang_asked(argv: Sequence[str]) -> str:
     """The language of `--lang xx` or `--lang=xx` in `argv`, else the locale's: the help and
     the messages of the command line are in it."""
     for index, arg in enumerate(argv):
-        value = (argv[index + 1] if arg == "--lang" and index + 1 < len(argv)
-                 else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None)
+        value = (
+            argv[index + 1]
+            if arg == "--lang" and index + 1 < len(argv)
+            else arg.removeprefix("--lang=")
+            if arg.startswith("--lang=")
+            else None
+        )
         if value in LANGUAGES:
             return value
     return default_lang()
@@ -107,30 +147,36 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     _argparse_words(lang)
     _ = translator(lang).gettext
     parser = argparse.ArgumentParser(
-        prog="optout", parents=[_common(lang)],
+        prog="optout",
+        parents=[_common(lang)],
         description=_("A terminal guide through opting out of AI training and data sharing."),
-        epilog=_(EXAMPLES), formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.set_defaults(data_dir=None, catalog=[], profile=None, lang=default_lang(),
-                        command=None)
+        epilog=_(EXAMPLES),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(data_dir=None, catalog=[], profile=None, lang=default_lang(), command=None)
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
-    parser.add_argument("--recheck-days", type=int, default=90, metavar="N",
-                        help=_("flag a finished action for re-checking after N days (default 90)"))
+    parser.add_argument(
+        "--recheck-days",
+        type=int,
+        default=90,
+        metavar="N",
+        help=_("flag a finished action for re-checking after N days (default 90)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         # A fresh copy per command: argparse shares parents' actions, and the defaults set on
         # the main parser must not leak into the commands (they would undo options given
         # before the command name).
-        return sub.add_parser(name, help=help_text, parents=[_common(lang)],
-                              description=help_text)
+        return sub.add_parser(name, help=help_text, parents=[_common(lang)], description=help_text)
 
     p = command("list", _("list platforms and their actions"))
     p.add_argument("--category", help=_("only platforms of this category (social, work, …)"))
     p.add_argument("--kind", choices=KINDS, help=_("only actions of this kind"))
-    p.add_argument("--region", metavar="CODE",
-                   help=_("only actions that apply there (FR, GB, US, EU, …)"))
-    p.add_argument("--status", choices=STATUSES,
-                   help=_("only actions in this state for --profile"))
+    p.add_argument(
+        "--region", metavar="CODE", help=_("only actions that apply there (FR, GB, US, EU, …)")
+    )
+    p.add_argument("--status", choices=STATUSES, help=_("only actions in this state for --profile"))
     p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
     p = command("show", _("show an action's steps as a numbered checklist"))
@@ -144,25 +190,36 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = command("qr", _("print a scannable QR code of an action's link, or of a URL"))
     p.add_argument("target", metavar="PLATFORM/ACTION|URL")
-    p.add_argument("--invert", action="store_true",
-                   help=_("flip dark and light (the code is drawn dark on light by default)"))
+    p.add_argument(
+        "--invert",
+        action="store_true",
+        help=_("flip dark and light (the code is drawn dark on light by default)"),
+    )
 
     p = command("walk", _("go through the steps one at a time with a plain prompt"))
     p.add_argument("target", metavar="PLATFORM[/ACTION]")
     p.add_argument("--surface", choices=SURFACES)
 
     p = command("validate", _("check catalog files and report problems"))
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help=_("platform files or folders (default: the bundled catalog)"))
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=_("platform files or folders (default: the bundled catalog)"),
+    )
     p.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
 
-    p = command("stats", _("count platforms and actions, and how well they are sourced, "
-                           "dated and translated"))
+    p = command(
+        "stats",
+        _("count platforms and actions, and how well they are sourced, dated and translated"),
+    )
     p.add_argument("--json", action="store_true", help=_("print the counts as JSON"))
 
-    p = command("stamp", _("stamp French texts with the English they translate, so later "
-                           "changes show as stale"))
+    p = command(
+        "stamp",
+        _("stamp French texts with the English they translate, so later changes show as stale"),
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help=_("platform files or folders"))
 
     command("schema", _("print the JSON Schema of a platform file"))
@@ -173,14 +230,23 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     rename = do.add_parser("rename", help=_("rename a profile"), parents=[_common(lang)])
     rename.add_argument("old")
     rename.add_argument("new")
-    delete = do.add_parser("delete", help=_("delete a profile and erase its progress"),
-                           parents=[_common(lang)])
+    delete = do.add_parser(
+        "delete", help=_("delete a profile and erase its progress"), parents=[_common(lang)]
+    )
     delete.add_argument("name")
-    delete.add_argument("--yes", action="store_true",
-                        help=_("do not ask first (a terminal is asked; a script is not)"))
+    delete.add_argument(
+        "--yes",
+        action="store_true",
+        help=_("do not ask first (a terminal is asked; a script is not)"),
+    )
 
-    p = command("export", _("export a profile's progress: JSON (importable), Markdown, or a "
-                            "printable HTML handout with QR codes"))
+    p = command(
+        "export",
+        _(
+            "export a profile's progress: JSON (importable), Markdown, or a "
+            "printable HTML handout with QR codes"
+        ),
+    )
     p.add_argument("--format", choices=("json", "md", "html"), default="json")
     p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: stdout)"))
 
@@ -189,10 +255,18 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     from optout_tui.commands import catalog_cmd
 
-    catalog_cmd.register(command("catalog", _("the catalog in use, signed updates (the only "
-                                              "commands that go online), and maintainers' "
-                                              "tools")),
-                         lambda: _common(lang), lang)
+    catalog_cmd.register(
+        command(
+            "catalog",
+            _(
+                "the catalog in use, signed updates (the only "
+                "commands that go online), and maintainers' "
+                "tools"
+            ),
+        ),
+        lambda: _common(lang),
+        lang,
+    )
     return parser
 
 
@@ -204,21 +278,34 @@ def run_app(args: argparse.Namespace) -> int:
     profile, people = _whose(args, data_dir(args.data_dir))
     from optout_tui.tui.app import OptOutApp
 
-    app = OptOutApp(catalog, data_dir(args.data_dir), profile=profile,
-                    recheck_days=args.recheck_days, lang=args.lang, catalog_info=info,
-                    ask_whose=args.profile is None and people > 1)
+    app = OptOutApp(
+        catalog,
+        data_dir(args.data_dir),
+        profile=profile,
+        recheck_days=args.recheck_days,
+        lang=args.lang,
+        catalog_info=info,
+        ask_whose=args.profile is None and people > 1,
+    )
     app.run()
     if app.return_code:  # the app stopped on an error (Textual printed what it was)
-        print("optout: " + translator(args.lang).gettext(
-            "the app stopped after an unexpected error; your ticks up to then are saved"),
-            file=sys.stderr)
+        print(
+            "optout: "
+            + translator(args.lang).gettext(
+                "the app stopped after an unexpected error; your ticks up to then are saved"
+            ),
+            file=sys.stderr,
+        )
         return app.return_code
     if app.progress.pending or app.progress.pending_done:
         error = app.progress.last_error
-        print("optout: " + translator(args.lang).gettext(
-            "{n} change(s) could not be saved: {error}").format(
-                n=len(app.progress.pending), error=error.text(args.lang) if error else ""),
-            file=sys.stderr)
+        print(
+            "optout: "
+            + translator(args.lang)
+            .gettext("{n} change(s) could not be saved: {error}")
+            .format(n=len(app.progress.pending), error=error.text(args.lang) if error else ""),
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -246,12 +333,18 @@ def _handler(name: str | None):
     if name is None:
         return run_app
     module, function = {
-        "list": ("browse", "cmd_list"), "show": ("browse", "cmd_show"),
-        "search": ("browse", "cmd_search"), "qr": ("qr_cmd", "cmd_qr"),
-        "walk": ("walk", "cmd_walk"), "validate": ("maintain", "cmd_validate"),
-        "stats": ("maintain", "cmd_stats"), "stamp": ("maintain", "cmd_stamp"),
-        "schema": ("maintain", "cmd_schema"), "profiles": ("profiles", "cmd_profiles"),
-        "export": ("profiles", "cmd_export"), "import": ("profiles", "cmd_import"),
+        "list": ("browse", "cmd_list"),
+        "show": ("browse", "cmd_show"),
+        "search": ("browse", "cmd_search"),
+        "qr": ("qr_cmd", "cmd_qr"),
+        "walk": ("walk", "cmd_walk"),
+        "validate": ("maintain", "cmd_validate"),
+        "stats": ("maintain", "cmd_stats"),
+        "stamp": ("maintain", "cmd_stamp"),
+        "schema": ("maintain", "cmd_schema"),
+        "profiles": ("profiles", "cmd_profiles"),
+        "export": ("profiles", "cmd_export"),
+        "import": ("profiles", "cmd_import"),
         "catalog": ("catalog_cmd", "cmd_catalog"),
     }[name]
     from importlib import import_module

@@ -18,8 +18,11 @@ def former_note(label: LocalText, lang: str) -> str:
         return ""
     newest = label.formerly[0]
     older = ", ".join(quoted(f.get(lang), lang) for f in label.formerly)
-    return translator(lang).gettext("renamed in {year} (formerly {old})").format(
-        year=newest.year, old=older)
+    return (
+        translator(lang)
+        .gettext("renamed in {year} (formerly {old})")
+        .format(year=newest.year, old=older)
+    )
 
 
 def change_lines(action: Action, lang: str) -> list[str]:

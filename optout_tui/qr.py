@@ -25,8 +25,9 @@ class QrMatrix:
         return (len(self.rows) + 1) // 2
 
 
-def qr_matrix(url: str, *, max_cell_rows: int | None = None,
-              max_columns: int | None = None) -> QrMatrix | None:
+def qr_matrix(
+    url: str, *, max_cell_rows: int | None = None, max_columns: int | None = None
+) -> QrMatrix | None:
     """The QR code of `url` at level M, or L when M does not fit; None when neither fits
     (the limits given, or the largest QR code: see `too_long`)."""
     import qrcode  # imported here: the command line stays fast when no code is drawn
@@ -79,10 +80,12 @@ def svg_code(url: str, *, mask: int | None = None, box: int = 6) -> tuple[str, i
                 runs.append(f"M{start} {y}h{x - start}v1h{start - x}z")
             else:
                 x += 1
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-           f'width="{size * box}" height="{size * box}" shape-rendering="crispEdges">'
-           f'<rect width="{size}" height="{size}" fill="#fff"/>'
-           f'<path d="{"".join(runs)}" fill="#000"/></svg>')
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+        f'width="{size * box}" height="{size * box}" shape-rendering="crispEdges">'
+        f'<rect width="{size}" height="{size}" fill="#fff"/>'
+        f'<path d="{"".join(runs)}" fill="#000"/></svg>'
+    )
     return svg, code.mask_pattern
 
 

@@ -29,8 +29,13 @@ class FileTooLarge(FileRefused):
     """The file is larger than the cap; `size` is its size in bytes."""
 
     def __init__(self, size: int, limit: int, filename: str) -> None:
-        super().__init__(errno.EFBIG, N_("the file is {size} bytes (at most {limit})").format(
-            size=f"{size:,}", limit=f"{limit:,}"), filename)
+        super().__init__(
+            errno.EFBIG,
+            N_("the file is {size} bytes (at most {limit})").format(
+                size=f"{size:,}", limit=f"{limit:,}"
+            ),
+            filename,
+        )
         self.size = size
         self.limit = limit
 
@@ -46,12 +51,17 @@ def open_regular(path: str | os.PathLike[str], *, follow_symlinks: bool = True) 
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            why = (N_("a folder, not a regular file") if stat.S_ISDIR(mode)
-                   else N_("a named pipe (FIFO), not a regular file") if stat.S_ISFIFO(mode)
-                   else N_("a device, not a regular file")
-                   if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-                   else N_("a socket, not a regular file") if stat.S_ISSOCK(mode)
-                   else N_("not a regular file"))
+            why = (
+                N_("a folder, not a regular file")
+                if stat.S_ISDIR(mode)
+                else N_("a named pipe (FIFO), not a regular file")
+                if stat.S_ISFIFO(mode)
+                else N_("a device, not a regular file")
+                if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else N_("a socket, not a regular file")
+                if stat.S_ISSOCK(mode)
+                else N_("not a regular file")
+            )
             raise FileRefused(errno.EINVAL, why, os.fspath(path))
         os.set_blocking(fd, True)
     except BaseException:

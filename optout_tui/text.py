@@ -20,8 +20,7 @@ def has_control(text: str) -> bool:
 
 # Characters that change how the text around them is drawn without being seen: bidi
 # overrides and isolates (which can make "moc.evil" read as "evil.com"), zero-width ones.
-_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                        "\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _LINE_BREAKS = re.compile("[\n\r\u2028\u2029]+")
 
 

@@ -43,22 +43,38 @@ HEADER = """\
 
 def extract() -> Catalog:
     """Every message in the sources, with the files it appears in."""
-    template = Catalog(project="optout-tui", version="1", charset="utf-8",
-                       header_comment=HEADER.format(language=""),
-                       creation_date=DATE, revision_date=DATE, fuzzy=False)
-    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")],
-                             keywords={**DEFAULT_KEYWORDS, **KEYWORDS},
-                             comment_tags=("Translators:",), strip_comment_tags=True)
+    template = Catalog(
+        project="optout-tui",
+        version="1",
+        charset="utf-8",
+        header_comment=HEADER.format(language=""),
+        creation_date=DATE,
+        revision_date=DATE,
+        fuzzy=False,
+    )
+    found = extract_from_dir(
+        str(PACKAGE),
+        method_map=[("**.py", "python")],
+        keywords={**DEFAULT_KEYWORDS, **KEYWORDS},
+        comment_tags=("Translators:",),
+        strip_comment_tags=True,
+    )
     for filename, lineno, message, comments, context in found:
-        template.add(message, None, [(f"optout_tui/{filename}", lineno)],
-                     auto_comments=comments, context=context)
+        template.add(
+            message,
+            None,
+            [(f"optout_tui/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
     return template
 
 
 def _po_text(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=WIDTH, sort_output=True, include_lineno=False,
-             ignore_obsolete=True)
+    write_po(
+        out, catalog, width=WIDTH, sort_output=True, include_lineno=False, ignore_obsolete=True
+    )
     return out.getvalue()
 
 
@@ -83,9 +99,16 @@ def updated(template: Catalog, lang: str) -> Catalog:
     if path.exists():
         catalog = read(lang)
     else:
-        catalog = Catalog(locale=lang, domain=DOMAIN, project="optout-tui", version="1",
-                          header_comment=HEADER.format(language=f" ({lang})"),
-                          creation_date=DATE, revision_date=DATE, fuzzy=False)
+        catalog = Catalog(
+            locale=lang,
+            domain=DOMAIN,
+            project="optout-tui",
+            version="1",
+            header_comment=HEADER.format(language=f" ({lang})"),
+            creation_date=DATE,
+            revision_date=DATE,
+            fuzzy=False,
+        )
     catalog.update(copy.deepcopy(template), update_header_comment=False)
     catalog.revision_date = DATE
     catalog.fuzzy = False
@@ -112,8 +135,9 @@ def wanted() -> dict[Path, bytes]:
 
 def stale() -> list[Path]:
     """The generated files that differ from what the sources and translations give."""
-    return [path for path, data in wanted().items()
-            if not path.exists() or path.read_bytes() != data]
+    return [
+        path for path, data in wanted().items() if not path.exists() or path.read_bytes() != data
+    ]
 
 
 def main(argv: list[str]) -> int:

@@ -20,8 +20,15 @@ from pathlib import Path
 from optout_tui.catalog.loader import yaml_type
 from optout_tui.catalog.yamlnodes import Node, parse
 
-TYPED = {"format": "int", "future_only": "bool", "minutes": "int", "verified": "timestamp",
-         "published": "timestamp", "until": "timestamp", "date": "timestamp"}
+TYPED = {
+    "format": "int",
+    "future_only": "bool",
+    "minutes": "int",
+    "verified": "timestamp",
+    "published": "timestamp",
+    "until": "timestamp",
+    "date": "timestamp",
+}
 BASE_MINUTES = {"easy": 2, "medium": 5, "hard": 15}
 
 

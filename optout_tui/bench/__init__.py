@@ -78,13 +78,16 @@ class Expected:
         from optout_tui.tui.screens.browse import platform_prompt
 
         path = folder / "rows.txt"
-        path.write_text("\n".join(platform_prompt(p, 0, p.doable).plain
-                                  for p in self.catalog.platforms), encoding="utf-8")
+        path.write_text(
+            "\n".join(platform_prompt(p, 0, p.doable).plain for p in self.catalog.platforms),
+            encoding="utf-8",
+        )
         return path
 
 
-def measure_terminal(folder: Path | None, work: Path, env: dict[str, str], runs: int
-                     ) -> dict[str, float]:
+def measure_terminal(
+    folder: Path | None, work: Path, env: dict[str, str], runs: int
+) -> dict[str, float]:
     """App and bare apps taking turns in the pseudo-terminal."""
     from optout_tui.progress import ProgressStore
 
@@ -96,15 +99,32 @@ def measure_terminal(folder: Path | None, work: Path, env: dict[str, str], runs:
     for number in range(runs):
         data_dir = tempfile.mkdtemp(dir=work)
         ProgressStore(Path(data_dir)).close()  # as on any launch but the very first
-        order = [("app", lambda: app.append(app_run(  # called in this iteration only
-                     app_argv(str(folder) if folder else None, data_dir),  # noqa: B023
-                     env, expected,
-                     script))),
-                 ("screen", lambda: screen.append(bare_run(
-                     bare_argv("screen", str(rows)), env, first_rows, script))),
-                 ("options", lambda: options.append(bare_run(
-                     bare_argv("options", str(rows)), env, first_rows, script)))]
-        for _, go in order[number % 3:] + order[:number % 3]:  # each goes first in turn
+        order = [
+            (
+                "app",
+                lambda: app.append(
+                    app_run(  # called in this iteration only
+                        app_argv(str(folder) if folder else None, data_dir),  # noqa: B023
+                        env,
+                        expected,
+                        script,
+                    )
+                ),
+            ),
+            (
+                "screen",
+                lambda: screen.append(
+                    bare_run(bare_argv("screen", str(rows)), env, first_rows, script)
+                ),
+            ),
+            (
+                "options",
+                lambda: options.append(
+                    bare_run(bare_argv("options", str(rows)), env, first_rows, script)
+                ),
+            ),
+        ]
+        for _, go in order[number % 3 :] + order[: number % 3]:  # each goes first in turn
             go()
     keys = [k for r in app for k in r.keys]
     echo = [k for r in screen for k in r.keys]
@@ -121,17 +141,21 @@ def measure_terminal(folder: Path | None, work: Path, env: dict[str, str], runs:
         "bare_screen_first_frame_ms": _ms(_median(r.first_frame for r in screen)),
         "bare_options_first_frame_ms": _ms(_median(r.first_frame for r in options)),
         "first_key_ms": _ms(_median(r.first_key for r in app)),
-        "key_p50_ms": _ms(_percentile(keys, 0.5)), "key_p95_ms": _ms(_percentile(keys, 0.95)),
-        "key_max_ms": _ms(max(keys, default=float("nan"))), "key_samples": len(keys),
+        "key_p50_ms": _ms(_percentile(keys, 0.5)),
+        "key_p95_ms": _ms(_percentile(keys, 0.95)),
+        "key_max_ms": _ms(max(keys, default=float("nan"))),
+        "key_samples": len(keys),
         "keys_missed": sum(r.missed for r in app),
         "first_key_lost": sum(bool(r.first_key_lost) for r in app),
         "bare_echo_p50_ms": _ms(_percentile(echo, 0.5)),
         "bare_echo_p95_ms": _ms(_percentile(echo, 0.95)),
-        "rss_first_mb": mb(app, "rss_first_kib"), "rss_settled_mb": mb(app, "rss_settled_kib"),
+        "rss_first_mb": mb(app, "rss_first_kib"),
+        "rss_settled_mb": mb(app, "rss_settled_kib"),
         "rss_typed_mb": mb(app, "rss_typed_kib"),
         "bare_screen_rss_mb": mb(screen, "rss_settled_kib"),
         "bare_options_rss_mb": mb(options, "rss_settled_kib"),
-        "gc_max_ms": gc_max(app), "gc_pauses": sum(len(r.gc_pauses) for r in app),
+        "gc_max_ms": gc_max(app),
+        "gc_pauses": sum(len(r.gc_pauses) for r in app),
         "bare_gc_max_ms": gc_max(screen + options),
     }
 
@@ -166,47 +190,74 @@ def print_size(size: str, row: dict[str, float]) -> None:
     name = "bundled catalog" if size == "bundled" else f"{int(size):,} synthetic platforms"
     print(f"\n{name} ({row['platforms']:,} platforms shown)", flush=True)
     ff, bare = row["first_frame_ms"], row["bare_screen_first_frame_ms"]
-    print(f"  first frame       app {_fmt(ff)} ms · bare app, one screenful {_fmt(bare)} ms "
-          f"(×{ff / bare:.2f}) · bare app, {row['platforms']:,} options "
-          f"{_fmt(row['bare_options_first_frame_ms'])} ms")
-    print(f"  key → list        p50 {_fmt(row['key_p50_ms'], 1)} · p95 "
-          f"{_fmt(row['key_p95_ms'], 1)} · max {_fmt(row['key_max_ms'], 1)} ms over "
-          f"{row['key_samples']} keys ({row['keys_missed']} missed) · bare app echo p50 "
-          f"{_fmt(row['bare_echo_p50_ms'], 1)}"
-          f" · p95 {_fmt(row['bare_echo_p95_ms'], 1)} ms")
-    lost = (f" · LOST in {row['first_key_lost']} of the runs (the letter never reached the "
-            "list)" if row["first_key_lost"] else "")
-    print(f"  first key         {_fmt(row['first_key_ms'], 1)} ms, typed the moment the list "
-          f"shows{lost}")
-    print(f"  memory (RSS)      first frame {_fmt(row['rss_first_mb'], 1)} · settled "
-          f"{_fmt(row['rss_settled_mb'], 1)} · after typing {_fmt(row['rss_typed_mb'], 1)} MB"
-          f" · bare screenful {_fmt(row['bare_screen_rss_mb'], 1)} · bare options "
-          f"{_fmt(row['bare_options_rss_mb'], 1)} MB")
-    print(f"  GC while typing   longest {_fmt(row['gc_max_ms'], 1)} ms ({row['gc_pauses']} "
-          f"collections) · bare apps {_fmt(row['bare_gc_max_ms'], 1)} ms")
+    print(
+        f"  first frame       app {_fmt(ff)} ms · bare app, one screenful {_fmt(bare)} ms "
+        f"(×{ff / bare:.2f}) · bare app, {row['platforms']:,} options "
+        f"{_fmt(row['bare_options_first_frame_ms'])} ms"
+    )
+    print(
+        f"  key → list        p50 {_fmt(row['key_p50_ms'], 1)} · p95 "
+        f"{_fmt(row['key_p95_ms'], 1)} · max {_fmt(row['key_max_ms'], 1)} ms over "
+        f"{row['key_samples']} keys ({row['keys_missed']} missed) · bare app echo p50 "
+        f"{_fmt(row['bare_echo_p50_ms'], 1)}"
+        f" · p95 {_fmt(row['bare_echo_p95_ms'], 1)} ms"
+    )
+    lost = (
+        f" · LOST in {row['first_key_lost']} of the runs (the letter never reached the list)"
+        if row["first_key_lost"]
+        else ""
+    )
+    print(
+        f"  first key         {_fmt(row['first_key_ms'], 1)} ms, typed the moment the list "
+        f"shows{lost}"
+    )
+    print(
+        f"  memory (RSS)      first frame {_fmt(row['rss_first_mb'], 1)} · settled "
+        f"{_fmt(row['rss_settled_mb'], 1)} · after typing {_fmt(row['rss_typed_mb'], 1)} MB"
+        f" · bare screenful {_fmt(row['bare_screen_rss_mb'], 1)} · bare options "
+        f"{_fmt(row['bare_options_rss_mb'], 1)} MB"
+    )
+    print(
+        f"  GC while typing   longest {_fmt(row['gc_max_ms'], 1)} ms ({row['gc_pauses']} "
+        f"collections) · bare apps {_fmt(row['bare_gc_max_ms'], 1)} ms"
+    )
     if "load_ms_per_file" in row:
-        print(f"  cold load (CPU)   {_fmt(row['load_ms_per_file'], 2)} ms per file · libyaml "
-              f"events alone {_fmt(row['events_ms_per_file'], 2)} ms "
-              f"(×{row['load_ms_per_file'] / row['events_ms_per_file']:.1f})")
-    print(f"  optout search     {_fmt(row['search_ms'])} ms (warm) · first optout list with "
-          f"an empty cache {row['first_list_s']:.1f} s", flush=True)
+        print(
+            f"  cold load (CPU)   {_fmt(row['load_ms_per_file'], 2)} ms per file · libyaml "
+            f"events alone {_fmt(row['events_ms_per_file'], 2)} ms "
+            f"(×{row['load_ms_per_file'] / row['events_ms_per_file']:.1f})"
+        )
+    print(
+        f"  optout search     {_fmt(row['search_ms'])} ms (warm) · first optout list with "
+        f"an empty cache {row['first_list_s']:.1f} s",
+        flush=True,
+    )
 
 
 def print_cli(cli: dict[str, float]) -> None:
     print("\ncommand line, bundled catalog (wall time, interpreter start included)")
-    print(f"  optout validate   {_fmt(cli['validate_ms'])} ms · bare CSafeLoader pass over "
-          f"the same files {_fmt(cli['bare_load_ms'])} ms")
-    print(f"  optout list       {_fmt(cli['list_ms'])} ms (warm) · python -c \"import yaml\" "
-          f"{_fmt(cli['import_yaml_ms'])} ms")
-    print(f"  HTML handout      {_fmt(cli['html_ms'], 1)} ms to build in process (first "
-          f"{_fmt(cli['html_first_ms'], 1)} ms, with qrcode's import) for one person with "
-          f"{cli['actions_left']:.0f} actions left · Markdown {_fmt(cli['md_ms'], 1)} ms")
-    print(f"  optout export     --format html {_fmt(cli['export_html_ms'])} ms · --format md "
-          f"{_fmt(cli['export_md_ms'])} ms (whole command)")
+    print(
+        f"  optout validate   {_fmt(cli['validate_ms'])} ms · bare CSafeLoader pass over "
+        f"the same files {_fmt(cli['bare_load_ms'])} ms"
+    )
+    print(
+        f'  optout list       {_fmt(cli["list_ms"])} ms (warm) · python -c "import yaml" '
+        f"{_fmt(cli['import_yaml_ms'])} ms"
+    )
+    print(
+        f"  HTML handout      {_fmt(cli['html_ms'], 1)} ms to build in process (first "
+        f"{_fmt(cli['html_first_ms'], 1)} ms, with qrcode's import) for one person with "
+        f"{cli['actions_left']:.0f} actions left · Markdown {_fmt(cli['md_ms'], 1)} ms"
+    )
+    print(
+        f"  optout export     --format html {_fmt(cli['export_html_ms'])} ms · --format md "
+        f"{_fmt(cli['export_md_ms'])} ms (whole command)"
+    )
 
 
-def budgets(results: dict[str, dict[str, float]], cli: dict[str, float] | None
-            ) -> list[tuple[str, str, bool]]:
+def budgets(
+    results: dict[str, dict[str, float]], cli: dict[str, float] | None
+) -> list[tuple[str, str, bool]]:
     """The issue's budgets, each with the figures and floor it was judged on."""
     checks: list[tuple[str, str, bool]] = []
 
@@ -219,81 +270,124 @@ def budgets(results: dict[str, dict[str, float]], cli: dict[str, float] | None
             continue
         ratio = row["first_frame_ms"] / row["bare_screen_first_frame_ms"]
         where = "bundled" if size == "bundled" else f"{int(size):,}"
-        check(f"first frame, {where} ≤ 1.1 × bare app showing one screenful",
-              f"{row['first_frame_ms']:.0f} / {row['bare_screen_first_frame_ms']:.0f} ms "
-              f"= ×{ratio:.2f}", ratio <= 1.1)
+        check(
+            f"first frame, {where} ≤ 1.1 × bare app showing one screenful",
+            f"{row['first_frame_ms']:.0f} / {row['bare_screen_first_frame_ms']:.0f} ms "
+            f"= ×{ratio:.2f}",
+            ratio <= 1.1,
+        )
     row = results.get(BUDGET_SIZE)
     if row is not None:
-        echo = (f"bare app echo p50 {row['bare_echo_p50_ms']:.1f}, "
-                f"p95 {row['bare_echo_p95_ms']:.1f} ms")
-        check("key → painted list p50 at 5,000 ≤ 8 ms", f"{row['key_p50_ms']:.1f} ms ({echo})",
-              row["key_p50_ms"] <= 8)
-        check("key → painted list p95 at 5,000 ≤ 16 ms", f"{row['key_p95_ms']:.1f} ms",
-              row["key_p95_ms"] <= 16)
-        check("first key after the first frame at 5,000 ≤ 50 ms",
-              f"{row['first_key_ms']:.1f} ms" + (f", lost in {row['first_key_lost']} runs"
-                                                 if row["first_key_lost"] else ""),
-              row["first_key_ms"] <= 50 and not row["first_key_lost"])
+        echo = (
+            f"bare app echo p50 {row['bare_echo_p50_ms']:.1f}, p95 {row['bare_echo_p95_ms']:.1f} ms"
+        )
+        check(
+            "key → painted list p50 at 5,000 ≤ 8 ms",
+            f"{row['key_p50_ms']:.1f} ms ({echo})",
+            row["key_p50_ms"] <= 8,
+        )
+        check(
+            "key → painted list p95 at 5,000 ≤ 16 ms",
+            f"{row['key_p95_ms']:.1f} ms",
+            row["key_p95_ms"] <= 16,
+        )
+        check(
+            "first key after the first frame at 5,000 ≤ 50 ms",
+            f"{row['first_key_ms']:.1f} ms"
+            + (f", lost in {row['first_key_lost']} runs" if row["first_key_lost"] else ""),
+            row["first_key_ms"] <= 50 and not row["first_key_lost"],
+        )
         settled = max(row["rss_settled_mb"], row["rss_typed_mb"])
-        check("settled RSS at 5,000 ≤ 60 MB",
-              f"{settled:.1f} MB (bare screenful {row['bare_screen_rss_mb']:.1f} MB, bare "
-              f"5,000 options {row['bare_options_rss_mb']:.1f} MB)", settled <= 60)
-        check("no GC pause over 10 ms while typing at 5,000",
-              f"longest {row['gc_max_ms']:.1f} ms (bare apps {row['bare_gc_max_ms']:.1f} ms)",
-              row["gc_max_ms"] <= 10)
-        check("optout search at 5,000 ≤ 150 ms", f"{row['search_ms']:.0f} ms",
-              row["search_ms"] <= 150)
+        check(
+            "settled RSS at 5,000 ≤ 60 MB",
+            f"{settled:.1f} MB (bare screenful {row['bare_screen_rss_mb']:.1f} MB, bare "
+            f"5,000 options {row['bare_options_rss_mb']:.1f} MB)",
+            settled <= 60,
+        )
+        check(
+            "no GC pause over 10 ms while typing at 5,000",
+            f"longest {row['gc_max_ms']:.1f} ms (bare apps {row['bare_gc_max_ms']:.1f} ms)",
+            row["gc_max_ms"] <= 10,
+        )
+        check(
+            "optout search at 5,000 ≤ 150 ms", f"{row['search_ms']:.0f} ms", row["search_ms"] <= 150
+        )
     if all(s in results for s in ("1000", "5000", "20000")):
         low = (results["5000"]["search_ms"] - results["1000"]["search_ms"]) / 4
         high = (results["20000"]["search_ms"] - results["5000"]["search_ms"]) / 15
-        check("optout search linear: ms per 1,000 platforms from 5k to 20k ≤ 1.5 × from 1k "
-              "to 5k", f"{high:.1f} vs {low:.1f} ms", high <= 1.5 * max(low, 1.0))
+        check(
+            "optout search linear: ms per 1,000 platforms from 5k to 20k ≤ 1.5 × from 1k to 5k",
+            f"{high:.1f} vs {low:.1f} ms",
+            high <= 1.5 * max(low, 1.0),
+        )
     row = results.get("bundled")
     if row is not None and "load_ms_per_file" in row:
-        check("cold load ≤ 1.0 ms CPU per bundled file",
-              f"{row['load_ms_per_file']:.2f} ms (libyaml events {row['events_ms_per_file']:.2f}"
-              " ms)", row["load_ms_per_file"] <= 1.0)
+        check(
+            "cold load ≤ 1.0 ms CPU per bundled file",
+            f"{row['load_ms_per_file']:.2f} ms (libyaml events {row['events_ms_per_file']:.2f} ms)",
+            row["load_ms_per_file"] <= 1.0,
+        )
     if cli is not None:
         ratio = cli["validate_ms"] / cli["bare_load_ms"]
-        check("optout validate ≤ 2 × a bare CSafeLoader pass",
-              f"{cli['validate_ms']:.0f} / {cli['bare_load_ms']:.0f} ms = ×{ratio:.2f}",
-              ratio <= 2)
+        check(
+            "optout validate ≤ 2 × a bare CSafeLoader pass",
+            f"{cli['validate_ms']:.0f} / {cli['bare_load_ms']:.0f} ms = ×{ratio:.2f}",
+            ratio <= 2,
+        )
         ratio = cli["list_ms"] / cli["import_yaml_ms"]
-        check("warm optout list ≤ 2.5 × python -c \"import yaml\"",
-              f"{cli['list_ms']:.0f} / {cli['import_yaml_ms']:.0f} ms = ×{ratio:.2f}",
-              ratio <= 2.5)
-        check("HTML export for one person ≤ 100 ms (built in process, qrcode's import "
-              "included)",
-              f"{cli['html_first_ms']:.0f} ms (again: {cli['html_ms']:.0f} ms; Markdown "
-              f"{cli['md_ms']:.1f} ms; whole command {cli['export_html_ms']:.0f} ms, md "
-              f"{cli['export_md_ms']:.0f} ms)", cli["html_first_ms"] <= 100)
+        check(
+            'warm optout list ≤ 2.5 × python -c "import yaml"',
+            f"{cli['list_ms']:.0f} / {cli['import_yaml_ms']:.0f} ms = ×{ratio:.2f}",
+            ratio <= 2.5,
+        )
+        check(
+            "HTML export for one person ≤ 100 ms (built in process, qrcode's import included)",
+            f"{cli['html_first_ms']:.0f} ms (again: {cli['html_ms']:.0f} ms; Markdown "
+            f"{cli['md_ms']:.1f} ms; whole command {cli['export_html_ms']:.0f} ms, md "
+            f"{cli['export_md_ms']:.0f} ms)",
+            cli["html_first_ms"] <= 100,
+        )
     return checks
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m optout_tui.bench")
-    parser.add_argument("--sizes", default="bundled,1000,5000,20000",
-                        help="comma-separated: 'bundled' and/or numbers of synthetic platforms")
+    parser.add_argument(
+        "--sizes",
+        default="bundled,1000,5000,20000",
+        help="comma-separated: 'bundled' and/or numbers of synthetic platforms",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args(argv)
     try:
         import pyte  # noqa: F401
     except ImportError:
-        print("The benchmark needs the pyte terminal emulator: pip install "
-              "'optout-tui[bench]' (or pip install pyte).", file=sys.stderr)
+        print(
+            "The benchmark needs the pyte terminal emulator: pip install "
+            "'optout-tui[bench]' (or pip install pyte).",
+            file=sys.stderr,
+        )
         return 2
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     results: dict[str, dict[str, float]] = {}
     began = time.perf_counter()
-    print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}, "
-          f"{os.cpu_count()} cores; medians of {args.runs} runs, in an 80×24 pseudo-terminal")
+    print(
+        f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}, "
+        f"{os.cpu_count()} cores; medians of {args.runs} runs, in an 80×24 pseudo-terminal"
+    )
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache"),
-               "XDG_CONFIG_HOME": str(tmp / "config"), "XDG_DATA_HOME": str(tmp / "data"),
-               "XDG_DOCUMENTS_DIR": str(tmp / "docs"), "TEXTUAL_ANIMATIONS": "none",
-               "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+        env = {
+            **os.environ,
+            "XDG_CACHE_HOME": str(tmp / "cache"),
+            "XDG_CONFIG_HOME": str(tmp / "config"),
+            "XDG_DATA_HOME": str(tmp / "data"),
+            "XDG_DOCUMENTS_DIR": str(tmp / "docs"),
+            "TEXTUAL_ANIMATIONS": "none",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+        }
         saved = {k: os.environ.get(k) for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME")}
         os.environ.update({k: env[k] for k in saved})
         try:
@@ -322,8 +416,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  (figures at {', '.join(unbudgeted)} are reported, not budgeted)")
     print(f"\nbenchmark took {time.perf_counter() - began:.0f} s")
     if args.json:
-        Path(args.json).write_text(json.dumps({"sizes": results, "cli": cli}, indent=2) + "\n",
-                                   encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps({"sizes": results, "cli": cli}, indent=2) + "\n", encoding="utf-8"
+        )
     return 0
 
 

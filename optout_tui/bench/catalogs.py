@@ -48,7 +48,10 @@ def write_catalog(folder: Path, count: int) -> None:
     for i in range(count):
         actions = "".join(
             ACTION.format(i=i, a=a, steps="\n".join(STEP.format(s=s, a=a) for s in range(4)))
-            for a in range(3))
+            for a in range(3)
+        )
         (platforms / f"p{i}.yaml").write_text(
             f"format: 2\nid: p{i}\nname: Platform {i}\ndomains: [p{i}.example.com]\n"
-            f"categories: [social]\nlanguages: [en]\nactions:\n{actions}", encoding="utf-8")
+            f"categories: [social]\nlanguages: [en]\nactions:\n{actions}",
+            encoding="utf-8",
+        )

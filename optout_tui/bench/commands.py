@@ -67,13 +67,11 @@ def optout(*args: str) -> list[str]:
 def wall(argv: list[str], env: dict[str, str]) -> float:
     """Seconds one run of a command takes, start to exit."""
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-                   check=False)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
     return time.perf_counter() - start
 
 
-def interleaved(commands: dict[str, list[str]], env: dict[str, str], runs: int
-                ) -> dict[str, float]:
+def interleaved(commands: dict[str, list[str]], env: dict[str, str], runs: int) -> dict[str, float]:
     """Median wall time of each command in ms, the commands taking turns run after run."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
@@ -84,49 +82,67 @@ def interleaved(commands: dict[str, list[str]], env: dict[str, str], runs: int
 
 def cold_load(folder: Path, env: dict[str, str], runs: int) -> dict[str, float]:
     """CPU ms per file: libyaml's events, and our loader building the model."""
-    out = subprocess.run([sys.executable, "-c", COLD, str(folder), str(runs)],
-                         capture_output=True, text=True, env=env, check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", COLD, str(folder), str(runs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     rows = [line.split() for line in out.stdout.splitlines() if line.strip()]
     if not rows:
         raise RuntimeError(f"the cold-load run failed:\n{out.stderr}")
     files = int(rows[0][0])
-    return {"files": files,
-            "events_ms_per_file": statistics.median(float(r[1]) for r in rows) * 1000 / files,
-            "load_ms_per_file": statistics.median(float(r[2]) for r in rows) * 1000 / files}
+    return {
+        "files": files,
+        "events_ms_per_file": statistics.median(float(r[1]) for r in rows) * 1000 / files,
+        "load_ms_per_file": statistics.median(float(r[2]) for r in rows) * 1000 / files,
+    }
 
 
-def cli_figures(bundled: Path, data_dir: Path, env: dict[str, str], runs: int
-                ) -> dict[str, float]:
+def cli_figures(bundled: Path, data_dir: Path, env: dict[str, str], runs: int) -> dict[str, float]:
     """validate, list and the HTML export on the bundled catalog, with their floors."""
     platforms = bundled / "platforms" if (bundled / "platforms").is_dir() else bundled
     wall(optout("list"), env)  # fills the cache
     common = ["--data-dir", str(data_dir), "--profile", "bench"]
-    figures = interleaved({
-        "validate_ms": optout("validate", str(platforms)),
-        "bare_load_ms": [sys.executable, "-c", BARE_LOAD, str(platforms)],
-        "list_ms": optout("list"),
-        "import_yaml_ms": IMPORT_YAML,
-        "export_html_ms": optout(*common, "export", "--format", "html"),
-        "export_md_ms": optout(*common, "export", "--format", "md"),
-    }, env, runs)
+    figures = interleaved(
+        {
+            "validate_ms": optout("validate", str(platforms)),
+            "bare_load_ms": [sys.executable, "-c", BARE_LOAD, str(platforms)],
+            "list_ms": optout("list"),
+            "import_yaml_ms": IMPORT_YAML,
+            "export_html_ms": optout(*common, "export", "--format", "html"),
+            "export_md_ms": optout(*common, "export", "--format", "md"),
+        },
+        env,
+        runs,
+    )
     return figures
 
 
 def export_figure(data_dir: Path, env: dict[str, str], runs: int) -> dict[str, float]:
     """Median ms of building the HTML handout and the Markdown one, in process; the first
     run (imports of qrcode) included as a run like the others."""
-    out = subprocess.run([sys.executable, "-c", EXPORT, str(data_dir), str(runs)],
-                         capture_output=True, text=True, env=env, check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", EXPORT, str(data_dir), str(runs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     rows = [line.split() for line in out.stdout.splitlines() if line.strip()]
     if not rows:
         raise RuntimeError(f"the export run failed:\n{out.stderr}")
-    return {"html_ms": statistics.median(float(r[0]) for r in rows) * 1000,
-            "md_ms": statistics.median(float(r[1]) for r in rows) * 1000,
-            "html_first_ms": float(rows[0][0]) * 1000}
+    return {
+        "html_ms": statistics.median(float(r[0]) for r in rows) * 1000,
+        "md_ms": statistics.median(float(r[1]) for r in rows) * 1000,
+        "html_first_ms": float(rows[0][0]) * 1000,
+    }
 
 
-def search_figure(folder: Path | None, env: dict[str, str], runs: int,
-                  query: str = "platform 123") -> float:
+def search_figure(
+    folder: Path | None, env: dict[str, str], runs: int, query: str = "platform 123"
+) -> float:
     """Median ms of `optout search` over a catalog (its cache filled first)."""
     extra = ["--catalog", str(folder)] if folder else []
     wall(optout(*extra, "list"), env)
@@ -149,8 +165,9 @@ def person_with_progress(data_dir: Path, platforms: int = 10) -> int:
             for number, action in enumerate(platform.actions):
                 surface = next((s for s in action.surfaces if s.steps), None)
                 if number == 0 and surface is not None:
-                    store.set_step(StepKey(platform.id, action.id, surface.id,
-                                           surface.steps[0].id), True)
+                    store.set_step(
+                        StepKey(platform.id, action.id, surface.id, surface.steps[0].id), True
+                    )
                 left += 1
     finally:
         store.close()

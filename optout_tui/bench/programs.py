@@ -26,15 +26,20 @@ def _save():
 atexit.register(_save)
 '''
 
-APP = _PRELUDE + '''
+APP = (
+    _PRELUDE
+    + """
 from optout_tui.cli import main
 sys.exit(main(sys.argv[1:]))
-'''
+"""
+)
 
 # What a straightforward Textual app does: a header, a search box, the rows, a footer. The
 # rows are the app's own first rows, as text; "screen" shows one screenful of them in a
 # Static, "options" all of them in an OptionList.
-BARE = _PRELUDE + '''
+BARE = (
+    _PRELUDE
+    + """
 from textual.app import App
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList, Static
@@ -50,7 +55,8 @@ class Bare(App):
             yield OptionList(*(Content(row) for row in rows))
         yield Footer()
 Bare().run()
-'''
+"""
+)
 
 
 def app_argv(catalog: str | None, data_dir: str) -> list[str]:

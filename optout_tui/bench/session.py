@@ -132,8 +132,9 @@ def _gc_while(path: str, began: float, ended: float, run: Run) -> None:
     run.gc_pauses = [length for start, length, _ in pauses if began <= start <= ended]
 
 
-def app_run(argv: list[str], env: dict[str, str], expect: Expect,
-            script: list[tuple[bytes, str]]) -> Run:
+def app_run(
+    argv: list[str], env: dict[str, str], expect: Expect, script: list[tuple[bytes, str]]
+) -> Run:
     """The app: first frame, a key at once, settled memory, then the typed keys."""
     run = Run()
     log = _gc_log()
@@ -149,8 +150,7 @@ def app_run(argv: list[str], env: dict[str, str], expect: Expect,
             term.send(b"/")
             sent = term.send(first[0])
             try:
-                run.first_key = term.wait(*rows_check(expect(first[1])),
-                                          timeout=KEY_TIMEOUT) - sent
+                run.first_key = term.wait(*rows_check(expect(first[1])), timeout=KEY_TIMEOUT) - sent
             except TimedOut:  # reported as lost, with the screen it left
                 run.first_key_lost = "\n".join(term.screen.display)
             term.send(KEYS["backspace"])  # back to the whole list, scrolled where the
@@ -179,8 +179,9 @@ def app_run(argv: list[str], env: dict[str, str], expect: Expect,
     return run
 
 
-def bare_run(argv: list[str], env: dict[str, str], first_rows: list[str],
-             script: list[tuple[bytes, str]]) -> Run:
+def bare_run(
+    argv: list[str], env: dict[str, str], first_rows: list[str], script: list[tuple[bytes, str]]
+) -> Run:
     """A bare app: first frame, settled memory, and how fast the same keys echo."""
     run = Run()
     log = _gc_log()

@@ -36,9 +36,13 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            list(argv), stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
-            env={**env, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
-                 "LINES": str(LINES)})
+            list(argv),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            start_new_session=True,
+            env={**env, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)},
+        )
         os.close(slave)
         self.fd = master
         self.screen = pyte.Screen(COLUMNS, LINES)
@@ -85,8 +89,12 @@ class Terminal:
             self._stream.feed(bytes(self._unfed))
             self._unfed.clear()
 
-    def wait(self, raw_check: Callable[[bytes], bool],
-             screen_check: Callable[[list[str]], bool], timeout: float = 30.0) -> float:
+    def wait(
+        self,
+        raw_check: Callable[[bytes], bool],
+        screen_check: Callable[[list[str]], bool],
+        timeout: float = 30.0,
+    ) -> float:
         """Read until the raw bytes since `mark()` pass `raw_check` and then the emulated
         screen passes `screen_check`; returns the time the deciding bytes were read."""
         deadline = time.perf_counter() + timeout

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import importlib
 
-_WHERE = {"CatalogError": "problems", "Problem": "problems", "load_catalog": "loader",
-          "load_platform": "loader", "Action": "model", "Catalog": "model",
-          "LocalText": "model", "Platform": "model", "Step": "model", "Surface": "model"}
+_WHERE = {
+    "CatalogError": "problems",
+    "Problem": "problems",
+    "load_catalog": "loader",
+    "load_platform": "loader",
+    "Action": "model",
+    "Catalog": "model",
+    "LocalText": "model",
+    "Platform": "model",
+    "Step": "model",
+    "Surface": "model",
+}
 
 __all__ = sorted(_WHERE)
 

@@ -65,10 +65,12 @@ def _cache_file(folders: Iterable[Path] = ()) -> Path:
 
 def _model_shape() -> str:
     """The model's classes and fields: a change of the model invalidates every cache."""
-    shapes = [f"{name}:{','.join(_field_names(cls))}"
-              for name, cls in sorted(vars(m).items())
-              if isinstance(cls, type) and (dataclasses.is_dataclass(cls)
-                                            or issubclass(cls, tuple) and hasattr(cls, "_fields"))]
+    shapes = [
+        f"{name}:{','.join(_field_names(cls))}"
+        for name, cls in sorted(vars(m).items())
+        if isinstance(cls, type)
+        and (dataclasses.is_dataclass(cls) or issubclass(cls, tuple) and hasattr(cls, "_fields"))
+    ]
     return ";".join(shapes) + ";facts:" + ",".join(ActionFacts._fields)
 
 
@@ -104,6 +106,7 @@ def _key(folders: list[Path]) -> str:
 
 # -- the model as plain values and back ------------------------------------------------
 
+
 def _plain(value: Any) -> Any:
     """A model value as JSON values: dataclasses and tuples as lists, dates as text."""
     if value is None or isinstance(value, (str, bool, int)):
@@ -124,6 +127,7 @@ def _exactly(kind: type) -> Callable[[Any], Any]:
         if type(value) is not kind:
             raise TypeError(f"expected {kind.__name__}")
         return value
+
     return check
 
 
@@ -140,6 +144,7 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
     if kind in (str, bool, int):
         decode = _exactly(kind)
     elif kind is dt.date:
+
         def decode(value: Any) -> Any:
             return dt.date.fromisoformat(_exactly(str)(value))
     elif origin in (typing.Union, types.UnionType):
@@ -155,8 +160,11 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
             return build(inner(v) for v in _exactly(list)(value))
     elif dataclasses.is_dataclass(kind) or hasattr(kind, "_fields"):
         hints = typing.get_type_hints(kind, vars(sys.modules[kind.__module__]))
-        names = ([f.name for f in dataclasses.fields(kind)] if dataclasses.is_dataclass(kind)
-                 else list(kind._fields))
+        names = (
+            [f.name for f in dataclasses.fields(kind)]
+            if dataclasses.is_dataclass(kind)
+            else list(kind._fields)
+        )
         parts = [_decoder(hints[name]) for name in names]
 
         def decode(value: Any) -> Any:
@@ -171,6 +179,7 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
 
 
 # -- writing ------------------------------------------------------------------------------
+
 
 def _private_dir(folder: Path) -> None:
     """Create the cache folder readable only by the user; tighten one we own already."""
@@ -191,29 +200,47 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
     blobs = []
     offset = 0
     for platform in catalog.platforms:
-        blob = json.dumps([_plain(a) for a in platform.actions], ensure_ascii=False,
-                          separators=(",", ":")).encode("utf-8")
-        rows.append([platform.id, platform.name, list(platform.domains),
-                     list(platform.categories), list(platform.languages),
-                     list(platform.aliases), platform.origin, platform.doable,
-                     # The facts as JSON text inside the header: one string per platform
-                     # held until they are asked for, not thousands of lists and strings.
-                     json.dumps(_plain(platform.facts), ensure_ascii=False,
-                                separators=(",", ":")), offset, len(blob),
-                     hashlib.sha256(blob).hexdigest()])
+        blob = json.dumps(
+            [_plain(a) for a in platform.actions], ensure_ascii=False, separators=(",", ":")
+        ).encode("utf-8")
+        rows.append(
+            [
+                platform.id,
+                platform.name,
+                list(platform.domains),
+                list(platform.categories),
+                list(platform.languages),
+                list(platform.aliases),
+                platform.origin,
+                platform.doable,
+                # The facts as JSON text inside the header: one string per platform
+                # held until they are asked for, not thousands of lists and strings.
+                json.dumps(_plain(platform.facts), ensure_ascii=False, separators=(",", ":")),
+                offset,
+                len(blob),
+                hashlib.sha256(blob).hexdigest(),
+            ]
+        )
         blobs.append(blob)
         offset += len(blob)
-    header = json.dumps({"key": key, "platforms": rows, "notices": list(catalog.notices)},
-                        ensure_ascii=False,
-                        separators=(",", ":")).encode("utf-8")
+    header = json.dumps(
+        {"key": key, "platforms": rows, "notices": list(catalog.notices)},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
     import tempfile
 
     _private_dir(cache.parent)
     fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".catalog.")  # created 0600
     try:
         with os.fdopen(fd, "wb") as stream:
-            stream.write(MAGIC + hashlib.sha256(header).hexdigest().encode() + b"\n"
-                         + str(len(header)).zfill(_HEADER_DIGITS).encode() + b"\n")
+            stream.write(
+                MAGIC
+                + hashlib.sha256(header).hexdigest().encode()
+                + b"\n"
+                + str(len(header)).zfill(_HEADER_DIGITS).encode()
+                + b"\n"
+            )
             stream.write(header)
             for blob in blobs:
                 stream.write(blob)
@@ -224,6 +251,7 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
 
 
 # -- reading ------------------------------------------------------------------------------
+
 
 class _Blocks:
     """The open cache file a catalog reads its platforms' blocks from; closed with it."""
@@ -249,8 +277,9 @@ class _Blocks:
             pass
 
 
-def _fetch(blocks: _Blocks, origin: str, start: int, length: int,
-           digest: str) -> tuple[m.Action, ...]:
+def _fetch(
+    blocks: _Blocks, origin: str, start: int, length: int, digest: str
+) -> tuple[m.Action, ...]:
     """A platform's full actions from its block; from its YAML file if the block is damaged."""
     data = blocks.read(start, length, digest)
     if data is not None:
@@ -268,10 +297,24 @@ def _decode_facts(encoded: str) -> tuple[ActionFacts, ...]:
     """The facts of a platform's actions (from the header, whose digest was checked)."""
     rows = _exactly(list)(json.loads(encoded))
     text, facts = _decoder(m.LocalText), ActionFacts
-    return tuple(facts(aid, text(title), kind, default, priority, difficulty, tuple(regions),
-                       doable, minutes, tuple(formerly))
-                 for aid, title, kind, default, priority, difficulty, regions, doable, minutes,
-                 formerly in rows)
+    found = []
+    for row in rows:
+        aid, title, kind, default, priority, difficulty, regions, doable, minutes, formerly = row
+        found.append(
+            facts(
+                aid,
+                text(title),
+                kind,
+                default,
+                priority,
+                difficulty,
+                tuple(regions),
+                doable,
+                minutes,
+                tuple(formerly),
+            )
+        )
+    return tuple(found)
 
 
 def _trusted_fd(cache: Path) -> int | None:
@@ -298,8 +341,8 @@ def _read(cache: Path, key: str) -> Catalog | None:
     lead = os.pread(fd, len(MAGIC) + 65 + _HEADER_DIGITS + 1, 0)
     if not lead.startswith(MAGIC) or len(lead) != len(MAGIC) + 65 + _HEADER_DIGITS + 1:
         return None
-    digest = lead[len(MAGIC):len(MAGIC) + 64].decode("ascii")
-    length = int(lead[len(MAGIC) + 65:-1])
+    digest = lead[len(MAGIC) : len(MAGIC) + 64].decode("ascii")
+    length = int(lead[len(MAGIC) + 65 : -1])
     base = len(lead)
     if base + length > size:
         return None
@@ -312,13 +355,34 @@ def _read(cache: Path, key: str) -> Catalog | None:
     base += length
     platforms = []
     strings = _exactly(str)
-    for pid, name, domains, categories, languages, aliases, origin, doable, facts, offset, \
-            blen, bdigest in data["platforms"]:
-        platforms.append(Platform(
-            strings(pid), strings(name), tuple(domains), tuple(categories), tuple(languages),
-            aliases=tuple(aliases), origin=strings(origin), doable=_exactly(int)(doable),
-            fetch_facts=partial(_decode_facts, strings(facts)),
-            fetch=partial(_fetch, blocks, origin, base + offset, blen, bdigest)))
+    for (
+        pid,
+        name,
+        domains,
+        categories,
+        languages,
+        aliases,
+        origin,
+        doable,
+        facts,
+        offset,
+        blen,
+        bdigest,
+    ) in data["platforms"]:
+        platforms.append(
+            Platform(
+                strings(pid),
+                strings(name),
+                tuple(domains),
+                tuple(categories),
+                tuple(languages),
+                aliases=tuple(aliases),
+                origin=strings(origin),
+                doable=_exactly(int)(doable),
+                fetch_facts=partial(_decode_facts, strings(facts)),
+                fetch=partial(_fetch, blocks, origin, base + offset, blen, bdigest),
+            )
+        )
     return Catalog(tuple(platforms), notices=tuple(map(strings, data["notices"])))
 
 
@@ -356,7 +420,6 @@ def _prune(folder: Path, keep: int = KEEP) -> None:
     pickled caches of earlier versions (never read)."""
     for old in folder.glob("catalog-*.pickle"):
         old.unlink(missing_ok=True)
-    files = sorted(folder.glob(f"catalog-*{SUFFIX}"), key=lambda p: p.stat().st_mtime,
-                   reverse=True)
+    files = sorted(folder.glob(f"catalog-*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[keep:]:
         old.unlink(missing_ok=True)

@@ -32,6 +32,7 @@ def platform_files(folder: Path) -> list[Path]:
     except OSError as error:
         from optout_tui.catalog.problems import CatalogError, Problem
 
-        raise CatalogError([Problem(str(folder), 1, 1, "cannot read the catalog folder: "
-                                    f"{error.strerror}")]) from None
+        raise CatalogError(
+            [Problem(str(folder), 1, 1, f"cannot read the catalog folder: {error.strerror}")]
+        ) from None
     return [Path(e.path) for e in yaml_entries(folder)]

@@ -37,15 +37,18 @@ class Filters:
         return any((self.category, self.kind, self.region, self.status))
 
 
-def matching_actions(platform: Platform, filters: Filters,
-                     status_of: StatusOf | None = None) -> list[ActionFacts]:
+def matching_actions(
+    platform: Platform, filters: Filters, status_of: StatusOf | None = None
+) -> list[ActionFacts]:
     """The facts of the platform's actions that pass the action filters (kind, region,
     status); `platform.action(fact.id)` gives the full action."""
-    return [a for a in platform.facts
-            if (not filters.kind or a.kind == filters.kind)
-            and (not filters.region or applies_in(a.regions, filters.region))
-            and (not filters.status or status_of is None
-                 or status_of(platform, a) == filters.status)]
+    return [
+        a
+        for a in platform.facts
+        if (not filters.kind or a.kind == filters.kind)
+        and (not filters.region or applies_in(a.regions, filters.region))
+        and (not filters.status or status_of is None or status_of(platform, a) == filters.status)
+    ]
 
 
 def passes(platform: Platform, filters: Filters, status_of: StatusOf | None = None) -> bool:
@@ -63,8 +66,9 @@ def priority_key(platform: Platform) -> tuple[int, int]:
     return best, -ranks.count(best)
 
 
-def apply(platforms: Iterable[Platform], filters: Filters,
-          status_of: StatusOf | None = None) -> list[Platform]:
+def apply(
+    platforms: Iterable[Platform], filters: Filters, status_of: StatusOf | None = None
+) -> list[Platform]:
     """The platforms passing `filters`, in the order `filters.sort` asks for (stable)."""
     if not filters.active:
         shown = list(platforms)
@@ -75,8 +79,13 @@ def apply(platforms: Iterable[Platform], filters: Filters,
     return shown
 
 
-def option_counts(platforms: Sequence[Platform], filters: Filters, name: str,
-                  values: Iterable[str], status_of: StatusOf | None = None) -> dict[str, int]:
+def option_counts(
+    platforms: Sequence[Platform],
+    filters: Filters,
+    name: str,
+    values: Iterable[str],
+    status_of: StatusOf | None = None,
+) -> dict[str, int]:
     """For one filter, how many platforms each of its values would show, the other filters
     staying as they are. One pass over the platforms, whatever the number of values."""
     others = filters.without(name)
@@ -102,7 +111,8 @@ def option_counts(platforms: Sequence[Platform], filters: Filters, name: str,
                 where = regions_cache.get(action.regions)
                 if where is None:
                     where = regions_cache[action.regions] = {
-                        r for r in counts if applies_in(action.regions, r)}
+                        r for r in counts if applies_in(action.regions, r)
+                    }
                 found |= where
         for value in found:
             if value in counts:

@@ -24,16 +24,48 @@ MAX_LINK = 1_000  # characters; longer links do not fit a QR code a phone can re
 
 # Link shorteners hide where a link goes: a person cannot see the site before opening it, and
 # a shortened link can be pointed elsewhere later. Catalog links and sources name the page.
-SHORTENERS = frozenset({
-    "a.co", "aka.ms", "amzn.to", "apple.co", "bit.ly", "bl.ink", "buff.ly", "cutt.ly",
-    "fb.me", "g.co", "goo.gl", "is.gd", "lnkd.in", "msft.it", "ow.ly", "rb.gy", "rebrand.ly",
-    "s.id", "short.io", "shorturl.at", "spoti.fi", "t.co", "t.ly", "tiny.cc", "tinyurl.com",
-    "v.gd", "youtu.be",
-})
+SHORTENERS = frozenset(
+    {
+        "a.co",
+        "aka.ms",
+        "amzn.to",
+        "apple.co",
+        "bit.ly",
+        "bl.ink",
+        "buff.ly",
+        "cutt.ly",
+        "fb.me",
+        "g.co",
+        "goo.gl",
+        "is.gd",
+        "lnkd.in",
+        "msft.it",
+        "ow.ly",
+        "rb.gy",
+        "rebrand.ly",
+        "s.id",
+        "short.io",
+        "shorturl.at",
+        "spoti.fi",
+        "t.co",
+        "t.ly",
+        "tiny.cc",
+        "tinyurl.com",
+        "v.gd",
+        "youtu.be",
+    }
+)
 # Web archives keep dated copies of a page under an address that holds the page's own: those
 # name the page they copy, and are a fair source for what a page said on a day.
-ARCHIVES = ("web.archive.org", "archive.org", "archive.ph", "archive.is", "archive.today",
-            "webarchive.library.unt.edu", "webarchive.nationalarchives.gov.uk")
+ARCHIVES = (
+    "web.archive.org",
+    "archive.org",
+    "archive.ph",
+    "archive.is",
+    "archive.today",
+    "webarchive.library.unt.edu",
+    "webarchive.nationalarchives.gov.uk",
+)
 _EMBEDDED = re.compile(r"https?(?::|%3a)(?:/|%2f){2}", re.IGNORECASE)
 
 
@@ -64,39 +96,49 @@ def host_in(host: str, domains: Iterable[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in map(_ascii_domain, domains))
 
 
-def check_link(url: str, domains: Iterable[str] | None = None, *,
-               max_length: int | None = MAX_LINK) -> str:
+def check_link(
+    url: str, domains: Iterable[str] | None = None, *, max_length: int | None = MAX_LINK
+) -> str:
     """`url` when a browser would open it as an https link to a named host (on one of
     `domains`, when given); LinkProblem saying why not otherwise."""
     if has_control(url) or has_invisible(url) or any(c.isspace() for c in url):
         raise LinkProblem("must not contain spaces, control or invisible characters")
     if max_length is not None and len(url) > max_length:
-        raise LinkProblem(f"is {len(url):,} characters long (at most {max_length:,}, so "
-                          "that it fits a QR code)")
+        raise LinkProblem(
+            f"is {len(url):,} characters long (at most {max_length:,}, so that it fits a QR code)"
+        )
     if not url.lower().startswith("https://"):
         raise LinkProblem(f"must be an https:// link, not {url!r}")
     if "\\" in url:
-        raise LinkProblem("must not contain a backslash (browsers read it as /, which can "
-                          "change the site the link opens)")
+        raise LinkProblem(
+            "must not contain a backslash (browsers read it as /, which can "
+            "change the site the link opens)"
+        )
     parts = _parse(url)
     if parts["protocol"] != "https:":
         raise LinkProblem(f"must be an https:// link, not {url!r}")
     if parts["username"] or parts["password"] or "@" in (urlsplit(url).netloc or ""):
-        raise LinkProblem("must not contain a user name or password before the host "
-                          "(user@host links can disguise the site they open)")
+        raise LinkProblem(
+            "must not contain a user name or password before the host "
+            "(user@host links can disguise the site they open)"
+        )
     host = parts["hostname"]
     if parts.get("host_type", 0) != 0 or not host:
         raise LinkProblem(f"must name a domain, not the address {host!r}")
     naive = (urlsplit(url).hostname or "").rstrip(".")
     if (naive if naive.isascii() else _ascii_domain(naive)) != host.rstrip("."):
-        raise LinkProblem(f"is read as {host!r} by browsers but as {naive!r} by other "
-                          "programs; write the link plainly")
+        raise LinkProblem(
+            f"is read as {host!r} by browsers but as {naive!r} by other "
+            "programs; write the link plainly"
+        )
     check_direct(url, host)
     if domains is not None:
         domains = tuple(domains)
         if not host_in(host, domains):
-            raise LinkProblem(f"{host.rstrip('.')} is not one of the platform's domains "
-                              f"({', '.join(domains) or 'none declared'})")
+            raise LinkProblem(
+                f"{host.rstrip('.')} is not one of the platform's domains "
+                f"({', '.join(domains) or 'none declared'})"
+            )
     return url
 
 
@@ -105,13 +147,17 @@ def check_direct(url: str, host: str) -> None:
     the page itself); a web archive's dated copy is allowed."""
     host = host.lower().rstrip(".")
     if host.removeprefix("www.") in SHORTENERS:
-        raise LinkProblem(f"goes through the link shortener {host}, which hides the page it "
-                          "opens: give the page's own address")
-    rest = url[len("https://"):]
-    rest = rest[rest.find("/"):] if "/" in rest else ""
+        raise LinkProblem(
+            f"goes through the link shortener {host}, which hides the page it "
+            "opens: give the page's own address"
+        )
+    rest = url[len("https://") :]
+    rest = rest[rest.find("/") :] if "/" in rest else ""
     if _EMBEDDED.search(rest) and not host_in(host, ARCHIVES):
-        raise LinkProblem(f"wraps another address in a link to {host} (a proxy, reader or "
-                          "redirect): give the page's own address")
+        raise LinkProblem(
+            f"wraps another address in a link to {host} (a proxy, reader or "
+            "redirect): give the page's own address"
+        )
 
 
 def replacement_notice(bundled: Platform, overlay: Platform) -> str | None:
@@ -121,6 +167,8 @@ def replacement_notice(bundled: Platform, overlay: Platform) -> str | None:
     new = {_ascii_domain(d) for d in overlay.domains}
     if old == new:
         return None
-    return (f"{overlay.origin}: replaces the platform {overlay.id!r} of {bundled.origin} with "
-            f"different domains: {', '.join(sorted(new)) or 'none'} instead of "
-            f"{', '.join(sorted(old)) or 'none'}; its links go elsewhere")
+    return (
+        f"{overlay.origin}: replaces the platform {overlay.id!r} of {bundled.origin} with "
+        f"different domains: {', '.join(sorted(new)) or 'none'} instead of "
+        f"{', '.join(sorted(old)) or 'none'}; its links go elsewhere"
+    )

@@ -29,8 +29,13 @@ _YES = {"yes", "true"}
 _NO = {"no", "false"}
 
 
-_YAML_TYPE_WORDS = {"bool": "true/false value", "int": "number", "float": "number",
-                    "null": "empty value", "timestamp": "date"}
+_YAML_TYPE_WORDS = {
+    "bool": "true/false value",
+    "int": "number",
+    "float": "number",
+    "null": "empty value",
+    "timestamp": "date",
+}
 
 
 @lru_cache(maxsize=8192)
@@ -43,7 +48,8 @@ def yaml_type(value: str) -> str:
     if value[:1] not in yaml.resolver.Resolver.yaml_implicit_resolvers:
         return "str"  # no implicit type starts with this character
     tag: str = yaml.resolver.Resolver().resolve(  # type: ignore[no-untyped-call]
-        yaml.ScalarNode, value, (True, False))
+        yaml.ScalarNode, value, (True, False)
+    )
     return tag.rsplit(":", 1)[-1]
 
 
@@ -54,8 +60,16 @@ class _Invalid(Exception):
 # Fields whose text is a label the platform shows (they may list former wordings).
 LABELS = frozenset({("step", "path"), ("setting", "label"), ("setting", "value")})
 # How each object names its fields in messages ("action 'x': title", "source url", "text.fr").
-_JOIN = {"action": ": ", "surface": ": ", "step": ": ", "setting": ": ", "source": " ",
-         "text": ".", "former": ".", "change": "."}
+_JOIN = {
+    "action": ": ",
+    "surface": ": ",
+    "step": ": ",
+    "setting": ": ",
+    "source": " ",
+    "text": ".",
+    "former": ".",
+    "change": ".",
+}
 _SETTING_NAMES = {"label": "setting label", "value": "setting value"}
 # Lists whose entries are simple values may be empty; lists of objects or choices may not.
 _EMPTY_ALLOWED = frozenset({"string", "text", "region", "domain"})
@@ -86,8 +100,9 @@ class _Builder:
     def warn(self, node: Node, message: str) -> None:
         self.warnings.append(Problem(self.path, node.line, node.column, message, "warning"))
 
-    def guarded(self, fn: Callable[..., Any], *args: Any, default: Any = None,
-                **kwargs: Any) -> Any:
+    def guarded(
+        self, fn: Callable[..., Any], *args: Any, default: Any = None, **kwargs: Any
+    ) -> Any:
         """Call a field reader; on a recorded problem return `default` and carry on."""
         try:
             return fn(*args, **kwargs)
@@ -134,19 +149,26 @@ class _Builder:
         if node.kind == "scalar" and node.plain and node.value:
             found = yaml_type(node.value)
             if found != "str" and found != typed:
-                raise self.fail(node, f"{where}: write {node.value} in quotes "
-                                      f"(\"{node.value}\"): YAML readers take it as a "
-                                      f"{_YAML_TYPE_WORDS.get(found, found)}, not as text")
+                raise self.fail(
+                    node,
+                    f"{where}: write {node.value} in quotes "
+                    f'("{node.value}"): YAML readers take it as a '
+                    f"{_YAML_TYPE_WORDS.get(found, found)}, not as text",
+                )
         if node.kind != "scalar":
             raise self.fail(node, f"{where} must be text, not {node.describe}")
         if node.value is None or not node.value.strip():
             raise self.fail(node, f"{where} must not be empty")
         if len(node.value) > MAX_STRING:
-            raise self.fail(node, f"{where} is {len(node.value)} characters long "
-                                  f"(at most {MAX_STRING})")
+            raise self.fail(
+                node, f"{where} is {len(node.value)} characters long (at most {MAX_STRING})"
+            )
         if has_control(node.value):
-            self.fail(node, f"{where} contains control characters or terminal escape "
-                            "sequences, which are not allowed")
+            self.fail(
+                node,
+                f"{where} contains control characters or terminal escape "
+                "sequences, which are not allowed",
+            )
         return clean(node.value.strip())
 
     def choice(self, node: Node, where: str, allowed: tuple[str, ...]) -> str:
@@ -166,8 +188,9 @@ class _Builder:
     def ident(self, node: Node, where: str) -> str:
         value = self.string(node, where)
         if not _ID.match(value):
-            raise self.fail(node, f"{where} {value!r} must be lowercase letters, digits and "
-                                  "single hyphens")
+            raise self.fail(
+                node, f"{where} {value!r} must be lowercase letters, digits and single hyphens"
+            )
         return value
 
     def date(self, node: Node, where: str, *, partial: bool = False, dated: bool = False) -> str:
@@ -184,8 +207,11 @@ class _Builder:
             if parsed > self.today:
                 raise self.fail(node, f"{where} {value} is in the future")
             return value
-        shape = ("YYYY-MM-DD or YYYY-MM" if dated else "YYYY-MM-DD, YYYY-MM or 'unknown'") \
-            if partial else "YYYY-MM-DD"
+        shape = (
+            ("YYYY-MM-DD or YYYY-MM" if dated else "YYYY-MM-DD, YYYY-MM or 'unknown'")
+            if partial
+            else "YYYY-MM-DD"
+        )
         raise self.fail(node, f"{where} {value!r} is not a date ({shape})")
 
     def url(self, node: Node, where: str, *, own_domain: bool) -> str:
@@ -204,24 +230,32 @@ class _Builder:
     def minutes(self, node: Node, where: str) -> int:
         value = self.string(node, where, typed="int")
         if not value.isdigit() or not 1 <= int(value) <= 240:
-            raise self.fail(node, f"{where} must be a whole number of minutes from 1 to 240, "
-                                  f"not {value!r}")
+            raise self.fail(
+                node, f"{where} must be a whole number of minutes from 1 to 240, not {value!r}"
+            )
         return int(value)
 
     def format(self, node: Node, where: str) -> str:
         version = self.string(node, where, typed="int")
         if version == "1":
-            raise self.fail(node, f"this file is in catalog format 1; this version of optout "
-                                  f"reads format {m.FORMAT_VERSION} (convert it with: python "
-                                  f"scripts/migrate_format2.py FILE)")
+            raise self.fail(
+                node,
+                f"this file is in catalog format 1; this version of optout "
+                f"reads format {m.FORMAT_VERSION} (convert it with: python "
+                f"scripts/migrate_format2.py FILE)",
+            )
         if version != str(m.FORMAT_VERSION):
-            raise self.fail(node, f"format must be {m.FORMAT_VERSION} (this version of optout "
-                                  f"reads format {m.FORMAT_VERSION})")
+            raise self.fail(
+                node,
+                f"format must be {m.FORMAT_VERSION} (this version of optout "
+                f"reads format {m.FORMAT_VERSION})",
+            )
         return version
 
     # -- fields, by their spec -------------------------------------------------------
-    def read(self, field: spec.Field, node: Node, where: str, obj: str, key: str,
-             owner: str) -> Any:
+    def read(
+        self, field: spec.Field, node: Node, where: str, obj: str, key: str, owner: str
+    ) -> Any:
         """The value of one field, read as its spec says."""
         kind = field.type
         if kind == "list":
@@ -241,18 +275,25 @@ class _Builder:
             return self.object(node, kind, where, owner)
         return _LEAF_READERS[kind](self, node, where)
 
-    def list(self, items: str, node: Node, where: str, obj: str, key: str,
-             owner: str) -> tuple[Any, ...]:
+    def list(
+        self, items: str, node: Node, where: str, obj: str, key: str, owner: str
+    ) -> tuple[Any, ...]:
         entries = self.seq(node, where, allow_empty=items in _EMPTY_ALLOWED)
         item_field = spec.Field(items)
         found = []
         seen: set[str] = set()
         for i, entry in enumerate(entries):
-            at = (where if items not in spec.OBJECTS and items != "text"
-                  else "action" if items == "action"
-                  else f"{owner}: source" if items == "source"
-                  else f"{owner}: step" if items == "step"
-                  else f"{where}[{i + 1}]")
+            at = (
+                where
+                if items not in spec.OBJECTS and items != "text"
+                else "action"
+                if items == "action"
+                else f"{owner}: source"
+                if items == "source"
+                else f"{owner}: step"
+                if items == "step"
+                else f"{where}[{i + 1}]"
+            )
             value = self.guarded(self.read, item_field, entry, at, obj, key, owner)
             if value is None:
                 continue
@@ -303,29 +344,35 @@ class _Builder:
         values: dict[str, Any] = {}
         for key, field in spec.OBJECTS["text"].items():
             if key in fields and not (key == "formerly" and not label):
-                value = self.guarded(self.read, field, fields[key], f"{where}.{key}", "text",
-                                     key, where)
+                value = self.guarded(
+                    self.read, field, fields[key], f"{where}.{key}", "text", key, where
+                )
                 if value is not None:
                     values[key] = value
         for rule in TEXT_RULES:
             rule(self, node, fields, values, where, label)
         if "en" not in values:
             raise _Invalid()
-        return m.LocalText(en=values["en"], fr=values.get("fr"),
-                           unconfirmed=frozenset(values.get("unconfirmed", ())),
-                           formerly=values.get("formerly", ()))
+        return m.LocalText(
+            en=values["en"],
+            fr=values.get("fr"),
+            unconfirmed=frozenset(values.get("unconfirmed", ())),
+            formerly=values.get("formerly", ()),
+        )
 
     def surfaces(self, node: Node, where: str, owner: str) -> tuple[m.Surface, ...]:
         fields = self.mapping(node, where, "surfaces")
         if not fields:
-            raise self.fail(node, f"{owner}: surfaces must name at least one of: "
-                                  f"{', '.join(m.SURFACES)}")
+            raise self.fail(
+                node, f"{owner}: surfaces must name at least one of: {', '.join(m.SURFACES)}"
+            )
         found = []
         for sid in m.SURFACES:
             if sid in fields:
                 self.surface_id = sid
-                values = self.guarded(self.object, fields[sid], "surface",
-                                      f"{owner}, surface {sid!r}")
+                values = self.guarded(
+                    self.object, fields[sid], "surface", f"{owner}, surface {sid!r}"
+                )
                 if values is not None:
                     found.append(m.Surface(id=sid, **values))
         return tuple(found)
@@ -366,8 +413,11 @@ def names_are_visible(b: _Builder, node: Node, f: Fields, v: Values, where: str)
     for key in ("name", "aliases"):
         for item in (f[key].items or [f[key]]) if key in f else []:
             if item.kind == "scalar" and has_invisible(item.value or ""):
-                b.fail(item, f"{key}: bidi overrides and zero-width characters are not "
-                             "allowed (they can disguise a name)")
+                b.fail(
+                    item,
+                    f"{key}: bidi overrides and zero-width characters are not "
+                    "allowed (they can disguise a name)",
+                )
 
 
 def languages_include_english(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
@@ -382,8 +432,10 @@ def unique_id(b: _Builder, entry: Node, ident: str, seen: set[str], message: str
     seen.add(ident)
 
 
-_UNIQUE_IDS = {"action": "action id {{id!r}} is used twice",
-               "step": "{where}: step id {{id!r}} is used twice"}
+_UNIQUE_IDS = {
+    "action": "action id {{id!r}} is used twice",
+    "step": "{where}: step id {{id!r}} is used twice",
+}
 
 
 def platform_is_whole(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
@@ -395,45 +447,50 @@ def verified_recently(b: _Builder, node: Node, f: Fields, v: Values, where: str)
     if "verified" in v:
         age = (b.today - dt.date.fromisoformat(v["verified"])).days
         if age > STALE_AFTER_DAYS:
-            b.warn(f["verified"], f"{where}: verified {v['verified']}, {age} days ago: may be "
-                                  "out of date (check it again)")
+            b.warn(
+                f["verified"],
+                f"{where}: verified {v['verified']}, {age} days ago: may be "
+                "out of date (check it again)",
+            )
 
 
 def regions_are_known(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
     if "regions" in v:
         for item, region in zip(f["regions"].items, v["regions"]):
             if not is_region(region):
-                b.fail(item, f"{where}: region {region!r} must be an ISO 3166 code (GB, FR…), "
-                             "EU, EEA or all, optionally with a leading -")
+                b.fail(
+                    item,
+                    f"{where}: region {region!r} must be an ISO 3166 code (GB, FR…), "
+                    "EU, EEA or all, optionally with a leading -",
+                )
 
 
-def action_has_surfaces_and_sources(b: _Builder, node: Node, f: Fields, v: Values,
-                                    where: str) -> None:
+def action_has_surfaces_and_sources(
+    b: _Builder, node: Node, f: Fields, v: Values, where: str
+) -> None:
     if not v.get("surfaces") or not v.get("sources"):
         raise _Invalid()
 
 
-def available_surface_has_steps(b: _Builder, node: Node, f: Fields, v: Values,
-                                where: str) -> None:
+def available_surface_has_steps(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
     if "steps" not in f and v.get("available") == m.Availability.YES:
         b.fail(node, f"{where}: a surface that is available needs steps")
 
 
-def blanks_only_on_form_or_email(b: _Builder, node: Node, f: Fields, v: Values,
-                                 where: str) -> None:
+def blanks_only_on_form_or_email(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
     """A text with {{blanks}} belongs to a form or an email, and its braces pair up."""
     if "template" not in f:
         return
     if b.surface_id not in (m.SurfaceId.FORM, m.SurfaceId.EMAIL):
-        b.fail(f["template"], f"{where}: template: only form and email surfaces have a "
-                              "template")
+        b.fail(f["template"], f"{where}: template: only form and email surfaces have a template")
         v.pop("template", None)
         return
     text = v.get("template")
     for lang, value in (("en", text.en), ("fr", text.fr or "")) if text else ():
         if value.count("{{") != value.count("}}"):
-            b.fail(f["template"], f"{where}: template ({lang}): unbalanced {{{{ }}}} around "
-                                  "a blank")
+            b.fail(
+                f["template"], f"{where}: template ({lang}): unbalanced {{{{ }}}} around a blank"
+            )
 
 
 def address_only_on_email(b: _Builder, node: Node, f: Fields, v: Values, where: str) -> None:
@@ -443,8 +500,9 @@ def address_only_on_email(b: _Builder, node: Node, f: Fields, v: Values, where: 
     if b.surface_id != m.SurfaceId.EMAIL:
         b.fail(f["address"], f"{at}: only an email surface has an address")
         v.pop("address", None)
-    elif "address" in v and not re.fullmatch(spec.OBJECTS["surface"]["address"].pattern or "",
-                                             v["address"]):
+    elif "address" in v and not re.fullmatch(
+        spec.OBJECTS["surface"]["address"].pattern or "", v["address"]
+    ):
         b.fail(f["address"], f"{at}: {v.pop('address')!r} is not an email address")
 
 
@@ -460,49 +518,69 @@ def newest_change_first(b: _Builder, node: Node, f: Fields, v: Values, where: st
 
 
 RULES: dict[str, tuple[Callable[..., None], ...]] = {
-    "platform": (id_is_file_name, names_are_visible, languages_include_english,
-                 platform_is_whole),
-    "action": (verified_recently, regions_are_known, newest_change_first,
-               action_has_surfaces_and_sources),
-    "surface": (blanks_only_on_form_or_email, address_only_on_email,
-                available_surface_has_steps),
+    "platform": (id_is_file_name, names_are_visible, languages_include_english, platform_is_whole),
+    "action": (
+        verified_recently,
+        regions_are_known,
+        newest_change_first,
+        action_has_surfaces_and_sources,
+    ),
+    "surface": (blanks_only_on_form_or_email, address_only_on_email, available_surface_has_steps),
     "setting": (chosen_needs_a_value,),
 }
 
 
-def formerly_only_on_labels(b: _Builder, node: Node, f: Fields, v: Values, where: str,
-                            label: bool) -> None:
+def formerly_only_on_labels(
+    b: _Builder, node: Node, f: Fields, v: Values, where: str, label: bool
+) -> None:
     if "formerly" in f and not label:
-        b.fail(f["formerly"], f"{where}: only a label (a path entry, a setting's label or "
-                              "value) has former wordings")
+        b.fail(
+            f["formerly"],
+            f"{where}: only a label (a path entry, a setting's label or value) has former wordings",
+        )
 
 
-def french_is_stamped(b: _Builder, node: Node, f: Fields, v: Values, where: str,
-                      label: bool) -> None:
+def french_is_stamped(
+    b: _Builder, node: Node, f: Fields, v: Values, where: str, label: bool
+) -> None:
     """fr_from holds a stamp of the English the French was made from: missing, it cannot
     show a later change; different, the French is stale."""
     if "fr" in v and "fr_from" not in f:
-        b.warn(node, f"{where}: the French text has no fr_from stamp, so a later change to "
-                     "the English cannot be noticed (run: optout stamp FILE)")
+        b.warn(
+            node,
+            f"{where}: the French text has no fr_from stamp, so a later change to "
+            "the English cannot be noticed (run: optout stamp FILE)",
+        )
     if "fr_from" in v and "en" in v and v["fr_from"] != m.source_stamp(v["en"]):
-        b.warn(f["fr_from"], f"{where}: the French text is stale: it was translated from an "
-                             "earlier English text; update it, delete its fr_from line and "
-                             "run optout stamp")
+        b.warn(
+            f["fr_from"],
+            f"{where}: the French text is stale: it was translated from an "
+            "earlier English text; update it, delete its fr_from line and "
+            "run optout stamp",
+        )
 
 
-def french_when_the_platform_has_it(b: _Builder, node: Node, f: Fields, v: Values, where: str,
-                                    label: bool) -> None:
+def french_when_the_platform_has_it(
+    b: _Builder, node: Node, f: Fields, v: Values, where: str, label: bool
+) -> None:
     if "fr" in b.languages and "fr" not in v:
-        b.fail(node, f"{where}: missing the French text (fr); the platform lists fr in its "
-                     "languages")
+        b.fail(
+            node, f"{where}: missing the French text (fr); the platform lists fr in its languages"
+        )
 
 
 TEXT_RULES = (formerly_only_on_labels, french_is_stamped, french_when_the_platform_has_it)
 
 BUILD: dict[str, Callable[[Values], Any]] = {
-    "platform": lambda v: m.Platform(id=v["id"], name=v["name"], domains=tuple(
-        d.lower() for d in v["domains"]), categories=v["categories"], languages=v["languages"],
-        actions=v["actions"], aliases=v.get("aliases", ())),
+    "platform": lambda v: m.Platform(
+        id=v["id"],
+        name=v["name"],
+        domains=tuple(d.lower() for d in v["domains"]),
+        categories=v["categories"],
+        languages=v["languages"],
+        actions=v["actions"],
+        aliases=v.get("aliases", ()),
+    ),
     "action": lambda v: m.Action(**{**v, "verified": dt.date.fromisoformat(v["verified"])}),
     "surface": lambda v: v,  # the id is its key in `surfaces`: built there
     "step": lambda v: m.Step(**v),
@@ -521,16 +599,18 @@ def load_platform(path: Path, *, today: dt.date | None = None) -> m.Platform:
     return platform
 
 
-def check_platform(path: Path, *, today: dt.date | None = None
-                   ) -> tuple[m.Platform | None, list[Problem]]:
+def check_platform(
+    path: Path, *, today: dt.date | None = None
+) -> tuple[m.Platform | None, list[Problem]]:
     """Load one platform file: the platform (None when it has errors) and every finding."""
     try:
         return _check_platform(path, today)
     except CatalogError as error:
         return None, error.problems
     except Exception as error:  # never a traceback for a bad file, whatever it holds
-        return None, [Problem(str(path), 1, 1, f"could not be read ({type(error).__name__}: "
-                                               f"{error})")]
+        return None, [
+            Problem(str(path), 1, 1, f"could not be read ({type(error).__name__}: {error})")
+        ]
 
 
 def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | None, list[Problem]]:
@@ -538,27 +618,46 @@ def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | Non
     try:
         raw = read_regular(path, MAX_FILE_BYTES)  # a FIFO or /dev/zero is refused unread
     except FileTooLarge as error:
-        raise CatalogError([Problem(shown, 1, 1, f"the file is {error.size:,} bytes; a catalog "
-                                                 f"file may be at most {MAX_FILE_BYTES:,}")]
-                           ) from None
+        raise CatalogError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"the file is {error.size:,} bytes; a catalog "
+                    f"file may be at most {MAX_FILE_BYTES:,}",
+                )
+            ]
+        ) from None
     except OSError as error:
-        raise CatalogError([Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")]
-                           ) from None
+        raise CatalogError(
+            [Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")]
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise CatalogError([Problem(shown, line, column,
-                                    "the file is not UTF-8 text (save it as UTF-8)")]) from None
+        raise CatalogError(
+            [Problem(shown, line, column, "the file is not UTF-8 text (save it as UTF-8)")]
+        ) from None
     try:
         root = parse(text)
     except YamlProblem as problem:
-        raise CatalogError([Problem(shown, problem.line, problem.column, problem.message)]
-                           ) from None
+        raise CatalogError(
+            [Problem(shown, problem.line, problem.column, problem.message)]
+        ) from None
     if root is None:
-        raise CatalogError([Problem(shown, 1, 1, "the file is empty; expected a platform "
-                                                 "mapping (see catalog/FORMAT.md)")])
+        raise CatalogError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "the file is empty; expected a platform mapping (see catalog/FORMAT.md)",
+                )
+            ]
+        )
     builder = _Builder(shown, today or dt.date.today(), path.stem)
     try:
         platform = builder.object(root, "platform", "the platform")
@@ -566,9 +665,16 @@ def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | Non
         if not builder.problems:  # pragma: no cover - every _Invalid records a problem first
             builder.problems.append(Problem(shown, 1, 1, "invalid platform"))
         return None, builder.problems + builder.warnings
-    platform = m.Platform(id=platform.id, name=platform.name, domains=platform.domains,
-                          categories=platform.categories, languages=platform.languages,
-                          actions=platform.actions, aliases=platform.aliases, origin=shown)
+    platform = m.Platform(
+        id=platform.id,
+        name=platform.name,
+        domains=platform.domains,
+        categories=platform.categories,
+        languages=platform.languages,
+        actions=platform.actions,
+        aliases=platform.aliases,
+        origin=shown,
+    )
     return platform, builder.warnings
 
 

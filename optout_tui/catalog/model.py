@@ -311,10 +311,18 @@ class ActionFacts(NamedTuple):
 
     @classmethod
     def of(cls, action: Action) -> ActionFacts:
-        return cls(action.id, action.title, action.kind, action.default, action.priority,
-                   action.difficulty, action.regions,
-                   bool(action.available_surfaces) and not action.information_only,
-                   action.minutes, former_wordings(action))
+        return cls(
+            action.id,
+            action.title,
+            action.kind,
+            action.default,
+            action.priority,
+            action.difficulty,
+            action.regions,
+            bool(action.available_surfaces) and not action.information_only,
+            action.minutes,
+            former_wordings(action),
+        )
 
 
 def former_wordings(action: Action) -> tuple[str, ...]:
@@ -343,16 +351,36 @@ class Platform:
     immutable, like the other model classes.
     """
 
-    __slots__ = ("id", "name", "domains", "categories", "languages", "aliases", "origin",
-                 "doable", "_facts", "_fetch_facts", "_actions", "_fetch")
+    __slots__ = (
+        "id",
+        "name",
+        "domains",
+        "categories",
+        "languages",
+        "aliases",
+        "origin",
+        "doable",
+        "_facts",
+        "_fetch_facts",
+        "_actions",
+        "_fetch",
+    )
 
-    def __init__(self, id: str, name: str, domains: tuple[str, ...],  # noqa: A002
-                 categories: tuple[str, ...], languages: tuple[str, ...],
-                 actions: tuple[Action, ...] | None = None, aliases: tuple[str, ...] = (),
-                 origin: str = "", facts: tuple[ActionFacts, ...] | None = None,
-                 fetch: Callable[[], tuple[Action, ...]] | None = None,
-                 fetch_facts: Callable[[], tuple[ActionFacts, ...]] | None = None,
-                 doable: int | None = None) -> None:
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        domains: tuple[str, ...],  # noqa: A002
+        categories: tuple[str, ...],
+        languages: tuple[str, ...],
+        actions: tuple[Action, ...] | None = None,
+        aliases: tuple[str, ...] = (),
+        origin: str = "",
+        facts: tuple[ActionFacts, ...] | None = None,
+        fetch: Callable[[], tuple[Action, ...]] | None = None,
+        fetch_facts: Callable[[], tuple[ActionFacts, ...]] | None = None,
+        doable: int | None = None,
+    ) -> None:
         if actions is None and ((facts is None and fetch_facts is None) or fetch is None):
             raise TypeError("a platform needs its actions, or facts and a way to fetch them")
         self.id = id
@@ -410,9 +438,16 @@ class Platform:
         return f"Platform(id={self.id!r}, name={self.name!r})"
 
     def __getstate__(self) -> dict[str, object]:
-        return {"id": self.id, "name": self.name, "domains": self.domains,
-                "categories": self.categories, "languages": self.languages,
-                "aliases": self.aliases, "origin": self.origin, "actions": self.actions}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "domains": self.domains,
+            "categories": self.categories,
+            "languages": self.languages,
+            "aliases": self.aliases,
+            "origin": self.origin,
+            "actions": self.actions,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         Platform.__init__(self, **state)

@@ -26,8 +26,10 @@ _CHUNK = 256  # platforms folded at once while building
 _SEP = "\n"  # between the texts of one platform; never inside a folded text
 _END = "\x00"  # between platforms while folding them all at once
 _SPACES = re.compile(r"[^\S\n\x00]+")
-_UNICODE_SPACES = ("\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                   "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_UNICODE_SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +81,13 @@ class _Vocabulary:
     def __init__(self, names: list[str], titles: list[str]) -> None:
         words: set[str] = set()
         for start in range(0, len(names), _CHUNK):  # a chunk at a time: a small peak
-            words.update(_words(" ".join(names[start:start + _CHUNK]) + " "
-                                + " ".join(titles[start:start + _CHUNK])))
+            words.update(
+                _words(
+                    " ".join(names[start : start + _CHUNK])
+                    + " "
+                    + " ".join(titles[start : start + _CHUNK])
+                )
+            )
         self.words = sorted(words)
         self.blob = _SEP + _SEP.join(self.words) + _SEP
         self.by_length: dict[int, list[str]] = {}
@@ -102,7 +109,7 @@ class SearchIndex:
         # at a peak is seldom given back). Facts read for the titles are not kept on the
         # platforms: most are never shown.
         for start in range(0, len(platforms), _CHUNK):
-            chunk = platforms[start:start + _CHUNK]
+            chunk = platforms[start : start + _CHUNK]
             self._names += _fold_all([[p.name, p.id, *p.aliases] for p in chunk])
             self._titles += _fold_all([_title_texts(p.read_facts(), lang) for p in chunk])
         self._whole_names = [n + _SEP for n in self._names]  # each name between two SEPs
@@ -165,7 +172,7 @@ class SearchIndex:
             # close word of ratio 1.0; the typos are tried after it, closest first.
             typos = sorted(((c, r) for c, r in close.items() if r < 1.0), key=lambda c: -c[1])
             best: dict[int, float] = {}
-            for i in (among if found is None else found):
+            for i in among if found is None else found:
                 if word in names[i] or word in titles[i]:
                     ratio = 1.0
                 else:
@@ -196,8 +203,13 @@ class SearchIndex:
         pool = last_found if last_query and query.startswith(last_query) else None
         order: dict[int, None] = {}
         # An exact name, id or alias comes first ("x" is X, before Grok's "xAI").
-        tiers = ((self._whole_names, at_start + _SEP), (names, at_start), (titles, at_start),
-                 (names, query), (titles, query))
+        tiers = (
+            (self._whole_names, at_start + _SEP),
+            (names, at_start),
+            (titles, at_start),
+            (names, query),
+            (titles, query),
+        )
         for blobs, text in tiers:
             if pool is None:
                 found = [i for i, b in enumerate(blobs) if text in b]
@@ -230,18 +242,21 @@ class SearchIndex:
         for i in sorted(set(exact) | set(near)):
             platform = self.catalog.platforms[i]
             entries: list[tuple[ActionFacts | None, float, list[str]]] = [
-                (None, 1.0, [platform.name, platform.id, *platform.aliases])]
+                (None, 1.0, [platform.name, platform.id, *platform.aliases])
+            ]
             # With several words, an action is also found by its platform's name with words of
             # its title ("linkedin training").
             named = [platform.name, *platform.aliases] if len(words) > 1 else []
-            entries += [(fact, 0.95, _title_texts((fact,), self.lang) + named)
-                        for fact in platform.facts]
+            entries += [
+                (fact, 0.95, _title_texts((fact,), self.lang) + named) for fact in platform.facts
+            ]
             for fact, weight, texts in entries:
                 score = _score(query, closes, [_fold(t) for t in texts])
                 if score:
                     hits.append(Hit(platform, fact, score * weight))
-        hits.sort(key=lambda h: (-h.score, h.platform.name.casefold(),
-                                 h.action.id if h.action else ""))
+        hits.sort(
+            key=lambda h: (-h.score, h.platform.name.casefold(), h.action.id if h.action else "")
+        )
         return hits
 
 

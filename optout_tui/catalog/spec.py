@@ -55,9 +55,12 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "excluded_plans": _f("list", items="string"),
         "difficulty": _f("string", True, enum=m.DIFFICULTIES),
         "future_only": _f("boolean", True),
-        "information_only": _f("boolean", description="true for advice rather than a setting "
-                                                       "to change (e.g. use a temporary chat): "
-                                                       "shown, never counted as a task"),
+        "information_only": _f(
+            "boolean",
+            description="true for advice rather than a setting "
+            "to change (e.g. use a temporary chat): "
+            "shown, never counted as a task",
+        ),
         "priority": _f("string", enum=m.PRIORITIES),
         "surfaces": _f("surfaces", True),
         "caveats": _f("list", items="text"),
@@ -66,11 +69,17 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "verified": _f("string", True, pattern=DATE_PATTERN),
         "confidence": _f("string", True, enum=m.CONFIDENCE),
         "confidence_note": _f("string"),
-        "minutes": _f("minutes", True, description="Minutes a person needs on the easiest "
-                                                   "available surface (an estimate, 1-240)"),
-        "changes": _f("list", items="change",
-                      description="Dated changes of the label, path, default or terms, "
-                                  "newest first"),
+        "minutes": _f(
+            "minutes",
+            True,
+            description="Minutes a person needs on the easiest "
+            "available surface (an estimate, 1-240)",
+        ),
+        "changes": _f(
+            "list",
+            items="change",
+            description="Dated changes of the label, path, default or terms, newest first",
+        ),
     },
     "change": {
         "date": _f("string", True, pattern=PUBLISHED_DATE_PATTERN),
@@ -81,10 +90,15 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "available": _f("string", True, enum=m.AVAILABILITY),
         "note": _f("text"),
         "link": _f("url"),
-        "template": _f("text", description="form and email surfaces: the text to send, blanks "
-                                           "written {{like this}}"),
-        "address": _f("string", pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
-                      description="email surface: the address to write to"),
+        "template": _f(
+            "text",
+            description="form and email surfaces: the text to send, blanks written {{like this}}",
+        ),
+        "address": _f(
+            "string",
+            pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
+            description="email surface: the address to write to",
+        ),
         "steps": _f("list", items="step"),
     },
     "step": {
@@ -110,17 +124,27 @@ OBJECTS: dict[str, dict[str, Field]] = {
     "text": {
         "en": _f("string", True),
         "fr": _f("string"),
-        "fr_from": _f("string", pattern=STAMP_PATTERN,
-                      description="Stamp of the English text the French was translated from"),
+        "fr_from": _f(
+            "string",
+            pattern=STAMP_PATTERN,
+            description="Stamp of the English text the French was translated from",
+        ),
         "unconfirmed": _f("list", items="language"),
-        "formerly": _f("list", items="former",
-                       description="labels only: the platform's earlier wordings, newest first"),
+        "formerly": _f(
+            "list",
+            items="former",
+            description="labels only: the platform's earlier wordings, newest first",
+        ),
     },
     "former": {
         "en": _f("string", True),
         "fr": _f("string"),
-        "until": _f("string", True, pattern=PUBLISHED_DATE_PATTERN,
-                    description="When the old wording stopped: YYYY-MM or YYYY-MM-DD"),
+        "until": _f(
+            "string",
+            True,
+            pattern=PUBLISHED_DATE_PATTERN,
+            description="When the old wording stopped: YYYY-MM or YYYY-MM-DD",
+        ),
     },
 }
 

@@ -68,7 +68,7 @@ def stamp_file(path: Path) -> StampResult:
         line, column = fr_value.end
         at = line if column == 0 else line + 1
         indent = " " * (fr_key.column - 1)
-        inserts.append((at, f"{indent}fr_from: \"{source_stamp(english.strip())}\"\n"))
+        inserts.append((at, f'{indent}fr_from: "{source_stamp(english.strip())}"\n'))
     if not inserts:
         return StampResult(0, skipped)
     if lines and not lines[-1].endswith("\n"):

@@ -47,12 +47,18 @@ class CatalogStats:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "platforms": self.platforms, "actions": self.actions, "sourced": self.sourced,
+            "platforms": self.platforms,
+            "actions": self.actions,
+            "sourced": self.sourced,
             "official_source": self.official_source,
             "verified_within_days": {"days": STALE_AFTER_DAYS, "actions": self.verified_recently},
-            "texts": self.texts, "texts_with_french": self.texts_fr,
-            "labels": self.labels, "labels_unconfirmed": {
-                "en": self.labels_unconfirmed_en, "fr": self.labels_unconfirmed_fr},
+            "texts": self.texts,
+            "texts_with_french": self.texts_fr,
+            "labels": self.labels,
+            "labels_unconfirmed": {
+                "en": self.labels_unconfirmed_en,
+                "fr": self.labels_unconfirmed_fr,
+            },
             "kinds": dict(sorted(self.kinds.items())),
             "confidence": dict(sorted(self.confidence.items())),
         }
@@ -75,7 +81,7 @@ def catalog_stats(catalog: Catalog, today: dt.date | None = None) -> CatalogStat
                 if is_label:
                     stats.labels += 1
                     stats.labels_unconfirmed_en += "en" in text.unconfirmed
-                    stats.labels_unconfirmed_fr += ("fr" in text.unconfirmed or text.fr is None)
+                    stats.labels_unconfirmed_fr += "fr" in text.unconfirmed or text.fr is None
     return stats
 
 

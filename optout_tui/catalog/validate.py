@@ -35,19 +35,29 @@ class Report:
         return self.errors > 0 or (strict and self.warnings > 0)
 
     def summary(self) -> str:
-        return (f"{self.files} file(s) checked: {self.errors} error(s), "
-                f"{self.warnings} warning(s).")
+        return f"{self.files} file(s) checked: {self.errors} error(s), {self.warnings} warning(s)."
 
     def as_json(self) -> str:
-        return json.dumps({
-            "format_version": JSON_FORMAT_VERSION,
-            "files": self.files,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "findings": [{"path": p.path, "line": p.line, "column": p.column,
-                          "severity": p.severity, "message": p.message}
-                         for p in self.findings],
-        }, indent=2, ensure_ascii=False)
+        return json.dumps(
+            {
+                "format_version": JSON_FORMAT_VERSION,
+                "files": self.files,
+                "errors": self.errors,
+                "warnings": self.warnings,
+                "findings": [
+                    {
+                        "path": p.path,
+                        "line": p.line,
+                        "column": p.column,
+                        "severity": p.severity,
+                        "message": p.message,
+                    }
+                    for p in self.findings
+                ],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -85,8 +95,9 @@ def _replaces_bundled(platform: Platform, bundled_catalog: Catalog | None) -> st
     return notice.split(": ", 1)[1] if notice else None
 
 
-def validate(paths: Iterable[Path], *, strict: bool = False,
-             today: dt.date | None = None) -> Report:
+def validate(
+    paths: Iterable[Path], *, strict: bool = False, today: dt.date | None = None
+) -> Report:
     """Check every file; `strict` turns warnings into errors."""
     report = Report()
     seen: dict[str, str] = {}
@@ -99,8 +110,9 @@ def validate(paths: Iterable[Path], *, strict: bool = False,
             report.findings.extend(error.problems)
             continue
         if not found:
-            report.findings.append(Problem(str(folder), 1, 1, "no platform files (*.yaml) "
-                                                              "here or in platforms/"))
+            report.findings.append(
+                Problem(str(folder), 1, 1, "no platform files (*.yaml) here or in platforms/")
+            )
     for path in expand(paths):
         report.files += 1
         platform, findings = check_platform(path, today=today)
@@ -112,10 +124,17 @@ def validate(paths: Iterable[Path], *, strict: bool = False,
                 bundled = _bundled()
             notice = _replaces_bundled(platform, bundled if bundled is not True else None)
             if notice:
-                report.findings.append(Problem(str(path), 1, 1, notice,
-                                               "error" if strict else "warning"))
+                report.findings.append(
+                    Problem(str(path), 1, 1, notice, "error" if strict else "warning")
+                )
             if platform.id in seen:
-                report.findings.append(Problem(str(path), 1, 1, f"platform id {platform.id!r} "
-                                               f"is also used by {seen[platform.id]}"))
+                report.findings.append(
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        f"platform id {platform.id!r} is also used by {seen[platform.id]}",
+                    )
+                )
             seen.setdefault(platform.id, str(path))
     return report

@@ -12,10 +12,16 @@ from typing import Any
 
 MAX_DEPTH = 32
 _STANDARD_TAGS = {
-    None, "!",
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+    None,
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
@@ -40,9 +46,18 @@ class Node:
     items: list[Node]  # a scalar's and a mapping's are one shared empty tuple
     pairs: list[tuple[Node, Node]]  # a scalar's and a sequence's too
 
-    def __init__(self, kind: str, line: int, column: int, value: str | None = None,
-                 items: Any = (), pairs: Any = (),
-                 end: tuple[int, int] = (0, 0), flow: bool = False, plain: bool = False) -> None:
+    def __init__(
+        self,
+        kind: str,
+        line: int,
+        column: int,
+        value: str | None = None,
+        items: Any = (),
+        pairs: Any = (),
+        end: tuple[int, int] = (0, 0),
+        flow: bool = False,
+        plain: bool = False,
+    ) -> None:
         self.kind = kind  # "scalar" | "map" | "seq"
         self.line = line  # 1-based, as are columns
         self.column = column
@@ -58,8 +73,7 @@ class Node:
         return {"scalar": "a single value", "map": "a mapping", "seq": "a list"}[self.kind]
 
     def __repr__(self) -> str:
-        return (f"Node({self.kind!r}, line={self.line}, column={self.column}, "
-                f"value={self.value!r})")
+        return f"Node({self.kind!r}, line={self.line}, column={self.column}, value={self.value!r})"
 
 
 def _where(mark: Any) -> tuple[int, int]:
@@ -85,9 +99,16 @@ def parse(data: bytes | str) -> Node | None:
 
 def _parse(data: bytes | str) -> Node | None:
     import yaml  # here, not at the top: a cached catalog needs no YAML at all
-    from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent,
-                             MappingStartEvent, ScalarEvent, SequenceEndEvent,
-                             SequenceStartEvent, StreamEndEvent)
+    from yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
 
     try:  # the C parser when PyYAML was built with libyaml: same events, faster
         from yaml import CSafeLoader as loader
@@ -108,8 +129,9 @@ def _parse(data: bytes | str) -> Node | None:
                 mark = event.start_mark
                 line, column = mark.line + 1, mark.column + 1
                 if event.anchor is not None:
-                    raise YamlProblem("anchors (&name) are not allowed in catalog files",
-                                      line, column)
+                    raise YamlProblem(
+                        "anchors (&name) are not allowed in catalog files", line, column
+                    )
                 tag = event.tag
                 if tag not in standard:
                     raise YamlProblem(f"the tag {tag!r} is not allowed", line, column)
@@ -120,17 +142,28 @@ def _parse(data: bytes | str) -> Node | None:
                     elif tag == "tag:yaml.org,2002:null":
                         value = None
                     end = event.end_mark
-                    node = Node("scalar", line, column, value, (), (), (end.line, end.column),
-                                False, not event.style and tag is None)
+                    node = Node(
+                        "scalar",
+                        line,
+                        column,
+                        value,
+                        (),
+                        (),
+                        (end.line, end.column),
+                        False,
+                        not event.style and tag is None,
+                    )
                 else:
                     if len(stack) >= MAX_DEPTH:
                         raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", line, column)
                     if cls is SequenceStartEvent:
-                        node = Node("seq", line, column, None, [], (), (0, 0),
-                                    bool(event.flow_style))
+                        node = Node(
+                            "seq", line, column, None, [], (), (0, 0), bool(event.flow_style)
+                        )
                     else:
-                        node = Node("map", line, column, None, (), [], (0, 0),
-                                    bool(event.flow_style))
+                        node = Node(
+                            "map", line, column, None, (), [], (0, 0), bool(event.flow_style)
+                        )
                 if stack:  # attach to the open collection
                     parent = stack[-1]
                     if parent.kind == "seq":
@@ -153,8 +186,9 @@ def _parse(data: bytes | str) -> Node | None:
                 documents += 1
                 if documents > 1:
                     line, column = _where(event.start_mark)
-                    raise YamlProblem("only one YAML document per file (found a second '---')",
-                                      line, column)
+                    raise YamlProblem(
+                        "only one YAML document per file (found a second '---')", line, column
+                    )
             elif cls is AliasEvent:
                 line, column = _where(event.start_mark)
                 raise YamlProblem("aliases (*name) are not allowed in catalog files", line, column)
@@ -166,9 +200,13 @@ def _parse(data: bytes | str) -> Node | None:
         raise YamlProblem(f"YAML syntax error: {text}", line, column) from None
     except yaml.reader.ReaderError as error:  # a character YAML refuses (NUL, a control…)
         line, column = _position(data, error.position)
-        raise YamlProblem(f"not readable as YAML: {error.reason} (character "
-                          f"U+{error.character:04X})" if isinstance(error.character, int)
-                          else f"not readable as YAML: {error.reason}", line, column) from None
+        raise YamlProblem(
+            f"not readable as YAML: {error.reason} (character U+{error.character:04X})"
+            if isinstance(error.character, int)
+            else f"not readable as YAML: {error.reason}",
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = _where(mark)

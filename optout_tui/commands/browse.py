@@ -37,16 +37,22 @@ def cmd_list(args: argparse.Namespace) -> int:
         from optout_tui.catalog.regions import COUNTRIES
 
         if args.region.upper() not in COUNTRIES | {"EU", "EEA"}:
-            raise CommandError("unknown region {region!r}: give a country code (FR, GB, US…), "
-                               "EU or EEA", region=args.region, code=2)
+            raise CommandError(
+                "unknown region {region!r}: give a country code (FR, GB, US…), EU or EEA",
+                region=args.region,
+                code=2,
+            )
     rows: list[tuple[Platform, list]] = []
     for platform in catalog.platforms:  # facts only: no platform's steps are read
         if args.category and args.category not in platform.categories:
             continue
-        facts = [a for a in platform.facts
-                 if (not args.kind or a.kind == args.kind)
-                 and (not args.region or applies_in(a.regions, args.region))
-                 and (keep_status is None or keep_status(platform, a))]
+        facts = [
+            a
+            for a in platform.facts
+            if (not args.kind or a.kind == args.kind)
+            and (not args.region or applies_in(a.regions, args.region))
+            and (keep_status is None or keep_status(platform, a))
+        ]
         if facts or not (args.kind or args.region or args.status):
             rows.append((platform, facts))
     if args.json:
@@ -54,10 +60,16 @@ def cmd_list(args: argparse.Namespace) -> int:
 
         from optout_tui.commands.describe import platform_json
 
-        print(json.dumps({"format_version": JSON_FORMAT_VERSION,
-                          "platforms": [platform_json(p, [p.action(f.id) for f in a])
-                                        for p, a in rows]},
-                         indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "format_version": JSON_FORMAT_VERSION,
+                    "platforms": [platform_json(p, [p.action(f.id) for f in a]) for p, a in rows],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     style = Styler()
     from optout_tui.commands.common import catalog_folders
@@ -66,11 +78,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     for platform, actions in rows:  # one line per record, whatever a name holds
         # Where a platform comes from is shown for overlays only (not the catalog in use).
         overlay = not Path(platform.origin).resolve().is_relative_to(base)
-        print(style.bold(one_line(platform.name)) + f"  [{platform.id}]"
-              + ("  " + style.dim(one_line(platform.origin)) if overlay else ""))
+        print(
+            style.bold(one_line(platform.name))
+            + f"  [{platform.id}]"
+            + ("  " + style.dim(one_line(platform.origin)) if overlay else "")
+        )
         for action in actions:
-            print(f"  {platform.id}/{action.id}  {action.kind}  "
-                  f"{one_line(action.title.get(args.lang))}")
+            print(
+                f"  {platform.id}/{action.id}  {action.kind}  "
+                f"{one_line(action.title.get(args.lang))}"
+            )
     if not rows:
         print(translator(args.lang).gettext("No platform matches these filters."))
     return 0
@@ -84,13 +101,26 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps({"format_version": JSON_FORMAT_VERSION, "query": args.text,
-                          "hits": [{"platform": h.platform.id,
-                                    "action": h.action.id if h.action else None,
-                                    "name": h.platform.name,
-                                    "title": h.action.title.get(args.lang) if h.action else None,
-                                    "score": round(h.score, 3)} for h in hits]},
-                         indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "format_version": JSON_FORMAT_VERSION,
+                    "query": args.text,
+                    "hits": [
+                        {
+                            "platform": h.platform.id,
+                            "action": h.action.id if h.action else None,
+                            "name": h.platform.name,
+                            "title": h.action.title.get(args.lang) if h.action else None,
+                            "score": round(h.score, 3),
+                        }
+                        for h in hits
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0 if hits else 1
     if not hits:
         print(translator(args.lang).gettext("Nothing matches {text!r}.").format(text=args.text))
@@ -99,8 +129,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         if hit.action is None:
             print(f"{hit.platform.id}  {one_line(hit.platform.name)}")
         else:
-            print(f"{hit.platform.id}/{hit.action.id}  {one_line(hit.platform.name)}: "
-                  f"{one_line(hit.action.title.get(args.lang))}")
+            print(
+                f"{hit.platform.id}/{hit.action.id}  {one_line(hit.platform.name)}: "
+                f"{one_line(hit.action.title.get(args.lang))}"
+            )
     return 0
 
 
@@ -113,17 +145,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     platform, action = find(catalog, args.target)
     actions = [action] if action else list(platform.actions)
     if args.json:
-        print(json.dumps({"format_version": JSON_FORMAT_VERSION,
-                          "platform": platform_json(platform, actions, full=True)},
-                         indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "format_version": JSON_FORMAT_VERSION,
+                    "platform": platform_json(platform, actions, full=True),
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     style = Styler()
     for index, chosen in enumerate(actions):
         surface = choose_surface(chosen, args.surface)
         if args.surface and surface is None:
-            print(translator(args.lang).gettext(
-                "({action}: nothing is recorded for the surface {surface!r})").format(
-                    action=chosen.id, surface=args.surface))
+            print(
+                translator(args.lang)
+                .gettext("({action}: nothing is recorded for the surface {surface!r})")
+                .format(action=chosen.id, surface=args.surface)
+            )
         if index:
             print()
         print("\n".join(action_lines(platform, chosen, surface, args.lang, style)))

@@ -35,8 +35,9 @@ examples:
 """)
 
 
-def register(parser: argparse.ArgumentParser,
-             common: Callable[[], argparse.ArgumentParser], lang: str = "en") -> None:
+def register(
+    parser: argparse.ArgumentParser, common: Callable[[], argparse.ArgumentParser], lang: str = "en"
+) -> None:
     """Add the catalog actions to the `catalog` command's parser."""
     _ = translator(lang).gettext
     parser.epilog = _(EXAMPLES)
@@ -46,61 +47,132 @@ def register(parser: argparse.ArgumentParser,
     def action(name: str, help_text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text, parents=[common()])
 
-    p = action("status", _("which catalog is in use: bundled or updated, its version, date and "
-                           "origin (the default)"))
+    p = action(
+        "status",
+        _(
+            "which catalog is in use: bundled or updated, its version, date and "
+            "origin (the default)"
+        ),
+    )
     p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
 
-    p = action("update", _("download a signed catalog bundle, check it and install it (the "
-                           "previous catalog is kept)"))
-    p.add_argument("--url", metavar="URL|FILE",
-                   help=_("an https:// address, or the path of a bundle file (offline); its "
-                          "signature is URL.sig"))
-    p.add_argument("--public-key", metavar="FILE",
-                   help=_("trust this public key instead of the one shipped with optout"))
+    p = action(
+        "update",
+        _(
+            "download a signed catalog bundle, check it and install it (the "
+            "previous catalog is kept)"
+        ),
+    )
+    p.add_argument(
+        "--url",
+        metavar="URL|FILE",
+        help=_(
+            "an https:// address, or the path of a bundle file (offline); its signature is URL.sig"
+        ),
+    )
+    p.add_argument(
+        "--public-key",
+        metavar="FILE",
+        help=_("trust this public key instead of the one shipped with optout"),
+    )
 
     action("rollback", _("go back to the catalog in use before the last update"))
 
     p = action("verify", _("check a bundle's signature and contents without installing it"))
     p.add_argument("source", metavar="URL|FILE")
-    p.add_argument("--public-key", metavar="FILE",
-                   help=_("trust this public key instead of the one shipped with optout"))
+    p.add_argument(
+        "--public-key",
+        metavar="FILE",
+        help=_("trust this public key instead of the one shipped with optout"),
+    )
 
-    p = action("keygen", _("maintainers: write a new signing key pair (KEYBASE.key, "
-                           "KEYBASE.pub)"))
-    p.add_argument("--out", required=True, metavar="KEYBASE",
-                   help=_("path and name of the two files, without extension"))
+    p = action("keygen", _("maintainers: write a new signing key pair (KEYBASE.key, KEYBASE.pub)"))
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="KEYBASE",
+        help=_("path and name of the two files, without extension"),
+    )
 
-    p = action("bundle", _("maintainers: write a signed bundle of a catalog folder (OUT and "
-                           "OUT.sig)"))
-    p.add_argument("folder", metavar="CATALOG_DIR",
-                   help=_("a catalog folder (its catalog.toml gives the version and date)"))
+    p = action(
+        "bundle", _("maintainers: write a signed bundle of a catalog folder (OUT and OUT.sig)")
+    )
+    p.add_argument(
+        "folder",
+        metavar="CATALOG_DIR",
+        help=_("a catalog folder (its catalog.toml gives the version and date)"),
+    )
     p.add_argument("--key", required=True, metavar="SECRET_KEY_FILE")
-    p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help=_("the bundle to write (.tar.gz)"))
-    p.add_argument("--version", dest="bundle_version", metavar="VERSION",
-                   help=_("the catalog version (default: from catalog.toml)"))
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=_("the bundle to write (.tar.gz)")
+    )
+    p.add_argument(
+        "--version",
+        dest="bundle_version",
+        metavar="VERSION",
+        help=_("the catalog version (default: from catalog.toml)"),
+    )
 
-    p = action("check-links", _("maintainers: fetch every deep link and source URL and report "
-                                "what is gone, moved or unreachable"))
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help=_("platform files or folders (default: the bundled catalog)"))
+    p = action(
+        "check-links",
+        _(
+            "maintainers: fetch every deep link and source URL and report "
+            "what is gone, moved or unreachable"
+        ),
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=_("platform files or folders (default: the bundled catalog)"),
+    )
     p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
     p.add_argument("--all", action="store_true", help=_("list the links that are fine too"))
-    p.add_argument("--concurrency", type=int, default=8, metavar="N",
-                   help=_("requests in flight at once (default 8; one at a time per host)"))
-    p.add_argument("--delay", type=float, default=1.0, metavar="SECONDS",
-                   help=_("pause between two requests to the same host (default 1)"))
-    p.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
-                   help=_("give up on a request after this long (default 15)"))
-    p.add_argument("--retries", type=int, default=2, metavar="N",
-                   help=_("tries again after a timeout, HTTP 429 or 5xx (default 2)"))
-    p.add_argument("--fail-on", default="gone", metavar="LIST",
-                   help=_("exit 1 when a link is one of these, comma-separated: gone, "
-                          "unreachable, redirected, suspicious (default: gone)"))
+    p.add_argument(
+        "--concurrency",
+        type=int,
+        default=8,
+        metavar="N",
+        help=_("requests in flight at once (default 8; one at a time per host)"),
+    )
+    p.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help=_("pause between two requests to the same host (default 1)"),
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=15.0,
+        metavar="SECONDS",
+        help=_("give up on a request after this long (default 15)"),
+    )
+    p.add_argument(
+        "--retries",
+        type=int,
+        default=2,
+        metavar="N",
+        help=_("tries again after a timeout, HTTP 429 or 5xx (default 2)"),
+    )
+    p.add_argument(
+        "--fail-on",
+        default="gone",
+        metavar="LIST",
+        help=_(
+            "exit 1 when a link is one of these, comma-separated: gone, "
+            "unreachable, redirected, suspicious (default: gone)"
+        ),
+    )
 
     p = action("export", _("the whole catalog as JSON, for tools that read no YAML"))
-    p.add_argument("--json", action="store_true", default=True,
-                   help=_("JSON output (the only format; the default)"))
+    p.add_argument(
+        "--json",
+        action="store_true",
+        default=True,
+        help=_("JSON output (the only format; the default)"),
+    )
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
@@ -128,8 +200,9 @@ def keys(args: argparse.Namespace):
     except KeyFileError as error:
         raise CommandError.wrap(error) from None
     if not found:
-        raise CommandError("this optout has no public key to check bundles with; give one "
-                           "with --public-key FILE")
+        raise CommandError(
+            "this optout has no public key to check bundles with; give one with --public-key FILE"
+        )
     return found
 
 
@@ -139,7 +212,8 @@ def _describe(info, today: dt.date, lang: str) -> str:
     if info.date is None:
         return tr.gettext("catalog {version} (no date)").format(version=info.version)
     return tr.gettext("catalog {version} of {date}, {days} day(s) old").format(
-        version=info.version, date=info.date.isoformat(), days=age)
+        version=info.version, date=info.date.isoformat(), days=age
+    )
 
 
 # -- users ---------------------------------------------------------------------------------
@@ -160,26 +234,42 @@ def cmd_status(args: argparse.Namespace) -> int:
     previous = state.previous if state else None
     today = dt.date.today()
     if getattr(args, "json", False):
-        print(json.dumps({
-            "format_version": JSON_FORMAT_VERSION, "in_use": using.as_dict(),
-            "age_days": using.age_days(today), "bundled": bundled.as_dict(),
-            "installed": current.as_dict() if current else None,
-            "previous": previous.as_dict() if previous else None,
-            "updates_folder": str(root), "problem": str(problem) if problem else None},
-            indent=2))
+        print(
+            json.dumps(
+                {
+                    "format_version": JSON_FORMAT_VERSION,
+                    "in_use": using.as_dict(),
+                    "age_days": using.age_days(today),
+                    "bundled": bundled.as_dict(),
+                    "installed": current.as_dict() if current else None,
+                    "previous": previous.as_dict() if previous else None,
+                    "updates_folder": str(root),
+                    "problem": str(problem) if problem else None,
+                },
+                indent=2,
+            )
+        )
         return 0
     kind = _("an installed update") if using.source == "update" else _("bundled with optout")
-    print(_("In use: {catalog}, {kind}").format(catalog=_describe(using, today, args.lang),
-                                                 kind=kind))
+    print(
+        _("In use: {catalog}, {kind}").format(catalog=_describe(using, today, args.lang), kind=kind)
+    )
     print(_("  folder: {folder}").format(folder=using.folder))
     if using.source == "update":
-        print(_("  from: {origin}, installed {when}").format(origin=using.origin,
-                                                            when=using.installed))
-        print(_("Bundled with optout: {catalog}").format(
-            catalog=_describe(bundled, today, args.lang)))
+        print(
+            _("  from: {origin}, installed {when}").format(
+                origin=using.origin, when=using.installed
+            )
+        )
+        print(
+            _("Bundled with optout: {catalog}").format(catalog=_describe(bundled, today, args.lang))
+        )
     elif current is not None:
-        print(_("Installed update: {catalog} (not used: the bundled catalog is as new or "
-                "newer)").format(catalog=_describe(current, today, args.lang)))
+        print(
+            _(
+                "Installed update: {catalog} (not used: the bundled catalog is as new or newer)"
+            ).format(catalog=_describe(current, today, args.lang))
+        )
     else:
         print(_("No update installed."))
     if current is not None:
@@ -187,18 +277,26 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(_("`optout catalog rollback` goes back to: {catalog}").format(catalog=back))
     print(_("Updates are installed in: {folder}").format(folder=root))
     if problem:
-        print("optout: " + _("{problem}; the bundled catalog is used").format(
-            problem=problem.text(args.lang)), file=sys.stderr)
+        print(
+            "optout: "
+            + _("{problem}; the bundled catalog is used").format(problem=problem.text(args.lang)),
+            file=sys.stderr,
+        )
     age = using.age_days(today)
     if age is not None and age > STALE_AFTER_DAYS:
-        print(_("This catalog is more than {days} days old: `optout catalog update` fetches a "
-                "newer one.").format(days=STALE_AFTER_DAYS))
+        print(
+            _(
+                "This catalog is more than {days} days old: `optout catalog update` fetches a "
+                "newer one."
+            ).format(days=STALE_AFTER_DAYS)
+        )
     return 0
 
 
 def refusal(error: Localised, lang: str) -> CommandError:
-    return CommandError("catalog update refused: {reason}. Nothing was changed.",
-                        reason=error.text(lang))
+    return CommandError(
+        "catalog update refused: {reason}. Nothing was changed.", reason=error.text(lang)
+    )
 
 
 def cmd_update(args: argparse.Namespace) -> int:
@@ -208,25 +306,41 @@ def cmd_update(args: argparse.Namespace) -> int:
 
     source = args.url or DEFAULT_URL
     if not source:
-        raise CommandError("no update address is built into this optout: give one with --url "
-                           "(an https:// address, or the path of a bundle file)", code=2)
+        raise CommandError(
+            "no update address is built into this optout: give one with --url "
+            "(an https:// address, or the path of a bundle file)",
+            code=2,
+        )
     trusted = keys(args)
     root = updates_root(args)
     try:
-        info = update(source, root=root, bundled=bundled_catalog_dir(), keys=trusted,
-                      progress=sys.stderr.isatty())
+        info = update(
+            source,
+            root=root,
+            bundled=bundled_catalog_dir(),
+            keys=trusted,
+            progress=sys.stderr.isatty(),
+        )
     except Refused as error:
         raise refusal(error, args.lang) from None
     except FetchError as error:
-        raise CommandError("catalog update failed: {reason}. Nothing was changed.",
-                           reason=error.text(args.lang)) from None
+        raise CommandError(
+            "catalog update failed: {reason}. Nothing was changed.", reason=error.text(args.lang)
+        ) from None
     except OSError as error:
-        raise CommandError("catalog update failed: cannot write in {folder}: {error}. Nothing "
-                           "was changed.", folder=root, error=error) from None
+        raise CommandError(
+            "catalog update failed: cannot write in {folder}: {error}. Nothing was changed.",
+            folder=root,
+            error=error,
+        ) from None
     _ = translator(args.lang).gettext
-    print(_("Installed catalog {version} of {date} from {origin}.").format(
-        version=info.version, date=info.date.isoformat() if info.date else "?",
-        origin=info.origin))
+    print(
+        _("Installed catalog {version} of {date} from {origin}.").format(
+            version=info.version,
+            date=info.date.isoformat() if info.date else "?",
+            origin=info.origin,
+        )
+    )
     print(_("The catalog before it is kept: `optout catalog rollback` goes back to it."))
     return 0
 
@@ -237,22 +351,29 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     try:
         left, now = rollback(updates_root(args))
     except StateError as error:
-        raise CommandError("nothing to roll back: {reason}",
-                           reason=error.text(args.lang)) from None
+        raise CommandError("nothing to roll back: {reason}", reason=error.text(args.lang)) from None
     except OSError as error:
         raise CommandError("the rollback failed: {error}", error=error) from None
     _ = translator(args.lang).gettext
     if now is None:
-        print(_("Rolled back from catalog {version} to the bundled catalog.").format(
-            version=left.version))
+        print(
+            _("Rolled back from catalog {version} to the bundled catalog.").format(
+                version=left.version
+            )
+        )
     else:
-        print(_("Rolled back from catalog {version} to catalog {previous}.").format(
-            version=left.version, previous=now.version))
+        print(
+            _("Rolled back from catalog {version} to catalog {previous}.").format(
+                version=left.version, previous=now.version
+            )
+        )
     return 0
 
 
 ACTIONS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "status": cmd_status, "update": cmd_update, "rollback": cmd_rollback,
+    "status": cmd_status,
+    "update": cmd_update,
+    "rollback": cmd_rollback,
     "export": lambda args: _export(args),
 }
 

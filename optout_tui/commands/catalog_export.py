@@ -19,8 +19,11 @@ EXPORT_VERSION = 1
 
 
 def catalog_json(catalog: Catalog) -> dict:
-    return {"format_version": EXPORT_VERSION, "catalog_format": FORMAT_VERSION,
-            "platforms": [platform_json(p, full=True) for p in catalog.platforms]}
+    return {
+        "format_version": EXPORT_VERSION,
+        "catalog_format": FORMAT_VERSION,
+        "platforms": [platform_json(p, full=True) for p in catalog.platforms],
+    }
 
 
 def cmd_catalog_export(args: argparse.Namespace) -> int:

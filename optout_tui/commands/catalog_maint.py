@@ -31,18 +31,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
         try:
             signature = parse_signature(fetch(args.source + ".sig", MAX_SIGNATURE_BYTES))
         except Missing:
-            raise Refused("there is no signature at {source}.sig: an unsigned bundle is never "
-                          "installed", source=args.source) from None
+            raise Refused(
+                "there is no signature at {source}.sig: an unsigned bundle is never installed",
+                source=args.source,
+            ) from None
         data = fetch(args.source, MAX_BUNDLE_BYTES, progress=sys.stderr.isatty())
         key = verify(data, signature, trusted)
         with tempfile.TemporaryDirectory() as folder:
             info = unpack(data, Path(folder))
             validate_staged(Path(folder))
     except (Refused, FetchError) as error:
-        raise CommandError("the bundle is not valid: {reason}",
-                           reason=error.text(args.lang)) from None
-    print(f"Valid: catalog {info.version} of {info.date.isoformat()}, {len(info.files)} "
-          f"platform file(s), signed with key {key.key_id}.")
+        raise CommandError(
+            "the bundle is not valid: {reason}", reason=error.text(args.lang)
+        ) from None
+    print(
+        f"Valid: catalog {info.version} of {info.date.isoformat()}, {len(info.files)} "
+        f"platform file(s), signed with key {key.key_id}."
+    )
     return 0
 
 
@@ -53,8 +58,10 @@ def cmd_keygen(args: argparse.Namespace) -> int:
         secret, public, key_id = generate_keypair(Path(args.out).expanduser())
     except KeyFileError as error:
         raise CommandError.wrap(error) from None
-    print(f"Key {key_id}:\n  secret key: {secret}  (keep it offline; never commit it)\n"
-          f"  public key: {public}  (ship it in optout_tui/updates/keys/)")
+    print(
+        f"Key {key_id}:\n  secret key: {secret}  (keep it offline; never commit it)\n"
+        f"  public key: {public}  (ship it in optout_tui/updates/keys/)"
+    )
     return 0
 
 
@@ -86,8 +93,10 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         Path(f"{out}.sig").write_text(signature, encoding="ascii")
     except OSError as error:
         raise CommandError("cannot write the bundle: {error}", error=error) from None
-    print(f"Wrote {out} ({len(data):,} bytes: catalog {info.version} of "
-          f"{info.date.isoformat()}, {len(info.files)} platform file(s)) and {out}.sig.")
+    print(
+        f"Wrote {out} ({len(data):,} bytes: catalog {info.version} of "
+        f"{info.date.isoformat()}, {len(info.files)} platform file(s)) and {out}.sig."
+    )
     return 0
 
 
@@ -99,9 +108,12 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     fail_on = {w.strip() for w in args.fail_on.split(",") if w.strip()}
     unknown = fail_on - set(FAIL_ON)
     if unknown:
-        raise CommandError("--fail-on: unknown {words} (choose from {choices})",
-                           words=", ".join(sorted(unknown)), choices=", ".join(FAIL_ON),
-                           code=2)
+        raise CommandError(
+            "--fail-on: unknown {words} (choose from {choices})",
+            words=", ".join(sorted(unknown)),
+            choices=", ".join(FAIL_ON),
+            code=2,
+        )
     paths = [Path(p) for p in args.paths] or [bundled_catalog_dir()]
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -114,21 +126,28 @@ def cmd_check_links(args: argparse.Namespace) -> int:
         else:
             platforms.append(platform)
     for path in broken:
-        print(f"{path}: not checked: the file has errors (see optout validate)",
-              file=sys.stderr)
+        print(f"{path}: not checked: the file has errors (see optout validate)", file=sys.stderr)
     uses = collect(platforms)
-    settings = Settings(concurrency=args.concurrency, host_delay=args.delay,
-                        timeout=args.timeout, retries=args.retries)
+    settings = Settings(
+        concurrency=args.concurrency,
+        host_delay=args.delay,
+        timeout=args.timeout,
+        retries=args.retries,
+    )
     results = Checker(settings).run(u.url for u in uses)
     report = as_json(uses, results)
     if args.json:
-        print(json.dumps({"format_version": JSON_FORMAT_VERSION, **report}, indent=2,
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {"format_version": JSON_FORMAT_VERSION, **report}, indent=2, ensure_ascii=False
+            )
+        )
     else:
         _print_links(report, args.all)
     failed = bool(broken) or any(
         (r["status"] in fail_on) or ("suspicious" in fail_on and r["suspicious"])
-        for r in report["results"])
+        for r in report["results"]
+    )
     return 1 if failed else 0
 
 
@@ -140,15 +159,23 @@ def _print_links(report: dict, show_all: bool) -> None:
             continue
         flag = f"  [suspicious: {r['suspicious']}]" if r["suspicious"] else ""
         detail = f"  ({r['detail']})" if r["detail"] else ""
-        print(clean(f"{r['status']:<11} {r['file']}: {r['platform']}/{r['action']} "
-                    f"{r['field']}: {r['url']}{detail}{flag}"))
+        print(
+            clean(
+                f"{r['status']:<11} {r['file']}: {r['platform']}/{r['action']} "
+                f"{r['field']}: {r['url']}{detail}{flag}"
+            )
+        )
     c = report["counts"]
-    print(f"{report['links']} link(s) checked ({report['urls']} distinct URL(s)): {c['ok']} ok, "
-          f"{c['redirected']} redirected ({report['suspicious']} suspicious), {c['gone']} gone, "
-          f"{c['unreachable']} unreachable.")
+    print(
+        f"{report['links']} link(s) checked ({report['urls']} distinct URL(s)): {c['ok']} ok, "
+        f"{c['redirected']} redirected ({report['suspicious']} suspicious), {c['gone']} gone, "
+        f"{c['unreachable']} unreachable."
+    )
 
 
 ACTIONS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "verify": cmd_verify, "keygen": cmd_keygen, "bundle": cmd_bundle,
+    "verify": cmd_verify,
+    "keygen": cmd_keygen,
+    "bundle": cmd_bundle,
     "check-links": cmd_check_links,
 }

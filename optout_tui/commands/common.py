@@ -10,8 +10,13 @@ from typing import TYPE_CHECKING
 
 from optout_tui.catalog.model import Action, Catalog, Platform
 from optout_tui.i18n import Localised, translator
-from optout_tui.paths import (UPDATES_STATE, bundled_catalog_dir, catalog_updates_dir, data_dir,
-                              user_catalog_dir)
+from optout_tui.paths import (
+    UPDATES_STATE,
+    bundled_catalog_dir,
+    catalog_updates_dir,
+    data_dir,
+    user_catalog_dir,
+)
 
 if TYPE_CHECKING:
     from optout_tui.updates.manifest import CatalogInfo
@@ -86,9 +91,15 @@ def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:
         except CatalogError:
             raise problems from None
         _ = translator(getattr(args, "lang", "en")).gettext
-        print("optout: " + _("the catalog update in {folder} cannot be read by this version "
-                             "(`optout catalog rollback` removes it); using the bundled "
-                             "catalog.").format(folder=folders[0]), file=sys.stderr)
+        print(
+            "optout: "
+            + _(
+                "the catalog update in {folder} cannot be read by this version "
+                "(`optout catalog rollback` removes it); using the bundled "
+                "catalog."
+            ).format(folder=folders[0]),
+            file=sys.stderr,
+        )
     _ = translator(getattr(args, "lang", "en")).gettext
     for notice in catalog.notices:  # an overlay sending a platform's links elsewhere
         print("optout: " + _("warning: {notice}").format(notice=notice), file=sys.stderr)
@@ -118,12 +129,21 @@ def open_store(args: argparse.Namespace, *, new_allowed: bool = False):
         raise CommandError.wrap(error) from None
     _ = translator(getattr(args, "lang", "en")).gettext
     if store.moved_aside is not None:
-        print("optout: " + _("the progress file was damaged; it was moved to {path} and a new "
-                             "one was started").format(path=store.moved_aside), file=sys.stderr)
+        print(
+            "optout: "
+            + _(
+                "the progress file was damaged; it was moved to {path} and a new one was started"
+            ).format(path=store.moved_aside),
+            file=sys.stderr,
+        )
     if store.read_only is not None:
-        print("optout: " + _("the progress file {path} can only be read ({why}); nothing will "
-                             "be saved to it").format(path=store.path, why=store.read_only),
-              file=sys.stderr)
+        print(
+            "optout: "
+            + _(
+                "the progress file {path} can only be read ({why}); nothing will be saved to it"
+            ).format(path=store.path, why=store.read_only),
+            file=sys.stderr,
+        )
     return store
 
 
@@ -145,11 +165,15 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
             found = get_close_matches(platform_id.casefold(), list(names), n=6, cutoff=0.5)
             close = list(dict.fromkeys(names[f] for f in found))[:3]
             if close:
-                raise CommandError("no platform {id!r} in the catalog. Did you mean: {close}? "
-                                   "(optout list shows them all)", id=platform_id,
-                                   close=", ".join(close))
-            raise CommandError("no platform {id!r} in the catalog. (optout list shows them all)",
-                               id=platform_id)
+                raise CommandError(
+                    "no platform {id!r} in the catalog. Did you mean: {close}? "
+                    "(optout list shows them all)",
+                    id=platform_id,
+                    close=", ".join(close),
+                )
+            raise CommandError(
+                "no platform {id!r} in the catalog. (optout list shows them all)", id=platform_id
+            )
     if not action_id:
         return platform, None
     action = platform.action(action_id)
@@ -159,11 +183,19 @@ def find(catalog: Catalog, target: str) -> tuple[Platform, Action | None]:
 
         close = get_close_matches(action_id, ids, n=3, cutoff=0.4)
         if close:
-            raise CommandError("{platform} has no action {id!r}. Did you mean: {close}? Its "
-                               "actions: {ids}", platform=platform.id, id=action_id,
-                               close=", ".join(close), ids=", ".join(ids))
-        raise CommandError("{platform} has no action {id!r}. Its actions: {ids}",
-                           platform=platform.id, id=action_id, ids=", ".join(ids))
+            raise CommandError(
+                "{platform} has no action {id!r}. Did you mean: {close}? Its actions: {ids}",
+                platform=platform.id,
+                id=action_id,
+                close=", ".join(close),
+                ids=", ".join(ids),
+            )
+        raise CommandError(
+            "{platform} has no action {id!r}. Its actions: {ids}",
+            platform=platform.id,
+            id=action_id,
+            ids=", ".join(ids),
+        )
     return platform, action
 
 

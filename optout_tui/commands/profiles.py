@@ -23,8 +23,11 @@ def cmd_profiles(args: argparse.Namespace) -> int:
             if args.old not in store.profiles():
                 raise CommandError("no profile named {name!r}", name=args.old)
             store.rename_profile(args.old, args.new)
-            print(translator(args.lang).gettext("Renamed {old!r} to {new!r}.").format(
-                old=args.old, new=args.new))
+            print(
+                translator(args.lang)
+                .gettext("Renamed {old!r} to {new!r}.")
+                .format(old=args.old, new=args.new)
+            )
         elif args.do == "delete":
             if args.name not in store.profiles():
                 raise CommandError("no profile named {name!r}", name=args.name)
@@ -32,8 +35,11 @@ def cmd_profiles(args: argparse.Namespace) -> int:
                 print(translator(args.lang).gettext("Nothing was deleted."))
                 return 1
             store.delete_profile(args.name)
-            print(translator(args.lang).gettext(
-                "Deleted {name!r} and erased its progress.").format(name=args.name))
+            print(
+                translator(args.lang)
+                .gettext("Deleted {name!r} and erased its progress.")
+                .format(name=args.name)
+            )
         else:
             from optout_tui.text import one_line
 
@@ -53,8 +59,11 @@ def _confirmed(args: argparse.Namespace) -> bool:
         return True
     _ = translator(args.lang).gettext
     try:
-        answer = input(_("Erase {name!r} and all its progress for good? Type yes to erase: "
-                         ).format(name=args.name))
+        answer = input(
+            _("Erase {name!r} and all its progress for good? Type yes to erase: ").format(
+                name=args.name
+            )
+        )
     except EOFError:
         return False
     return answer.strip().casefold() in {_("yes").casefold(), "yes"}
@@ -90,8 +99,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         _write(text, args.output, args.lang)
     except OSError as error:
-        raise CommandError("could not write {path}: {error}", path=args.output,
-                           error=error.strerror) from None
+        raise CommandError(
+            "could not write {path}: {error}", path=args.output, error=error.strerror
+        ) from None
     return 0
 
 
@@ -103,8 +113,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:  # a FIFO, a device or a huge file is refused before it is read
         text = read_regular(args.file, MAX_IMPORT_BYTES).decode("utf-8")
     except OSError as error:
-        raise CommandError("cannot read {path}: {error}", path=args.file,
-                           error=error.strerror) from None
+        raise CommandError(
+            "cannot read {path}: {error}", path=args.file, error=error.strerror
+        ) from None
     except UnicodeDecodeError:
         raise CommandError("cannot read {path}: it is not UTF-8 text", path=args.file) from None
     store = _store(args, new_allowed=True)
@@ -114,7 +125,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError.wrap(error) from None
     finally:
         store.close()
-    print(translator(args.lang).gettext(
-        "Merged into profile {profile!r}: {n} step(s) updated.").format(profile=args.profile,
-                                                                         n=changed))
+    print(
+        translator(args.lang)
+        .gettext("Merged into profile {profile!r}: {n} step(s) updated.")
+        .format(profile=args.profile, n=changed)
+    )
     return 0

@@ -29,8 +29,7 @@ def cmd_qr(args: argparse.Namespace) -> int:
     url = resolve_url(args)
     matrix = qr_matrix(url)
     if matrix is None:
-        raise CommandError("this link is too long for a QR code; here is the link:\n{url}",
-                           url=url)
+        raise CommandError("this link is too long for a QR code; here is the link:\n{url}", url=url)
     invert = bool(getattr(args, "invert", False))
     if Styler().enabled:
         # On a terminal, paint explicit black on white so the code reads on dark themes too

@@ -25,8 +25,9 @@ STATE_WORDS = {DONE: N_("✔ done"), NOT_POSSIBLE: N_("✗ not possible"), None:
 FINISHED_WORDS = {
     ActionState.DONE: N_("✔ This action is done."),
     ActionState.AS_FAR_AS_POSSIBLE: N_("✔ This action is done as far as possible."),
-    ActionState.NOT_POSSIBLE: N_("✗ None of these steps is possible for you: this action is "
-                                 "set aside."),
+    ActionState.NOT_POSSIBLE: N_(
+        "✗ None of these steps is possible for you: this action is set aside."
+    ),
     ActionState.NEEDS_RECHECK: N_("✔ This action is done."),
 }
 
@@ -34,9 +35,17 @@ FINISHED_WORDS = {
 class Walk:
     """Walks the steps of some actions, saving each answer at once."""
 
-    def __init__(self, platform: Platform, actions: list[Action], progress: ProgressKeeper,
-                 surface: str | None, lang: str, ask: Callable[[str], str],
-                 say: Callable[[str], None], recheck_days: int | None = None) -> None:
+    def __init__(
+        self,
+        platform: Platform,
+        actions: list[Action],
+        progress: ProgressKeeper,
+        surface: str | None,
+        lang: str,
+        ask: Callable[[str], str],
+        say: Callable[[str], None],
+        recheck_days: int | None = None,
+    ) -> None:
         self.platform = platform
         self.actions = actions
         self.progress = progress
@@ -67,14 +76,24 @@ class Walk:
         """Walk one action; False when the person quit."""
         _ = self._
         self.say("")
-        self.say(self.style.bold(_("Action {n} of {total}: {platform}: {title}").format(
-            n=number, total=len(self.actions), platform=self.platform.name,
-            title=action.title.get(self.lang))))
+        self.say(
+            self.style.bold(
+                _("Action {n} of {total}: {platform}: {title}").format(
+                    n=number,
+                    total=len(self.actions),
+                    platform=self.platform.name,
+                    title=action.title.get(self.lang),
+                )
+            )
+        )
         self.say(action.controls.get(self.lang))
         surface = choose_surface(action, self.surface)
         if surface is None:
-            self.say(_("Nothing is recorded for {surface!r} here; available: {ids}").format(
-                surface=self.surface, ids=", ".join(s.id for s in action.available_surfaces)))
+            self.say(
+                _("Nothing is recorded for {surface!r} here; available: {ids}").format(
+                    surface=self.surface, ids=", ".join(s.id for s in action.available_surfaces)
+                )
+            )
             return True
         self.say(_("Steps on {surface}.").format(surface=SURFACE.get(surface.id, self.lang)))
         if surface.note:
@@ -82,8 +101,11 @@ class Walk:
         if not surface.is_available:
             elsewhere = [SURFACE.get(s.id, self.lang) for s in action.available_surfaces]
             if elsewhere:
-                self.say(_("Not available here. It is available on: {where}").format(
-                    where=", ".join(elsewhere)))
+                self.say(
+                    _("Not available here. It is available on: {where}").format(
+                        where=", ".join(elsewhere)
+                    )
+                )
             return True
         if surface.link:
             self.say(_("Link: ") + surface.link)
@@ -93,8 +115,11 @@ class Walk:
             key = StepKey(self.platform.id, action.id, surface.id, step.id)
             state = self.progress.states(self.platform.id).get(key)
             self.say("")
-            self.say(_("Step {n} of {total} ({state})").format(
-                n=index + 1, total=len(surface.steps), state=_(STATE_WORDS[state])))
+            self.say(
+                _("Step {n} of {total} ({state})").format(
+                    n=index + 1, total=len(surface.steps), state=_(STATE_WORDS[state])
+                )
+            )
             for line in step_lines(index + 1, step, self.lang):
                 self.say(line)
             answer = self._answer(surface.template is not None)
@@ -107,14 +132,24 @@ class Walk:
                 index = max(index - 1, 0)
                 continue
             if answer in ("d", "n"):
-                outcome = change_step(self.progress, self.platform.id, action, surface.id,
-                                      step.id, DONE if answer == "d" else NOT_POSSIBLE)
+                outcome = change_step(
+                    self.progress,
+                    self.platform.id,
+                    action,
+                    surface.id,
+                    step.id,
+                    DONE if answer == "d" else NOT_POSSIBLE,
+                )
                 if outcome.refused is not None:
                     self.say(outcome.refused.message(self.lang) + " " + _(TEXT_HELP))
                     continue
-                self.say(_("Saved.") if outcome.saved else _(
-                    "Not saved yet ({error}): kept, and saved as soon as possible.").format(
-                        error=self._error()))
+                self.say(
+                    _("Saved.")
+                    if outcome.saved
+                    else _("Not saved yet ({error}): kept, and saved as soon as possible.").format(
+                        error=self._error()
+                    )
+                )
                 if outcome.finished_now:
                     self.say(_(FINISHED_WORDS[outcome.progress.state]))
             index += 1
@@ -129,17 +164,24 @@ class Walk:
         allowed = ("d", "s", "n", "b", "q") + (("t",) if text else ())
         while True:
             try:
-                raw = self.ask(_("[d]one  [s]kip  [n]ot possible  [t]ext  [b]ack  [q]uit > ")
-                               if text else
-                               _("[d]one  [s]kip  [n]ot possible  [b]ack  [q]uit > "))
+                raw = self.ask(
+                    _("[d]one  [s]kip  [n]ot possible  [t]ext  [b]ack  [q]uit > ")
+                    if text
+                    else _("[d]one  [s]kip  [n]ot possible  [b]ack  [q]uit > ")
+                )
             except EOFError:
                 return "q"
             answer = raw.strip().lower()[:1]
             if answer in allowed:
                 return answer
-            self.say(_("d = I did this step   s = skip it for now   n = not possible for me "
-                       "(region, plan…)\nb = back to the previous step   q = quit (what you "
-                       "did is saved)") + ("\n" + _(TEXT_HELP) if text else ""))
+            self.say(
+                _(
+                    "d = I did this step   s = skip it for now   n = not possible for me "
+                    "(region, plan…)\nb = back to the previous step   q = quit (what you "
+                    "did is saved)"
+                )
+                + ("\n" + _(TEXT_HELP) if text else "")
+            )
 
     def _fill(self, action: Action, surface: Surface) -> None:
         """Ask for each blank of the text to send, then show the text and keep it (the
@@ -154,8 +196,11 @@ class Walk:
             except EOFError:
                 break
             if value:
-                text = re.sub(r"\{\{\s*" + re.escape(blank) + r"\s*\}\}",
-                              lambda _match, value=value: value, text)
+                text = re.sub(
+                    r"\{\{\s*" + re.escape(blank) + r"\s*\}\}",
+                    lambda _match, value=value: value,
+                    text,
+                )
         if not self.progress.set_filled(self.platform.id, action.id, surface.id, text):
             self.say(_("Not saved: {error}").format(error=self._error()))
         if surface.address:
@@ -171,10 +216,13 @@ class Walk:
         tasks = [a for a in self.actions if is_task(a)]
         finished = sum(standing.action(self.platform.id, a).finished for a in tasks)
         self.say("")
-        self.say(self._("{n} of {total} action(s) finished on {platform}. Progress is saved "
-                        "in {path}.").format(n=finished, total=len(tasks),
-                                             platform=self.platform.name,
-                                             path=self.progress.path))
+        self.say(
+            self._(
+                "{n} of {total} action(s) finished on {platform}. Progress is saved in {path}."
+            ).format(
+                n=finished, total=len(tasks), platform=self.platform.name, path=self.progress.path
+            )
+        )
 
 
 def cmd_walk(args: argparse.Namespace) -> int:
@@ -183,7 +231,15 @@ def cmd_walk(args: argparse.Namespace) -> int:
     store = open_store(args)
     progress = ProgressKeeper(lambda: store)
     try:
-        return Walk(platform, actions, progress, args.surface, args.lang, input,
-                    lambda line: print(line, flush=True), args.recheck_days).run()
+        return Walk(
+            platform,
+            actions,
+            progress,
+            args.surface,
+            args.lang,
+            input,
+            lambda line: print(line, flush=True),
+            args.recheck_days,
+        ).run()
     finally:
         progress.close()

@@ -26,10 +26,10 @@ class Refusal:
     def message(self, lang: str) -> str:
         _ = translator(lang).gettext
         if not self.blanks:
-            return _("Not marked done: the text to send has not been filled in and copied "
-                     "yet.")
+            return _("Not marked done: the text to send has not been filled in and copied yet.")
         return _("Not marked done: the text to send still has blanks: {blanks}").format(
-            blanks=" · ".join(self.blanks))
+            blanks=" · ".join(self.blanks)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +42,13 @@ class Outcome:
     finished_now: bool = False  # this change finished the action
 
 
-def refusal(progress: ProgressKeeper, platform_id: str, action: Action, surface: Surface,
-            states: dict[StepKey, str]) -> Refusal | None:
+def refusal(
+    progress: ProgressKeeper,
+    platform_id: str,
+    action: Action,
+    surface: Surface,
+    states: dict[StepKey, str],
+) -> Refusal | None:
     """A Refusal when `states` would finish the surface's steps while its text to send was
     not filled in without blanks; None otherwise (also for surfaces with no such text)."""
     if surface.template is None:
@@ -58,8 +63,14 @@ def refusal(progress: ProgressKeeper, platform_id: str, action: Action, surface:
     return Refusal(tuple(left)) if left else None
 
 
-def change_step(progress: ProgressKeeper, platform_id: str, action: Action, surface_id: str,
-                step_id: str, state: StepState | str) -> Outcome:
+def change_step(
+    progress: ProgressKeeper,
+    platform_id: str,
+    action: Action,
+    surface_id: str,
+    step_id: str,
+    state: StepState | str,
+) -> Outcome:
     """Save one step's new state, if the rules allow it."""
     state = StepState(state)
     key = StepKey(platform_id, action.id, surface_id, step_id)
@@ -80,8 +91,9 @@ def change_step(progress: ProgressKeeper, platform_id: str, action: Action, surf
     return Outcome(now, saved, finished_now=now.finished and not was.finished)
 
 
-def _record(progress: ProgressKeeper, platform_id: str, action: Action,
-            now: ActionProgress) -> bool:
+def _record(
+    progress: ProgressKeeper, platform_id: str, action: Action, now: ActionProgress
+) -> bool:
     """Remember the catalog text a finished action was done against (see recheck)."""
     surface = action.surface(now.surface or "")
     if surface is None:

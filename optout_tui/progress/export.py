@@ -31,8 +31,9 @@ class ActionLine:
         return self.progress.finished
 
 
-def _lines(catalog: Catalog, store: ProgressStore,
-           recheck_days: int | None = None) -> list[ActionLine]:
+def _lines(
+    catalog: Catalog, store: ProgressStore, recheck_days: int | None = None
+) -> list[ActionLine]:
     """The tasks of every platform the person touched, with where they stand."""
     standing = Standing.read(store, recheck_days)
     lines = []
@@ -41,8 +42,7 @@ def _lines(catalog: Catalog, store: ProgressStore,
             continue
         for action in platform.actions:
             if is_task(action):
-                lines.append(ActionLine(platform, action,
-                                        standing.action(platform.id, action)))
+                lines.append(ActionLine(platform, action, standing.action(platform.id, action)))
     return lines
 
 
@@ -51,12 +51,18 @@ def to_json(store: ProgressStore) -> str:
         "format_version": EXPORT_FORMAT_VERSION,
         "profile": store.profile,
         "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "steps": [dict(zip(("platform", "action", "surface", "step", "state", "changed_at"), r))
-                  for r in store.step_rows()],
-        "done": [{"platform": p, "action": a, "surface": s, "snapshot": snap, "done_at": at}
-                 for (p, a, s), (snap, at) in sorted(store.done_records().items())],
-        "notes": [{"platform": p, "action": a, "note": note, "changed_at": at}
-                  for (p, a), (note, at) in sorted(store.notes().items())],
+        "steps": [
+            dict(zip(("platform", "action", "surface", "step", "state", "changed_at"), r))
+            for r in store.step_rows()
+        ],
+        "done": [
+            {"platform": p, "action": a, "surface": s, "snapshot": snap, "done_at": at}
+            for (p, a, s), (snap, at) in sorted(store.done_records().items())
+        ],
+        "notes": [
+            {"platform": p, "action": a, "note": note, "changed_at": at}
+            for (p, a), (note, at) in sorted(store.notes().items())
+        ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -76,12 +82,24 @@ def _text_field(record: dict[str, Any], name: str, where: str, *, limit: int = M
     if not isinstance(value, str):
         raise _Refused(Phrase("{where}: {name} must be text", where=where, name=name))
     if name != "note" and (not value or has_control(value)):
-        raise _Refused(Phrase("{where}: {name} {value!r} is empty or holds control characters",
-                              where=where, name=name, value=value[:40]))
+        raise _Refused(
+            Phrase(
+                "{where}: {name} {value!r} is empty or holds control characters",
+                where=where,
+                name=name,
+                value=value[:40],
+            )
+        )
     if len(value) > limit:
-        raise _Refused(Phrase("{where}: {name} is {length} characters long (at most {limit})",
-                              where=where, name=name, length=format(len(value), ","),
-                              limit=format(limit, ",")))
+        raise _Refused(
+            Phrase(
+                "{where}: {name} is {length} characters long (at most {limit})",
+                where=where,
+                name=name,
+                length=format(len(value), ","),
+                limit=format(limit, ","),
+            )
+        )
     return value
 
 
@@ -91,15 +109,27 @@ def _moment(record: dict[str, Any], name: str, where: str, now: dt.datetime) -> 
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _Refused(Phrase("{where}: {name} {value!r} is not a date and time", where=where,
-                              name=name, value=value)) from None
+        raise _Refused(
+            Phrase(
+                "{where}: {name} {value!r} is not a date and time",
+                where=where,
+                name=name,
+                value=value,
+            )
+        ) from None
     if moment.tzinfo is None:
-        raise _Refused(Phrase("{where}: {name} {value!r} has no time zone", where=where,
-                              name=name, value=value))
+        raise _Refused(
+            Phrase(
+                "{where}: {name} {value!r} has no time zone", where=where, name=name, value=value
+            )
+        )
     moment = moment.astimezone(dt.timezone.utc)
     if moment > now + CLOCK_SKEW:
-        raise _Refused(Phrase("{where}: {name} {value!r} is in the future", where=where,
-                              name=name, value=value))
+        raise _Refused(
+            Phrase(
+                "{where}: {name} {value!r} is in the future", where=where, name=name, value=value
+            )
+        )
     return moment.isoformat(timespec="seconds")
 
 
@@ -121,10 +151,13 @@ def _records(data: dict[str, Any], name: str) -> list[dict[str, Any]]:
     return records
 
 
-def parse_export(text: str, source: str, *, now: dt.datetime | None = None
-                 ) -> tuple[list[tuple[str, str, str, str, str, str]],
-                            list[tuple[str, str, str, str, str]],
-                            list[tuple[str, str, str, str]]]:
+def parse_export(
+    text: str, source: str, *, now: dt.datetime | None = None
+) -> tuple[
+    list[tuple[str, str, str, str, str, str]],
+    list[tuple[str, str, str, str, str]],
+    list[tuple[str, str, str, str]],
+]:
     """The steps, done records and notes of an exported file, every value checked: ids are
     text without control characters, states are known, dates are real, with a time zone and
     not in the future, snapshots are checklists, notes are of a sane length (their control
@@ -133,27 +166,37 @@ def parse_export(text: str, source: str, *, now: dt.datetime | None = None
     try:
         data = json.loads(text)
     except RecursionError:
-        raise StoreError("{source}: not a valid progress export (nested too deeply)",
-                         source=source) from None
+        raise StoreError(
+            "{source}: not a valid progress export (nested too deeply)", source=source
+        ) from None
     except ValueError as error:
-        raise StoreError("{source}: not a valid progress export ({error})", source=source,
-                         error=error) from None
+        raise StoreError(
+            "{source}: not a valid progress export ({error})", source=source, error=error
+        ) from None
     if not isinstance(data, dict) or data.get("format_version") != EXPORT_FORMAT_VERSION:
         version = data.get("format_version") if isinstance(data, dict) else None
-        raise StoreError("{source}: not an optout progress export (format_version "
-                         "{version!r})", source=source, version=version)
+        raise StoreError(
+            "{source}: not an optout progress export (format_version {version!r})",
+            source=source,
+            version=version,
+        )
     try:
         if "steps" not in data:
             raise _Refused(Phrase("it has no steps"))
         steps = []
         for n, s in enumerate(_records(data, "steps"), 1):
             where = Phrase("step record {n}", n=n)
-            row = tuple(_text_field(s, k, where) for k in ("platform", "action", "surface",
-                                                           "step"))
+            row = tuple(_text_field(s, k, where) for k in ("platform", "action", "surface", "step"))
             state = _text_field(s, "state", where)
             if state not in STATES:
-                raise _Refused(Phrase("{where}: unknown state {state!r} (one of {states})",
-                                      where=where, state=state, states=", ".join(STATES)))
+                raise _Refused(
+                    Phrase(
+                        "{where}: unknown state {state!r} (one of {states})",
+                        where=where,
+                        state=state,
+                        states=", ".join(STATES),
+                    )
+                )
             steps.append((*row, state, _moment(s, "changed_at", where, now)))
         done = []
         for n, d in enumerate(_records(data, "done"), 1):
@@ -167,8 +210,9 @@ def parse_export(text: str, source: str, *, now: dt.datetime | None = None
             note = clean(_text_field(r, "note", where, limit=MAX_NOTE))
             notes.append((*row, note, _moment(r, "changed_at", where, now)))
     except _Refused as error:
-        raise StoreError("{source}: not a valid progress export: {why}", source=source,
-                         why=error) from None
+        raise StoreError(
+            "{source}: not a valid progress export: {why}", source=source, why=error
+        ) from None
     return steps, done, notes  # type: ignore[return-value]  # rows of the lengths merge reads
 
 
@@ -178,14 +222,19 @@ def merge_json(store: ProgressStore, text: str, source: str) -> int:
     return store.merge(steps, done, notes)
 
 
-def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en",
-                recheck_days: int | None = None) -> str:
+def to_markdown(
+    catalog: Catalog, store: ProgressStore, lang: str = "en", recheck_days: int | None = None
+) -> str:
     """The progress as Markdown in which every catalog text, link, note and the profile name
     are literal: escaped, one line each, so none can add HTML, links or sections."""
     _ = translator(lang).gettext
     today = dt.date.today().isoformat()
-    out = ["# " + _("Opt-out progress: {profile}").format(profile=markdown_text(store.profile)),
-           "", _("Exported {date}.").format(date=today), ""]
+    out = [
+        "# " + _("Opt-out progress: {profile}").format(profile=markdown_text(store.profile)),
+        "",
+        _("Exported {date}.").format(date=today),
+        "",
+    ]
     lines = _lines(catalog, store, recheck_days)
     notes = store.notes()
     for title, keep in ((N_("Done"), True), (N_("Still to do"), False)):
@@ -193,10 +242,13 @@ def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en",
         out.append("")
         chosen = [line for line in lines if line.done is keep]
         for line in chosen:
-            link = (f" — {markdown_link(line.action.link)}"
-                    if (not keep and line.action.link) else "")
-            out.append(f"- {markdown_text(line.platform.name)}: "
-                       f"{markdown_text(line.action.title.get(lang))}{link}")
+            link = (
+                f" — {markdown_link(line.action.link)}" if (not keep and line.action.link) else ""
+            )
+            out.append(
+                f"- {markdown_text(line.platform.name)}: "
+                f"{markdown_text(line.action.title.get(lang))}{link}"
+            )
             note = notes.get((line.platform.id, line.action.id))
             if note:
                 out.append("  - " + _("Note: ") + markdown_text(note[0]))
@@ -206,8 +258,9 @@ def to_markdown(catalog: Catalog, store: ProgressStore, lang: str = "en",
     return "\n".join(out)
 
 
-def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en",
-            recheck_days: int | None = None) -> str:
+def to_html(
+    catalog: Catalog, store: ProgressStore, lang: str = "en", recheck_days: int | None = None
+) -> str:
     """The printable handout (progress.handout)."""
     from optout_tui.progress.handout import to_html as handout
 

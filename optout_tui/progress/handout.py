@@ -73,9 +73,12 @@ class _Codes:
                     return svg
                 modules = int(found.group(1))
                 side = CODE_MM * modules / (modules - 2 * QUIET_ZONE)
-                self._drawn[url] = re.sub(r'width="\d+" height="\d+"',
-                                          f'width="{side:.2f}mm" height="{side:.2f}mm"',
-                                          svg, count=1)
+                self._drawn[url] = re.sub(
+                    r'width="\d+" height="\d+"',
+                    f'width="{side:.2f}mm" height="{side:.2f}mm"',
+                    svg,
+                    count=1,
+                )
         return self._drawn[url]
 
 
@@ -93,9 +96,15 @@ def _link(action: Action, surface: Surface | None) -> str | None:
 class Handout:
     """The handout of one person's progress, in one language."""
 
-    def __init__(self, catalog: Catalog, store: ProgressStore, lang: str = "en",
-                 recheck_days: int | None = None, today: dt.date | None = None,
-                 platforms: Callable[[Platform], bool] | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        store: ProgressStore,
+        lang: str = "en",
+        recheck_days: int | None = None,
+        today: dt.date | None = None,
+        platforms: Callable[[Platform], bool] | None = None,
+    ) -> None:
         self.catalog = catalog
         self.store = store
         self.lang = lang
@@ -114,23 +123,32 @@ class Handout:
 
     def label(self, text: LocalText) -> str:
         mark = "" if text.is_confirmed(self.lang) else " (?)"
-        return (f'<span class="label">{self.esc(quoted(text.get(self.lang), self.lang))}'
-                f"</span>{mark}")
+        return (
+            f'<span class="label">{self.esc(quoted(text.get(self.lang), self.lang))}</span>{mark}'
+        )
 
     def step(self, platform: Platform, action: Action, surface: Surface, step: Step) -> str:
         _ = self._
         state = self.standing.states.get(StepKey(platform.id, action.id, surface.id, step.id))
         marks: dict[str | None, str] = {DONE: _("✔ done"), NOT_POSSIBLE: _("✗ not possible")}
         mark = marks.get(state, "☐")
-        parts = [f'<span class="state">{self.esc(mark)}</span> '
-                 f"{self.esc(step.text.get(self.lang))}"]
+        parts = [
+            f'<span class="state">{self.esc(mark)}</span> {self.esc(step.text.get(self.lang))}'
+        ]
         if step.path:
-            parts.append("<br>" + self.esc(_("Go to: ")) +
-                         " › ".join(self.label(p) for p in step.path))
+            parts.append(
+                "<br>" + self.esc(_("Go to: ")) + " › ".join(self.label(p) for p in step.path)
+            )
         if step.setting:
             value = f" {self.label(step.setting.value)}" if step.setting.value else ""
-            parts.append("<br>" + self.esc(_("Set: ")) + self.label(step.setting.label) +
-                         " → " + self.esc(SET_TO.get(step.setting.set_to, self.lang)) + value)
+            parts.append(
+                "<br>"
+                + self.esc(_("Set: "))
+                + self.label(step.setting.label)
+                + " → "
+                + self.esc(SET_TO.get(step.setting.set_to, self.lang))
+                + value
+            )
         if step.link:
             parts.append("<br>" + self.esc(_("Link: ")) + f"<code>{self.esc(step.link)}</code>")
         return "<li>" + "".join(parts) + "</li>"
@@ -151,8 +169,11 @@ class Handout:
     def sources(self, action: Action) -> str:
         _ = self._
         dated = "; ".join(f"{s.publisher} ({s.published})" for s in action.sources)
-        return self.esc(_("Checked {date} against: {sources}").format(
-            date=action.verified.isoformat(), sources=dated))
+        return self.esc(
+            _("Checked {date} against: {sources}").format(
+                date=action.verified.isoformat(), sources=dated
+            )
+        )
 
     def note(self, platform: Platform, action: Action) -> str:
         found = self.notes.get((platform.id, action.id))
@@ -171,10 +192,15 @@ class Handout:
     def state_words(self, progress: ActionProgress) -> str:
         _ = self._
         if progress.state == ActionState.IN_PROGRESS:
-            return _("Started: {done} of {total} steps done, {blocked} not possible").format(
-                done=progress.done, total=progress.total, blocked=progress.blocked) \
-                if progress.blocked else _("Started: {done} of {total} steps done").format(
-                    done=progress.done, total=progress.total)
+            return (
+                _("Started: {done} of {total} steps done, {blocked} not possible").format(
+                    done=progress.done, total=progress.total, blocked=progress.blocked
+                )
+                if progress.blocked
+                else _("Started: {done} of {total} steps done").format(
+                    done=progress.done, total=progress.total
+                )
+            )
         if progress.state == ActionState.NEEDS_RECHECK:
             why = progress.recheck.reason_in(self.lang) if progress.recheck else ""
             return _("Done, but look again: {why}").format(why=why)
@@ -188,15 +214,20 @@ class Handout:
         code = self.codes(link) if link else None
         parts = ['<div class="action">']
         if link:
-            caption = self.esc(_("Scan to open")) if code else self.esc(
-                _("This link is too long for a QR code; type it in."))
-            parts.append(f'<div class="qr" data-link="{self.esc(link)}">{code or ""}{caption}'
-                         "</div>")
-        parts.append(f"<h3>{self.esc(platform.name)}: {self.esc(action.title.get(self.lang))}"
-                     "</h3>")
+            caption = (
+                self.esc(_("Scan to open"))
+                if code
+                else self.esc(_("This link is too long for a QR code; type it in."))
+            )
+            parts.append(
+                f'<div class="qr" data-link="{self.esc(link)}">{code or ""}{caption}</div>'
+            )
+        parts.append(f"<h3>{self.esc(platform.name)}: {self.esc(action.title.get(self.lang))}</h3>")
         minutes = _("about {n} min").format(n=action.minutes)
-        parts.append(f'<p class="meta"><span class="state">{self.esc(self.state_words(progress))}'
-                     f"</span> · {self.esc(minutes)}<br>{self.where(action)}</p>")
+        parts.append(
+            f'<p class="meta"><span class="state">{self.esc(self.state_words(progress))}'
+            f"</span> · {self.esc(minutes)}<br>{self.where(action)}</p>"
+        )
         parts.append(f"<p>{self.esc(action.controls.get(self.lang))}</p>")
         if surface is not None:
             heading = _("Steps on {surface}:").format(surface=SURFACE.get(surface.id, self.lang))
@@ -205,17 +236,22 @@ class Handout:
                 parts.append(f"<p>{self.esc(surface.note.get(self.lang))}</p>")
             if surface.address:
                 write_to = _("Write to: ")
-                parts.append(f"<p>{self.esc(write_to)}<code>{self.esc(surface.address)}</code>"
-                             "</p>")
-            parts.append('<ol class="steps">' + "".join(
-                self.step(platform, action, surface, s) for s in surface.steps) + "</ol>")
+                parts.append(f"<p>{self.esc(write_to)}<code>{self.esc(surface.address)}</code></p>")
+            parts.append(
+                '<ol class="steps">'
+                + "".join(self.step(platform, action, surface, s) for s in surface.steps)
+                + "</ol>"
+            )
             if surface.template:
                 filled = self.store.filled(platform.id).get((action.id, surface.id))
                 text = filled if filled is not None else surface.template.get(self.lang)
                 send = _("Text to send (fill in each {{blank}}):")
                 parts.append(f'<p>{self.esc(send)}</p><pre class="text">{self.esc(text)}</pre>')
-            others = [SURFACE.get(s.id, self.lang) for s in action.available_surfaces
-                      if s.id != surface.id]
+            others = [
+                SURFACE.get(s.id, self.lang)
+                for s in action.available_surfaces
+                if s.id != surface.id
+            ]
             if others:
                 also = _("Also possible on: {where}").format(where=", ".join(others))
                 parts.append(f'<p class="small">{self.esc(also)}</p>')
@@ -233,48 +269,71 @@ class Handout:
 
     def finished(self, platform: Platform, action: Action, progress: ActionProgress) -> str:
         _ = self._
-        words = {ActionState.DONE: _("✔ done"),
-                 ActionState.AS_FAR_AS_POSSIBLE: _("✔ done as far as possible")}
+        words = {
+            ActionState.DONE: _("✔ done"),
+            ActionState.AS_FAR_AS_POSSIBLE: _("✔ done as far as possible"),
+        }
         extra = ""
         if progress.state == ActionState.AS_FAR_AS_POSSIBLE:
             surface = self.surface_of(action, progress)
-            blocked = [] if surface is None else [
-                s.text.get(self.lang) for s in surface.steps
-                if self.standing.states.get(StepKey(platform.id, action.id, surface.id,
-                                                    s.id)) == NOT_POSSIBLE]
-            extra = "<br>" + self.esc(_("Not possible for you: {steps}").format(
-                steps=" · ".join(blocked)))
-        return (f"<li><strong>{self.esc(words[progress.state])}</strong> "
-                f"{self.esc(platform.name)}: {self.esc(action.title.get(self.lang))}{extra}"
-                f"{self.note(platform, action)}</li>")
+            blocked = (
+                []
+                if surface is None
+                else [
+                    s.text.get(self.lang)
+                    for s in surface.steps
+                    if self.standing.states.get(StepKey(platform.id, action.id, surface.id, s.id))
+                    == NOT_POSSIBLE
+                ]
+            )
+            extra = "<br>" + self.esc(
+                _("Not possible for you: {steps}").format(steps=" · ".join(blocked))
+            )
+        return (
+            f"<li><strong>{self.esc(words[progress.state])}</strong> "
+            f"{self.esc(platform.name)}: {self.esc(action.title.get(self.lang))}{extra}"
+            f"{self.note(platform, action)}</li>"
+        )
 
     def impossible(self, platform: Platform, action: Action, progress: ActionProgress) -> str:
         _ = self._
         surface = self.surface_of(action, progress)
         why = []
         if surface is not None:
-            why.append(_("every step on {surface} was marked not possible for you").format(
-                surface=SURFACE.get(surface.id, self.lang)))
-        others = [SURFACE.get(s.id, self.lang) for s in action.available_surfaces
-                  if surface is None or s.id != surface.id]
+            why.append(
+                _("every step on {surface} was marked not possible for you").format(
+                    surface=SURFACE.get(surface.id, self.lang)
+                )
+            )
+        others = [
+            SURFACE.get(s.id, self.lang)
+            for s in action.available_surfaces
+            if surface is None or s.id != surface.id
+        ]
         if others:
             why.append(_("it may still be possible on: {where}").format(where=", ".join(others)))
-        return (f"<li><strong>{self.esc(platform.name)}: "
-                f"{self.esc(action.title.get(self.lang))}</strong><br>"
-                f"{self.esc('; '.join(why))}<br>{self.where(action)}"
-                f"{self.note(platform, action)}</li>")
+        return (
+            f"<li><strong>{self.esc(platform.name)}: "
+            f"{self.esc(action.title.get(self.lang))}</strong><br>"
+            f"{self.esc('; '.join(why))}<br>{self.where(action)}"
+            f"{self.note(platform, action)}</li>"
+        )
 
     def no_opt_out(self, platform: Platform, action: Action) -> str:
         _ = self._
         surface = self.surface_of(action, ActionProgress(ActionState.INFORMATION))
-        steps = "".join(f"<li>{self.esc(s.text.get(self.lang))}</li>"
-                        for s in (surface.steps if surface else ()))
+        steps = "".join(
+            f"<li>{self.esc(s.text.get(self.lang))}</li>"
+            for s in (surface.steps if surface else ())
+        )
         instead_word = _("What you can do instead:")
         instead = f"<p>{self.esc(instead_word)}</p><ul>{steps}</ul>" if steps else ""
-        return (f'<div class="action"><h3>{self.esc(platform.name)}: '
-                f"{self.esc(action.title.get(self.lang))}</h3>"
-                f"<p>{self.esc(action.controls.get(self.lang))}</p>{instead}"
-                f'<p class="small">{self.sources(action)}</p></div>')
+        return (
+            f'<div class="action"><h3>{self.esc(platform.name)}: '
+            f"{self.esc(action.title.get(self.lang))}</h3>"
+            f"<p>{self.esc(action.controls.get(self.lang))}</p>{instead}"
+            f'<p class="small">{self.sources(action)}</p></div>'
+        )
 
     # -- the page --------------------------------------------------------------------
     def html(self) -> str:
@@ -298,19 +357,30 @@ class Handout:
         if person == DEFAULT_PROFILE:
             person = translator(self.lang).pgettext("person", "default")
         title = self.esc(_("Opt-out guide for {person}").format(person=person))
-        parts = ["<!doctype html>", f'<html lang="{self.esc(self.lang)}"><head>'
-                 '<meta charset="utf-8">', f"<title>{title}</title>",
-                 f"<style>{CSS}</style></head><body>", f"<h1>{title}</h1>",
-                 f'<p class="summary">{self.esc(summary(overall, self.lang))}</p>',
-                 "<p>" + self.esc(_("Printed {date}. Scan a code with your phone's camera to "
-                                    "open the setting, or type the link below it.").format(
-                                        date=self.today.isoformat())) + "</p>",
-                 "<h2>" + self.esc(_("Still to do")) + "</h2>"]
+        parts = [
+            "<!doctype html>",
+            f'<html lang="{self.esc(self.lang)}"><head><meta charset="utf-8">',
+            f"<title>{title}</title>",
+            f"<style>{CSS}</style></head><body>",
+            f"<h1>{title}</h1>",
+            f'<p class="summary">{self.esc(summary(overall, self.lang))}</p>',
+            "<p>"
+            + self.esc(
+                _(
+                    "Printed {date}. Scan a code with your phone's camera to "
+                    "open the setting, or type the link below it."
+                ).format(date=self.today.isoformat())
+            )
+            + "</p>",
+            "<h2>" + self.esc(_("Still to do")) + "</h2>",
+        ]
         parts += [self.to_do(*item) for item in todo] or [
-            "<p>" + self.esc(_("Nothing left. Well done.")) + "</p>"]
+            "<p>" + self.esc(_("Nothing left. Well done.")) + "</p>"
+        ]
         parts.append("<h2>" + self.esc(_("Done")) + "</h2><ul>")
         parts += [self.finished(*item) for item in done] or [
-            "<li>" + self.esc(_("(none yet)")) + "</li>"]
+            "<li>" + self.esc(_("(none yet)")) + "</li>"
+        ]
         parts.append("</ul>")
         if impossible:
             parts.append("<h2>" + self.esc(_("Not possible for you")) + "</h2><ul>")
@@ -324,10 +394,11 @@ class Handout:
 
 
 def summary(overall: Overall, lang: str) -> str:
-    """"12 of 30 settings done · about 25 minutes left", in `lang`."""
+    """ "12 of 30 settings done · about 25 minutes left", in `lang`."""
     _ = translator(lang)
-    done = _.ngettext("{done} of {tasks} setting done", "{done} of {tasks} settings done",
-                      overall.tasks).format(done=overall.finished, tasks=overall.tasks)
+    done = _.ngettext(
+        "{done} of {tasks} setting done", "{done} of {tasks} settings done", overall.tasks
+    ).format(done=overall.finished, tasks=overall.tasks)
     if not overall.minutes_left:
         return done
     minutes = overall.minutes_left
@@ -335,12 +406,18 @@ def summary(overall: Overall, lang: str) -> str:
         hours = round(minutes / 60)
         left = _.ngettext("about {n} hour left", "about {n} hours left", hours).format(n=hours)
     else:
-        left = _.ngettext("about {n} minute left", "about {n} minutes left",
-                          minutes).format(n=minutes)
+        left = _.ngettext("about {n} minute left", "about {n} minutes left", minutes).format(
+            n=minutes
+        )
     return f"{done} · {left}"
 
 
-def to_html(catalog: Catalog, store: ProgressStore, lang: str = "en",
-            recheck_days: int | None = None, today: dt.date | None = None) -> str:
+def to_html(
+    catalog: Catalog,
+    store: ProgressStore,
+    lang: str = "en",
+    recheck_days: int | None = None,
+    today: dt.date | None = None,
+) -> str:
     """The printable handout of `store`'s person, in `lang`."""
     return Handout(catalog, store, lang, recheck_days, today).html()

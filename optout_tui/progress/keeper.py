@@ -10,8 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from optout_tui.progress.store import (DEFAULT_PROFILE, DONE, TODO, ProgressStore, StepKey,
-                                      StoreError)
+from optout_tui.progress.store import (
+    DEFAULT_PROFILE,
+    DONE,
+    TODO,
+    ProgressStore,
+    StepKey,
+    StoreError,
+)
 
 T = TypeVar("T")
 
@@ -113,14 +119,18 @@ class ProgressKeeper:
         self._last_states = self._read(lambda store: store.states(), self._last_states)
         merged = dict(self._last_states)
         merged.update(self.pending)
-        return {k: v for k, v in merged.items()
-                if v != TODO and (platform is None or k.platform == platform)}
+        return {
+            k: v
+            for k, v in merged.items()
+            if v != TODO and (platform is None or k.platform == platform)
+        }
 
     def done_steps(self, platform: str | None = None) -> set[StepKey]:
         return {k for k, v in self.states(platform).items() if v == DONE}
 
-    def done_records(self, platform: str | None = None
-                     ) -> dict[tuple[str, str, str], tuple[str, str]]:
+    def done_records(
+        self, platform: str | None = None
+    ) -> dict[tuple[str, str, str], tuple[str, str]]:
         empty: dict[tuple[str, str, str], tuple[str, str]] = {}
         records = self._read(lambda store: store.done_records(platform), empty)
         for where, snapshot in self.pending_done.items():

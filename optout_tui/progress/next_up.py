@@ -19,12 +19,13 @@ GROUPS = ("setting", "admin", "account")
 only an organisation's administrator can change, and deleting or closing the whole account."""
 
 _ADMIN = re.compile(r"\b(admins?|administrators?|owners\s+only)\b", re.IGNORECASE)
-_ACCOUNT = re.compile(r"\b(delete|close|erase)\b.*(?<!\bin )\byour(\s+[\w-]+){0,2}\s+account\b",
-                      re.IGNORECASE)  # "delete your (Apple) account", not "… in your Account"
+_ACCOUNT = re.compile(
+    r"\b(delete|close|erase)\b.*(?<!\bin )\byour(\s+[\w-]+){0,2}\s+account\b", re.IGNORECASE
+)  # "delete your (Apple) account", not "… in your Account"
 
 
 def group_of(action: ActionFacts) -> str:
-    """"admin" when only an administrator or owner can do it (its title says so), "account"
+    """ "admin" when only an administrator or owner can do it (its title says so), "account"
     when it deletes or closes the account, else "setting"."""
     title = action.title.en
     if _ADMIN.search(title) or "admin" in action.id.split("-"):
@@ -45,8 +46,12 @@ class NextUp:
         return group_of(self.action)
 
 
-def next_up(catalog: Catalog, standing: Standing, limit: int | None = None,
-            only: frozenset[str] = frozenset()) -> list[NextUp]:
+def next_up(
+    catalog: Catalog,
+    standing: Standing,
+    limit: int | None = None,
+    only: frozenset[str] = frozenset(),
+) -> list[NextUp]:
     """Actions still to do, most important first: re-checks and half-done ones, then by
     priority, then switches that are on by default, then the easiest. Information-only
     actions (no opt-out, no surface where the control exists) and finished ones (done, or as
@@ -60,9 +65,14 @@ def next_up(catalog: Catalog, standing: Standing, limit: int | None = None,
             status = standing.state(platform, action)
             if status not in STATUS:
                 continue
-            key = (STATUS[status], PRIORITY_RANK.get(action.priority, 1),
-                   DEFAULT.get(action.default, 1),
-                   DIFFICULTY.get(action.difficulty, 1), platform.name.casefold(), action.id)
+            key = (
+                STATUS[status],
+                PRIORITY_RANK.get(action.priority, 1),
+                DEFAULT.get(action.default, 1),
+                DIFFICULTY.get(action.difficulty, 1),
+                platform.name.casefold(),
+                action.id,
+            )
             found.append((key, NextUp(platform, action, status)))
     found.sort(key=lambda pair: pair[0])
     items = [item for _, item in found]

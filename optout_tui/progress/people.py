@@ -30,10 +30,16 @@ def check(store: ProgressStore, name: str) -> None:
     folded = {n.casefold(): n for n in names}
     close = get_close_matches(name.casefold(), list(folded), n=3, cutoff=0.5)
     if close:
-        raise UnknownPerson(N_("no profile named {name!r}. Did you mean: {close}?"), name=name,
-                            close=", ".join(repr(folded[c]) for c in close))
-    raise UnknownPerson(N_("no profile named {name!r}. The profiles here: {names}"), name=name,
-                        names=", ".join(repr(n) for n in names))
+        raise UnknownPerson(
+            N_("no profile named {name!r}. Did you mean: {close}?"),
+            name=name,
+            close=", ".join(repr(folded[c]) for c in close),
+        )
+    raise UnknownPerson(
+        N_("no profile named {name!r}. The profiles here: {names}"),
+        name=name,
+        names=", ".join(repr(n) for n in names),
+    )
 
 
 def last_person(data_dir: Path) -> str | None:

@@ -21,13 +21,19 @@ def snapshot(action: Action, surface: Surface) -> str:
     """The English text of a surface's steps, as stable JSON: what the person followed."""
     steps = []
     for step in surface.steps:
-        entry: dict[str, object] = {"id": step.id, "text": step.text.en,
-                                    "path": [_label(p) for p in step.path]}
+        entry: dict[str, object] = {
+            "id": step.id,
+            "text": step.text.en,
+            "path": [_label(p) for p in step.path],
+        }
         if step.setting:
             entry["setting"] = [_label(step.setting.label), step.setting.set_to]
         steps.append(entry)
-    return json.dumps({"action": action.id, "surface": surface.id, "steps": steps},
-                      sort_keys=True, ensure_ascii=False)
+    return json.dumps(
+        {"action": action.id, "surface": surface.id, "steps": steps},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
 
 
 def changes(old_snapshot: str, action: Action, surface: Surface) -> list[Phrase]:
@@ -49,11 +55,16 @@ def changes(old_snapshot: str, action: Action, surface: Surface) -> list[Phrase]
             if not now:
                 found.append(Phrase("setting removed: “{was}”", was=was[0]))
             elif not was:
-                found.append(Phrase("new setting: “{now}” ({set_to})", now=now[0],
-                                    set_to=now[1]))
+                found.append(Phrase("new setting: “{now}” ({set_to})", now=now[0], set_to=now[1]))
             else:
-                found.append(Phrase("setting changed: “{was}” → “{now}” ({set_to})",
-                                    was=was[0], now=now[0], set_to=now[1]))
+                found.append(
+                    Phrase(
+                        "setting changed: “{was}” → “{now}” ({set_to})",
+                        was=was[0],
+                        now=now[0],
+                        set_to=now[1],
+                    )
+                )
         if before["path"] != after["path"]:
             found.append(Phrase("path changed: {path}", path=" › ".join(after["path"])))
         if before["text"] != after["text"]:
@@ -78,13 +89,19 @@ class Recheck:
         _ = translator(lang).gettext
         if self.changed:
             return _("the instructions changed: {changes}").format(
-                changes="; ".join(change.text(lang) for change in self.changed))
+                changes="; ".join(change.text(lang) for change in self.changed)
+            )
         return _("done {n} days ago; platforms reset settings").format(n=self.days_since)
 
 
-def recheck(action: Action, records: dict[tuple[str, str, str], tuple[str, str]],
-            platform_id: str, *, now: dt.datetime | None = None,
-            after_days: int = RECHECK_AFTER_DAYS) -> Recheck | None:
+def recheck(
+    action: Action,
+    records: dict[tuple[str, str, str], tuple[str, str]],
+    platform_id: str,
+    *,
+    now: dt.datetime | None = None,
+    after_days: int = RECHECK_AFTER_DAYS,
+) -> Recheck | None:
     """A Recheck when the action was done on some surface and needs looking at again."""
     now = now or dt.datetime.now(dt.timezone.utc)
     for surface in action.available_surfaces:

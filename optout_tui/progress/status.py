@@ -27,13 +27,15 @@ from optout_tui.progress.store import DONE, NOT_POSSIBLE, RECHECK_AFTER_DAYS, St
 if TYPE_CHECKING:
     from optout_tui.progress.recheck import Recheck
 
+
 class Readable(Protocol):
     """What a Standing reads progress from: a ProgressStore or a ProgressKeeper."""
 
     def states(self, platform: str | None = None) -> dict[StepKey, str]: ...
 
-    def done_records(self, platform: str | None = None
-                     ) -> dict[tuple[str, str, str], tuple[str, str]]: ...
+    def done_records(
+        self, platform: str | None = None
+    ) -> dict[tuple[str, str, str], tuple[str, str]]: ...
 
 
 States = Mapping[StepKey, str]
@@ -54,8 +56,14 @@ class ActionState(StrEnum):
 
 
 STATUSES = tuple(ActionState)
-FINISHED = frozenset({ActionState.DONE, ActionState.AS_FAR_AS_POSSIBLE,
-                      ActionState.NOT_POSSIBLE, ActionState.NEEDS_RECHECK})
+FINISHED = frozenset(
+    {
+        ActionState.DONE,
+        ActionState.AS_FAR_AS_POSSIBLE,
+        ActionState.NOT_POSSIBLE,
+        ActionState.NEEDS_RECHECK,
+    }
+)
 
 
 def is_task(action: Action | ActionFacts) -> bool:
@@ -94,8 +102,9 @@ class ActionProgress:
         return bool(self.done or self.blocked)
 
 
-def surface_counts(platform_id: str, action_id: str, surface: Surface,
-                   states: States) -> tuple[int, int, int]:
+def surface_counts(
+    platform_id: str, action_id: str, surface: Surface, states: States
+) -> tuple[int, int, int]:
     """(done, not possible, total) steps of one surface."""
     done = blocked = 0
     for step in surface.steps:
@@ -117,16 +126,26 @@ def _rank(done: int, blocked: int, total: int) -> int:
     return 2 if done else 4 if blocked else 5
 
 
-_STATE_OF_RANK = {0: ActionState.DONE, 1: ActionState.AS_FAR_AS_POSSIBLE,
-                  2: ActionState.IN_PROGRESS, 3: ActionState.NOT_POSSIBLE,
-                  4: ActionState.IN_PROGRESS, 5: ActionState.NOT_STARTED,
-                  6: ActionState.NOT_STARTED}
+_STATE_OF_RANK = {
+    0: ActionState.DONE,
+    1: ActionState.AS_FAR_AS_POSSIBLE,
+    2: ActionState.IN_PROGRESS,
+    3: ActionState.NOT_POSSIBLE,
+    4: ActionState.IN_PROGRESS,
+    5: ActionState.NOT_STARTED,
+    6: ActionState.NOT_STARTED,
+}
 
 
-def action_progress(platform_id: str, action: Action, states: States,
-                    records: Records | None = None, *,
-                    recheck_days: int | None = None,
-                    now: dt.datetime | None = None) -> ActionProgress:
+def action_progress(
+    platform_id: str,
+    action: Action,
+    states: States,
+    records: Records | None = None,
+    *,
+    recheck_days: int | None = None,
+    now: dt.datetime | None = None,
+) -> ActionProgress:
     """The action's state from the saved step states (and, to notice re-checks, the records
     of what finished actions were done against)."""
     best: tuple[tuple[int, float, int], ActionProgress] | None = None
@@ -135,22 +154,33 @@ def action_progress(platform_id: str, action: Action, states: States,
         rank = _rank(done, blocked, total)
         key = (rank, -((done + blocked) / total if total else 0), -done)
         if best is None or key < best[0]:
-            best = (key, ActionProgress(_STATE_OF_RANK[rank], surface.id, done, blocked,
-                                        total))
+            best = (key, ActionProgress(_STATE_OF_RANK[rank], surface.id, done, blocked, total))
     if best is None:
         return ActionProgress(ActionState.INFORMATION)
     found = best[1]
     if not is_task(action):
-        return ActionProgress(ActionState.INFORMATION, found.surface, found.done,
-                              found.blocked, found.total)
+        return ActionProgress(
+            ActionState.INFORMATION, found.surface, found.done, found.blocked, found.total
+        )
     if found.finished and records:
         from optout_tui.progress.recheck import recheck
 
-        why = recheck(action, dict(records), platform_id, now=now,
-                      after_days=recheck_days or RECHECK_AFTER_DAYS)
+        why = recheck(
+            action,
+            dict(records),
+            platform_id,
+            now=now,
+            after_days=recheck_days or RECHECK_AFTER_DAYS,
+        )
         if why is not None:
-            return ActionProgress(ActionState.NEEDS_RECHECK, found.surface, found.done,
-                                  found.blocked, found.total, why)
+            return ActionProgress(
+                ActionState.NEEDS_RECHECK,
+                found.surface,
+                found.done,
+                found.blocked,
+                found.total,
+                why,
+            )
     return found
 
 
@@ -173,8 +203,13 @@ class Standing:
     once, and the rules above applied to them. The app, `walk`, `list --status`, what next
     and the exports all ask this."""
 
-    def __init__(self, states: States, records: Records | None = None,
-                 recheck_days: int | None = None, now: dt.datetime | None = None) -> None:
+    def __init__(
+        self,
+        states: States,
+        records: Records | None = None,
+        recheck_days: int | None = None,
+        now: dt.datetime | None = None,
+    ) -> None:
         self.states = dict(states)
         self.records = dict(records or {})
         self.recheck_days = recheck_days or RECHECK_AFTER_DAYS
@@ -187,8 +222,14 @@ class Standing:
         return cls(progress.states(), progress.done_records(), recheck_days)
 
     def action(self, platform_id: str, action: Action) -> ActionProgress:
-        return action_progress(platform_id, action, self.states, self.records,
-                               recheck_days=self.recheck_days, now=self.now)
+        return action_progress(
+            platform_id,
+            action,
+            self.states,
+            self.records,
+            recheck_days=self.recheck_days,
+            now=self.now,
+        )
 
     def state(self, platform: Platform, action: Action | ActionFacts) -> ActionState:
         """The action's state; an untouched platform is answered without reading its steps."""

@@ -150,8 +150,10 @@ _WORDS = {
 def _check_profile_name(name: str) -> None:
     """A profile name is shown on screens and in exports: no control characters, one line."""
     if not name.strip() or has_control(name) or "\n" in name or len(name) > 200:
-        raise StoreError("{name!r} cannot be a profile name (empty, too long, or with control "
-                         "characters)", name=name[:200])
+        raise StoreError(
+            "{name!r} cannot be a profile name (empty, too long, or with control characters)",
+            name=name[:200],
+        )
 
 
 def _moment(text: str) -> dt.datetime:
@@ -207,20 +209,29 @@ class ProgressStore:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
             if not self.path.is_file():
-                raise StoreError("cannot create the progress folder {folder}: {error}",
-                                 folder=self.data_dir, error=error.strerror) from None
+                raise StoreError(
+                    "cannot create the progress folder {folder}: {error}",
+                    folder=self.data_dir,
+                    error=error.strerror,
+                ) from None
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as error:
             if not self._is_damage(error):
-                raise StoreError("cannot open the progress file {path}: {error}",
-                                 path=self.path, error=_explain(error)) from None
+                raise StoreError(
+                    "cannot open the progress file {path}: {error}",
+                    path=self.path,
+                    error=_explain(error),
+                ) from None
             self.moved_aside = self._move_aside()
             try:
                 self._db = self._open()
             except sqlite3.Error as again:
-                raise StoreError("cannot open the progress file {path}: {error}",
-                                 path=self.path, error=_explain(again)) from None
+                raise StoreError(
+                    "cannot open the progress file {path}: {error}",
+                    path=self.path,
+                    error=_explain(again),
+                ) from None
         self._identity = self._file_identity()
 
     def _file_identity(self) -> tuple[int, int] | None:
@@ -265,19 +276,30 @@ class ProgressStore:
         try:
             app_id = probe.execute("PRAGMA application_id").fetchone()[0]
             version = probe.execute("PRAGMA user_version").fetchone()[0]
-            tables = {row[0] for row in probe.execute(
-                "SELECT name FROM sqlite_schema WHERE type = 'table'")}
+            tables = {
+                row[0]
+                for row in probe.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
+            }
         finally:
             probe.close()
-        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and not (
-                0 < version <= SCHEMA_VERSION and "step_state" in tables)):
-            raise StoreError("{path} is not an optout-tui progress file (it belongs to another "
-                             "program); it was left untouched. Use --data-dir to choose another "
-                             "folder", path=self.path)
+        if app_id not in (0, APPLICATION_ID) or (
+            app_id == 0
+            and tables
+            and not (0 < version <= SCHEMA_VERSION and "step_state" in tables)
+        ):
+            raise StoreError(
+                "{path} is not an optout-tui progress file (it belongs to another "
+                "program); it was left untouched. Use --data-dir to choose another "
+                "folder",
+                path=self.path,
+            )
         if version > SCHEMA_VERSION:
-            raise StoreError("{path} was written by a newer optout-tui (schema {version}); "
-                             "update optout-tui to use it. It was left untouched",
-                             path=self.path, version=version)
+            raise StoreError(
+                "{path} was written by a newer optout-tui (schema {version}); "
+                "update optout-tui to use it. It was left untouched",
+                path=self.path,
+                version=version,
+            )
         return bool(app_id == APPLICATION_ID and version == SCHEMA_VERSION)
 
     def _open(self) -> sqlite3.Connection:
@@ -310,7 +332,8 @@ class ProgressStore:
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("SELECT count(*) FROM step_state").fetchone()
             self._session_start = db.execute(
-                "SELECT coalesce(max(seq), 0) FROM history").fetchone()[0]
+                "SELECT coalesce(max(seq), 0) FROM history"
+            ).fetchone()[0]
         except BaseException:
             db.close()
             raise
@@ -321,15 +344,20 @@ class ProgressStore:
         db = None
         for mode in ("mode=ro", "immutable=1"):  # immutable: when not even -shm can be made
             try:
-                db = sqlite3.connect(f"{self.path.absolute().as_uri()}?{mode}", uri=True,
-                                     isolation_level=None)
+                db = sqlite3.connect(
+                    f"{self.path.absolute().as_uri()}?{mode}", uri=True, isolation_level=None
+                )
                 if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                     db.close()
-                    raise StoreError("{path} needs updating to this version of optout-tui, "
-                                     "but it cannot be written", path=self.path)
+                    raise StoreError(
+                        "{path} needs updating to this version of optout-tui, "
+                        "but it cannot be written",
+                        path=self.path,
+                    )
                 db.execute("SELECT count(*) FROM step_state").fetchone()
                 self._session_start = db.execute(
-                    "SELECT coalesce(max(seq), 0) FROM history").fetchone()[0]
+                    "SELECT coalesce(max(seq), 0) FROM history"
+                ).fetchone()[0]
                 return db
             except sqlite3.OperationalError:
                 if db is not None:
@@ -346,8 +374,11 @@ class ProgressStore:
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:  # a newer version got there first
-                raise StoreError("the progress file was written by a newer optout-tui (schema "
-                                 "{version}); update optout-tui to use it", version=version)
+                raise StoreError(
+                    "the progress file was written by a newer optout-tui (schema "
+                    "{version}); update optout-tui to use it",
+                    version=version,
+                )
             for script in MIGRATIONS[version:]:
                 for statement in filter(str.strip, script.split(";")):
                     db.execute(statement)
@@ -365,11 +396,16 @@ class ProgressStore:
     def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
         """Run `work(db)` in one immediate transaction; StoreError when it cannot be saved."""
         if self.read_only is not None:
-            raise StoreError("could not save to {path}: it can only be read ({why})",
-                             path=self.path, why=self.read_only)
+            raise StoreError(
+                "could not save to {path}: it can only be read ({why})",
+                path=self.path,
+                why=self.read_only,
+            )
         if self.gone:
-            raise StoreError("could not save to {path}: it was deleted or replaced while the "
-                             "app was running", path=self.path)
+            raise StoreError(
+                "could not save to {path}: it was deleted or replaced while the app was running",
+                path=self.path,
+            )
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -384,21 +420,25 @@ class ProgressStore:
                         pass
                 raise
         except sqlite3.Error as error:
-            raise StoreError("could not save to {path}: {error}", path=self.path,
-                             error=_explain(error)) from None
+            raise StoreError(
+                "could not save to {path}: {error}", path=self.path, error=_explain(error)
+            ) from None
 
     def _read(self, query: str, args: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
         """The rows of one query; StoreError when the file cannot be read."""
         try:
             return self._db.execute(query, args).fetchall()
         except sqlite3.Error as error:
-            raise StoreError("could not read {path}: {error}", path=self.path,
-                             error=_explain(error)) from None
+            raise StoreError(
+                "could not read {path}: {error}", path=self.path, error=_explain(error)
+            ) from None
 
     def _state_of(self, db: sqlite3.Connection, key: StepKey) -> str:
-        row = db.execute("SELECT state FROM step_state WHERE profile = ? AND platform = ? AND "
-                         "action = ? AND surface = ? AND step = ?",
-                         (self.profile, *self._key(key))).fetchone()
+        row = db.execute(
+            "SELECT state FROM step_state WHERE profile = ? AND platform = ? AND "
+            "action = ? AND surface = ? AND step = ?",
+            (self.profile, *self._key(key)),
+        ).fetchone()
         return row[0] if row else TODO
 
     @staticmethod
@@ -406,11 +446,13 @@ class ProgressStore:
         return key.platform, key.action, key.surface, key.step
 
     def _put(self, db: sqlite3.Connection, key: StepKey, state: str, now: str) -> None:
-        db.execute("INSERT INTO step_state (profile, platform, action, surface, step, state,"
-                   " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                   " ON CONFLICT (profile, platform, action, surface, step)"
-                   " DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at",
-                   (self.profile, *self._key(key), state, now))
+        db.execute(
+            "INSERT INTO step_state (profile, platform, action, surface, step, state,"
+            " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (profile, platform, action, surface, step)"
+            " DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at",
+            (self.profile, *self._key(key), state, now),
+        )
 
     def set_state(self, key: StepKey, state: str) -> None:
         """Save one step's state at once, with a history entry for undo."""
@@ -422,15 +464,21 @@ class ProgressStore:
             before = self._state_of(db, key)
             if before == state:
                 return
-            db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
-                       (self.profile, now))
+            db.execute(
+                "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                (self.profile, now),
+            )
             self._put(db, key, state, now)
-            db.execute("INSERT INTO history (profile, platform, action, surface, step, before,"
-                       " after, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       (self.profile, *self._key(key), before, state, now))
-            db.execute("DELETE FROM history WHERE profile = ? AND seq <= (SELECT max(seq) FROM "
-                       "history WHERE profile = ?) - ?", (self.profile, self.profile,
-                                                          HISTORY_KEPT))
+            db.execute(
+                "INSERT INTO history (profile, platform, action, surface, step, before,"
+                " after, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (self.profile, *self._key(key), before, state, now),
+            )
+            db.execute(
+                "DELETE FROM history WHERE profile = ? AND seq <= (SELECT max(seq) FROM "
+                "history WHERE profile = ?) - ?",
+                (self.profile, self.profile, HISTORY_KEPT),
+            )
 
         self._write(work)
 
@@ -439,9 +487,11 @@ class ProgressStore:
         undone: list[StepKey] = []
 
         def work(db: sqlite3.Connection) -> None:
-            row = db.execute("SELECT seq, platform, action, surface, step, before FROM history "
-                             "WHERE profile = ? AND seq > ? ORDER BY seq DESC LIMIT 1",
-                             (self.profile, self._session_start)).fetchone()
+            row = db.execute(
+                "SELECT seq, platform, action, surface, step, before FROM history "
+                "WHERE profile = ? AND seq > ? ORDER BY seq DESC LIMIT 1",
+                (self.profile, self._session_start),
+            ).fetchone()
             if row is None:
                 return
             key = StepKey(*row[1:5])
@@ -454,17 +504,22 @@ class ProgressStore:
 
     def record_done(self, platform: str, action: str, surface: str, snapshot: str) -> None:
         """Remember the catalog text an action was finished against (see progress.recheck)."""
-        self._write(lambda db: db.execute(
-            "INSERT INTO action_done (profile, platform, action, surface, snapshot, done_at)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (profile, platform, action, surface)"
-            " DO UPDATE SET snapshot = excluded.snapshot, done_at = excluded.done_at",
-            (self.profile, platform, action, surface, snapshot, self._now())))
+        self._write(
+            lambda db: db.execute(
+                "INSERT INTO action_done (profile, platform, action, surface, snapshot, done_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (profile, platform, action, surface)"
+                " DO UPDATE SET snapshot = excluded.snapshot, done_at = excluded.done_at",
+                (self.profile, platform, action, surface, snapshot, self._now()),
+            )
+        )
 
-    def done_records(self, platform: str | None = None
-                     ) -> dict[tuple[str, str, str], tuple[str, str]]:
+    def done_records(
+        self, platform: str | None = None
+    ) -> dict[tuple[str, str, str], tuple[str, str]]:
         """(platform, action, surface) → (snapshot, done_at) for this profile."""
-        query = "SELECT platform, action, surface, snapshot, done_at FROM action_done " \
-                "WHERE profile = ?"
+        query = (
+            "SELECT platform, action, surface, snapshot, done_at FROM action_done WHERE profile = ?"
+        )
         args: tuple[str, ...] = (self.profile,)
         if platform is not None:
             query += " AND platform = ?"
@@ -476,11 +531,16 @@ class ProgressStore:
         """(platform, action, surface, step, state, changed_at) of every touched step."""
         return self._read(
             "SELECT platform, action, surface, step, state, changed_at FROM step_state "
-            "WHERE profile = ? ORDER BY platform, action, surface, step", (self.profile,))
+            "WHERE profile = ? ORDER BY platform, action, surface, step",
+            (self.profile,),
+        )
 
-    def merge(self, steps: list[tuple[str, str, str, str, str, str]],
-              done: list[tuple[str, str, str, str, str]],
-              notes: Sequence[tuple[str, str, str, str]] = ()) -> int:
+    def merge(
+        self,
+        steps: list[tuple[str, str, str, str, str, str]],
+        done: list[tuple[str, str, str, str, str]],
+        notes: Sequence[tuple[str, str, str, str]] = (),
+    ) -> int:
         """Merge exported rows (checked by progress.export.parse_export): for each step the
         later change wins, compared as moments in time, not as text; nothing else is lost.
 
@@ -492,34 +552,47 @@ class ProgressStore:
             return stored is None or _moment(stored) < _moment(incoming)
 
         def work(db: sqlite3.Connection) -> None:
-            db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
-                       (self.profile, self._now()))
+            db.execute(
+                "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                (self.profile, self._now()),
+            )
             for platform, action, surface, step, state, changed_at in steps:
                 if state not in STATES:
                     raise StoreError("unknown step state {state!r} in the import", state=state)
-                row = db.execute("SELECT changed_at FROM step_state WHERE profile = ? AND "
-                                 "platform = ? AND action = ? AND surface = ? AND step = ?",
-                                 (self.profile, platform, action, surface, step)).fetchone()
+                row = db.execute(
+                    "SELECT changed_at FROM step_state WHERE profile = ? AND "
+                    "platform = ? AND action = ? AND surface = ? AND step = ?",
+                    (self.profile, platform, action, surface, step),
+                ).fetchone()
                 if later(row and row[0], changed_at):
-                    db.execute("INSERT OR REPLACE INTO step_state (profile, platform, action,"
-                               " surface, step, state, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               (self.profile, platform, action, surface, step, state,
-                                changed_at))
+                    db.execute(
+                        "INSERT OR REPLACE INTO step_state (profile, platform, action,"
+                        " surface, step, state, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (self.profile, platform, action, surface, step, state, changed_at),
+                    )
                     changed[0] += 1
             for platform, action, surface, snapshot, done_at in done:
-                row = db.execute("SELECT done_at FROM action_done WHERE profile = ? AND "
-                                 "platform = ? AND action = ? AND surface = ?",
-                                 (self.profile, platform, action, surface)).fetchone()
+                row = db.execute(
+                    "SELECT done_at FROM action_done WHERE profile = ? AND "
+                    "platform = ? AND action = ? AND surface = ?",
+                    (self.profile, platform, action, surface),
+                ).fetchone()
                 if later(row and row[0], done_at):
-                    db.execute("INSERT OR REPLACE INTO action_done VALUES (?, ?, ?, ?, ?, ?)",
-                               (self.profile, platform, action, surface, snapshot, done_at))
+                    db.execute(
+                        "INSERT OR REPLACE INTO action_done VALUES (?, ?, ?, ?, ?, ?)",
+                        (self.profile, platform, action, surface, snapshot, done_at),
+                    )
             for platform, action, note, changed_at in notes:
-                row = db.execute("SELECT changed_at FROM action_note WHERE profile = ? AND "
-                                 "platform = ? AND action = ?",
-                                 (self.profile, platform, action)).fetchone()
+                row = db.execute(
+                    "SELECT changed_at FROM action_note WHERE profile = ? AND "
+                    "platform = ? AND action = ?",
+                    (self.profile, platform, action),
+                ).fetchone()
                 if later(row and row[0], changed_at):
-                    db.execute("INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
-                               (self.profile, platform, action, clean(note), changed_at))
+                    db.execute(
+                        "INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
+                        (self.profile, platform, action, clean(note), changed_at),
+                    )
 
         self._write(work)
         return changed[0]
@@ -527,69 +600,101 @@ class ProgressStore:
     # -- notes -----------------------------------------------------------------------
     def set_note(self, platform: str, action: str, note: str) -> None:
         """Save (or, when empty, remove) the person's note on an action."""
+
         def work(db: sqlite3.Connection) -> None:
             if note.strip():
-                db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
-                           (self.profile, self._now()))
-                db.execute("INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
-                           (self.profile, platform, action, clean(note), self._now()))
+                db.execute(
+                    "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                    (self.profile, self._now()),
+                )
+                db.execute(
+                    "INSERT OR REPLACE INTO action_note VALUES (?, ?, ?, ?, ?)",
+                    (self.profile, platform, action, clean(note), self._now()),
+                )
             else:
-                db.execute("DELETE FROM action_note WHERE profile = ? AND platform = ? AND "
-                           "action = ?", (self.profile, platform, action))
+                db.execute(
+                    "DELETE FROM action_note WHERE profile = ? AND platform = ? AND action = ?",
+                    (self.profile, platform, action),
+                )
 
         self._write(work)
 
     def notes(self) -> dict[tuple[str, str], tuple[str, str]]:
         """(platform, action) → (note, changed_at) for this profile."""
-        return {row[:2]: row[2:] for row in self._read(
-            "SELECT platform, action, note, changed_at FROM action_note WHERE profile = ?",
-            (self.profile,))}
+        return {
+            row[:2]: row[2:]
+            for row in self._read(
+                "SELECT platform, action, note, changed_at FROM action_note WHERE profile = ?",
+                (self.profile,),
+            )
+        }
 
     # -- filled-in templates ----------------------------------------------------------
     def set_filled(self, platform: str, action: str, surface: str, text: str) -> None:
         """Save the template text as the person filled it in (and copied it)."""
+
         def work(db: sqlite3.Connection) -> None:
-            db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
-                       (self.profile, self._now()))
-            db.execute("INSERT OR REPLACE INTO filled_template VALUES (?, ?, ?, ?, ?, ?)",
-                       (self.profile, platform, action, surface, clean(text), self._now()))
+            db.execute(
+                "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                (self.profile, self._now()),
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO filled_template VALUES (?, ?, ?, ?, ?, ?)",
+                (self.profile, platform, action, surface, clean(text), self._now()),
+            )
 
         self._write(work)
 
     def filled(self, platform: str) -> dict[tuple[str, str], str]:
         """(action, surface) → the filled-in text saved for this profile on `platform`."""
-        return {(a, s): text for a, s, text in self._read(
-            "SELECT action, surface, text FROM filled_template WHERE profile = ? AND "
-            "platform = ?", (self.profile, platform))}
+        return {
+            (a, s): text
+            for a, s, text in self._read(
+                "SELECT action, surface, text FROM filled_template WHERE profile = ? AND "
+                "platform = ?",
+                (self.profile, platform),
+            )
+        }
 
     # -- profiles --------------------------------------------------------------------
     def profiles(self) -> list[str]:
         """Every profile with saved progress, oldest first."""
-        return [row[0] for row in self._read("SELECT name FROM profile ORDER BY created_at, "
-                                              "name")]
+        return [row[0] for row in self._read("SELECT name FROM profile ORDER BY created_at, name")]
 
     # -- the platforms a person uses ------------------------------------------------
     def used(self) -> frozenset[str]:
         """The ids of the platforms this person said they use (empty: not said, or all)."""
-        return frozenset(row[0] for row in self._read(
-            "SELECT platform FROM platform_used WHERE profile = ?", (self.profile,)))
+        return frozenset(
+            row[0]
+            for row in self._read(
+                "SELECT platform FROM platform_used WHERE profile = ?", (self.profile,)
+            )
+        )
 
     def set_used(self, platforms: set[str] | frozenset[str]) -> None:
         """Keep the platforms this person uses (empty: every platform)."""
+
         def work(db: sqlite3.Connection) -> None:
-            db.execute("INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
-                       (self.profile, self._now()))
+            db.execute(
+                "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                (self.profile, self._now()),
+            )
             db.execute("DELETE FROM platform_used WHERE profile = ?", (self.profile,))
-            db.executemany("INSERT INTO platform_used VALUES (?, ?)",
-                           [(self.profile, p) for p in sorted(platforms)])
+            db.executemany(
+                "INSERT INTO platform_used VALUES (?, ?)",
+                [(self.profile, p) for p in sorted(platforms)],
+            )
 
         self._write(work)
 
     def add_profile(self) -> None:
         """Register this profile even before anything is ticked (a new visitor)."""
-        self._write(lambda db: db.execute(
-            "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
-            (self.profile, self._now())))
+        self._write(
+            lambda db: db.execute(
+                "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)",
+                (self.profile, self._now()),
+            )
+        )
 
     def rename_profile(self, old: str, new: str) -> None:
         _check_profile_name(new)
@@ -597,10 +702,15 @@ class ProgressStore:
             raise StoreError("a profile named {name!r} exists already", name=new)
 
         def work(db: sqlite3.Connection) -> None:
-            for table, column in (("profile", "name"), ("step_state", "profile"),
-                                  ("history", "profile"), ("action_done", "profile"),
-                                  ("action_note", "profile"), ("filled_template", "profile"),
-                                  ("platform_used", "profile")):
+            for table, column in (
+                ("profile", "name"),
+                ("step_state", "profile"),
+                ("history", "profile"),
+                ("action_done", "profile"),
+                ("action_note", "profile"),
+                ("filled_template", "profile"),
+                ("platform_used", "profile"),
+            ):
                 db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
 
         self._write(work)
@@ -609,11 +719,17 @@ class ProgressStore:
 
     def delete_profile(self, name: str) -> None:
         """Erase a profile's data for real: rows deleted, freed pages zeroed, WAL emptied."""
+
         def work(db: sqlite3.Connection) -> None:
-            for table, column in (("profile", "name"), ("step_state", "profile"),
-                                  ("history", "profile"), ("action_done", "profile"),
-                                  ("action_note", "profile"), ("filled_template", "profile"),
-                                  ("platform_used", "profile")):
+            for table, column in (
+                ("profile", "name"),
+                ("step_state", "profile"),
+                ("history", "profile"),
+                ("action_done", "profile"),
+                ("action_note", "profile"),
+                ("filled_template", "profile"),
+                ("platform_used", "profile"),
+            ):
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
 
         self._write(work)
@@ -628,8 +744,10 @@ class ProgressStore:
 
     def states(self, platform: str | None = None) -> dict[StepKey, str]:
         """The state of every step this profile has touched (of one platform, when given)."""
-        query = "SELECT platform, action, surface, step, state FROM step_state " \
-                "WHERE profile = ? AND state != 'todo'"
+        query = (
+            "SELECT platform, action, surface, step, state FROM step_state "
+            "WHERE profile = ? AND state != 'todo'"
+        )
         args: tuple[str, ...] = (self.profile,)
         if platform is not None:
             query += " AND platform = ?"

@@ -14,8 +14,7 @@ from optout_tui.catalog.model import Catalog
 from optout_tui.i18n import LANGUAGES, translator
 from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.people import remember
-from optout_tui.progress.store import (DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore,
-                                      StoreError)
+from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore, StoreError
 from optout_tui.safe_files import write_private
 from optout_tui.settings import load_settings, save_setting
 from optout_tui.tui.screens.browse import BrowseScreen
@@ -54,11 +53,17 @@ class OptOutApp(App[None], inherit_bindings=False):
         Binding("question_mark", "help", "Help", show=False, key_display="?", id="app.help"),
     ]
 
-    def __init__(self, catalog: Catalog, data_dir: Path,
-                 profile: str = DEFAULT_PROFILE,
-                 recheck_days: int = RECHECK_AFTER_DAYS, lang: str = "en",
-                 today: dt.date | None = None, catalog_info: CatalogInfo | None = None,
-                 ask_whose: bool = False) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        data_dir: Path,
+        profile: str = DEFAULT_PROFILE,
+        recheck_days: int = RECHECK_AFTER_DAYS,
+        lang: str = "en",
+        today: dt.date | None = None,
+        catalog_info: CatalogInfo | None = None,
+        ask_whose: bool = False,
+    ) -> None:
         super().__init__()
         self.ask_whose = ask_whose
         """Ask "whose progress?" at start (several people have progress here)."""
@@ -116,8 +121,11 @@ class OptOutApp(App[None], inherit_bindings=False):
         try:
             save_setting(self.data_dir, "theme", theme.name)
         except OSError as error:
-            self.notify(self._("The theme could not be saved: {error}").format(error=error),
-                        severity="warning", markup=False)
+            self.notify(
+                self._("The theme could not be saved: {error}").format(error=error),
+                severity="warning",
+                markup=False,
+            )
 
     def _keeper(self, profile: str) -> ProgressKeeper:
         return ProgressKeeper(lambda: ProgressStore(self.data_dir, profile=profile))
@@ -141,25 +149,42 @@ class OptOutApp(App[None], inherit_bindings=False):
         store = self.progress.store
         _ = self._
         if store is None:
-            self.notify(_("{error}. Your ticks are kept in memory while the app runs, and "
-                          "saved as soon as the file can be written.").format(
-                              error=self._last_error()),
-                        title=_("Progress cannot be saved"), severity="error", timeout=30,
-                        markup=False)
+            self.notify(
+                _(
+                    "{error}. Your ticks are kept in memory while the app runs, and "
+                    "saved as soon as the file can be written."
+                ).format(error=self._last_error()),
+                title=_("Progress cannot be saved"),
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
         elif store.moved_aside is not None:
-            self.notify(_("The progress file was damaged. It was moved to {path} and a new "
-                          "one was started.").format(path=store.moved_aside),
-                        title=_("Progress file damaged"), severity="warning", timeout=30,
-                        markup=False)
+            self.notify(
+                _(
+                    "The progress file was damaged. It was moved to {path} and a new "
+                    "one was started."
+                ).format(path=store.moved_aside),
+                title=_("Progress file damaged"),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         if store is not None and store.read_only is not None:
-            self.notify(_("{path} can only be read ({why}). Your progress is shown; new "
-                          "changes are kept in memory while the app runs.").format(
-                              path=store.path, why=store.read_only),
-                        title=_("Progress is read-only"), severity="warning", timeout=30,
-                        markup=False)
+            self.notify(
+                _(
+                    "{path} can only be read ({why}). Your progress is shown; new "
+                    "changes are kept in memory while the app runs."
+                ).format(path=store.path, why=store.read_only),
+                title=_("Progress is read-only"),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         for notice in self.catalog.notices:  # an overlay sending links elsewhere
-            self.notify(notice, title=_("Catalog warning"), severity="warning", timeout=30,
-                        markup=False)
+            self.notify(
+                notice, title=_("Catalog warning"), severity="warning", timeout=30, markup=False
+            )
         self.set_interval(RETRY_SECONDS, self.retry_saves)
         self._suggest_update()
         if self.ask_whose:
@@ -177,17 +202,26 @@ class OptOutApp(App[None], inherit_bindings=False):
     def saved(self, ok: bool) -> None:
         """Tell the person, once, when a change is only kept in memory (and when a later
         change saved everything, that it did)."""
-        if ok and self._unsaved_warned and not (self.progress.pending or
-                                                self.progress.pending_done):
+        if (
+            ok
+            and self._unsaved_warned
+            and not (self.progress.pending or self.progress.pending_done)
+        ):
             self._unsaved_warned = False
             self.notify(self._("Every change is saved now."), title=self._("Saved"))
         if ok or self._unsaved_warned:
             return
         self._unsaved_warned = True
-        self.notify(self._("{error}. The change is kept in memory and saved as soon as "
-                           "possible; do not close the app yet.").format(
-                               error=self._last_error()),
-                    title=self._("Not saved yet"), severity="error", timeout=20, markup=False)
+        self.notify(
+            self._(
+                "{error}. The change is kept in memory and saved as soon as "
+                "possible; do not close the app yet."
+            ).format(error=self._last_error()),
+            title=self._("Not saved yet"),
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
 
     def retry_saves(self) -> None:
         if self.progress.pending or self.progress.pending_done:
@@ -208,8 +242,12 @@ class OptOutApp(App[None], inherit_bindings=False):
         remember(self.data_dir, profile)
         self._show_person()
         self.progress_replaced.publish(profile)
-        self.notify(self._("Now keeping progress for {profile!r}.").format(
-            profile=self.person_name(profile)), markup=False)
+        self.notify(
+            self._("Now keeping progress for {profile!r}.").format(
+                profile=self.person_name(profile)
+            ),
+            markup=False,
+        )
 
     def choose_person(self) -> None:
         """Ask whose progress to keep: a person with progress here, or a new one. Nothing
@@ -239,26 +277,28 @@ class OptOutApp(App[None], inherit_bindings=False):
         try:
             store.delete_profile(name)
         except StoreError as error:
-            self.notify(error.text(self.lang), title=self._("Not erased"), severity="error",
-                        markup=False)
+            self.notify(
+                error.text(self.lang), title=self._("Not erased"), severity="error", markup=False
+            )
             return
         self.switch_profile(DEFAULT_PROFILE)
-        self.notify(self._("{name}'s progress was erased.").format(name=name),
-                    markup=False)
+        self.notify(self._("{name}'s progress was erased.").format(name=name), markup=False)
 
     def rename_person(self, old: str, new: str) -> bool:
         """Rename a person (their progress goes with the name); False, said why, if not."""
         store = self.progress.store
         if store is None:
-            self.notify(self._("Nothing can be renamed while progress cannot be read."),
-                        severity="error")
+            self.notify(
+                self._("Nothing can be renamed while progress cannot be read."), severity="error"
+            )
             return False
         current = old == self.profile
         try:
             store.rename_profile(old, new)
         except StoreError as error:
-            self.notify(error.text(self.lang), title=self._("Not renamed"), severity="error",
-                        markup=False)
+            self.notify(
+                error.text(self.lang), title=self._("Not renamed"), severity="error", markup=False
+            )
             return False
         if current:  # the keeper reopens the store under the new name, title and all
             self.switch_profile(new)
@@ -276,11 +316,14 @@ class OptOutApp(App[None], inherit_bindings=False):
         try:
             store.delete_profile(name)
         except StoreError as error:
-            self.notify(error.text(self.lang), title=self._("Not erased"), severity="error",
-                        markup=False)
+            self.notify(
+                error.text(self.lang), title=self._("Not erased"), severity="error", markup=False
+            )
             return False
-        self.notify(self._("{name}'s progress was erased.").format(name=self.person_name(name)),
-                    markup=False)
+        self.notify(
+            self._("{name}'s progress was erased.").format(name=self.person_name(name)),
+            markup=False,
+        )
         return True
 
     def new_person(self) -> None:
@@ -292,8 +335,9 @@ class OptOutApp(App[None], inherit_bindings=False):
             name = f"{base} ({n})"
         self.switch_profile(name)
 
-    def export_progress(self, fmt: str = "html", folder: Path | None = None,
-                        *, lasting: bool = False) -> Path | None:
+    def export_progress(
+        self, fmt: str = "html", folder: Path | None = None, *, lasting: bool = False
+    ) -> Path | None:
         """Write this profile's progress as html (handout), md or json into `folder` (the
         documents folder, else home, by default); where it went. `lasting` shows that path
         in a note the person closes, instead of a toast that goes away by itself."""
@@ -301,30 +345,38 @@ class OptOutApp(App[None], inherit_bindings=False):
         from optout_tui.tui.screens.export import ExportedScreen, default_folder
 
         if self.progress.store is None:
-            self.notify(self._("Nothing can be exported while progress cannot be read."),
-                        severity="error")
+            self.notify(
+                self._("Nothing can be exported while progress cannot be read."), severity="error"
+            )
             return None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         safe = "".join(c if c.isalnum() else "-" for c in self.profile).strip("-") or "profile"
         folder = folder or default_folder()
         target = folder / f"optout-{safe}-{stamp}.{fmt}"
         store = self.progress.store
-        text = {"html": lambda: export.to_html(self.catalog, store, self.lang,
-                                               self.recheck_days),
-                "md": lambda: export.to_markdown(self.catalog, store, self.lang,
-                                                 self.recheck_days),
-                "json": lambda: export.to_json(store)}[fmt]()
+        text = {
+            "html": lambda: export.to_html(self.catalog, store, self.lang, self.recheck_days),
+            "md": lambda: export.to_markdown(self.catalog, store, self.lang, self.recheck_days),
+            "json": lambda: export.to_json(store),
+        }[fmt]()
         try:
             write_private(target, text)  # 0600 and atomic: a failure leaves nothing behind
         except OSError as error:
-            self.notify(self._("Could not write {path}: {error}").format(
-                path=target, error=error.strerror), severity="error", markup=False)
+            self.notify(
+                self._("Could not write {path}: {error}").format(path=target, error=error.strerror),
+                severity="error",
+                markup=False,
+            )
             return None
         if lasting:
             self.push_screen(ExportedScreen(target))
         else:
-            self.notify(self._("Written to {path}").format(path=target),
-                        title=self._("Exported"), timeout=15, markup=False)
+            self.notify(
+                self._("Written to {path}").format(path=target),
+                title=self._("Exported"),
+                timeout=15,
+                markup=False,
+            )
         return target
 
     def open_platform(self, platform_id: str, action_id: str | None = None) -> None:
@@ -342,12 +394,17 @@ class OptOutApp(App[None], inherit_bindings=False):
         try:  # read now: its file may have been broken since the app started
             platform.actions  # noqa: B018 (the property reads the file)
         except CatalogError as error:
-            self.notify("\n".join(str(p) for p in error.problems),
-                        title=self._("This platform cannot be opened"), severity="error",
-                        timeout=30, markup=False)
+            self.notify(
+                "\n".join(str(p) for p in error.problems),
+                title=self._("This platform cannot be opened"),
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
             return
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, (BrowseScreen,
-                                                                          WhatNextScreen)):
+        while len(self.screen_stack) > 2 and not isinstance(
+            self.screen, (BrowseScreen, WhatNextScreen)
+        ):
             self.pop_screen()  # back to the list it was chosen from
         self.push_screen(PlatformScreen(platform, action_id))
 

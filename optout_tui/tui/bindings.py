@@ -26,9 +26,12 @@ def localise_bindings(node: DOMNode, lang: str) -> None:
         bindings = each._bindings.copy()
         bindings.key_to_bindings = {
             # (gettext("") would be the catalog's header, not an empty description)
-            key: [replace(b, description=gettext(b.description) if b.description else "")
-                  for b in found]
-            for key, found in bindings.key_to_bindings.items()}
+            key: [
+                replace(b, description=gettext(b.description) if b.description else "")
+                for b in found
+            ]
+            for key, found in bindings.key_to_bindings.items()
+        }
         each._bindings = bindings
     if node.is_attached:
         node.refresh_bindings()

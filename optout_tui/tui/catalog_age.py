@@ -13,7 +13,7 @@ SOURCES = {"bundled": N_("bundled with optout"), "update": N_("an installed upda
 
 
 def age_line(info: CatalogInfo | None, today: dt.date, lang: str = "en") -> str | None:
-    """"Catalog 2026.12.1 of 2026-12-03 (bundled with optout): 12 day(s) old." (None when the
+    """ "Catalog 2026.12.1 of 2026-12-03 (bundled with optout): 12 day(s) old." (None when the
     catalog carries no date)."""
     days = info.age_days(today) if info else None
     if info is None or days is None:
@@ -21,7 +21,8 @@ def age_line(info: CatalogInfo | None, today: dt.date, lang: str = "en") -> str 
     tr = translator(lang)
     source = tr.gettext(SOURCES.get(info.source, SOURCES["bundled"]))
     return tr.gettext("Catalog {version} of {date} ({source}): {days} day(s) old.").format(
-        version=info.version, date=info.date.isoformat(), source=source, days=days)
+        version=info.version, date=info.date.isoformat(), source=source, days=days
+    )
 
 
 def stale_hint(info: CatalogInfo | None, today: dt.date, lang: str = "en") -> str | None:
@@ -29,9 +30,14 @@ def stale_hint(info: CatalogInfo | None, today: dt.date, lang: str = "en") -> st
     days = info.age_days(today) if info else None
     if days is None or days <= STALE_AFTER_DAYS:
         return None
-    return translator(lang).gettext(
-        "This catalog is {days} days old, and settings move. To fetch a newer one, quit and "
-        "run: optout catalog update").format(days=days)
+    return (
+        translator(lang)
+        .gettext(
+            "This catalog is {days} days old, and settings move. To fetch a newer one, quit and "
+            "run: optout catalog update"
+        )
+        .format(days=days)
+    )
 
 
 def stale_title(lang: str = "en") -> str:

@@ -29,8 +29,9 @@ class PlatformCommands(Provider):
         for index, (platform, display, help_text) in enumerate(self._entries()):
             if index >= DISCOVER_AT_MOST:
                 break
-            yield DiscoveryHit(display, partial(self.app.open_platform, platform.id),
-                               help=help_text)
+            yield DiscoveryHit(
+                display, partial(self.app.open_platform, platform.id), help=help_text
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -40,23 +41,36 @@ class PlatformCommands(Provider):
             if score > 0:
                 # The display is built from Content, never from markup: a name such as
                 # "X [formerly Twitter]" shows as written.
-                yield Hit(score, display, partial(self.app.open_platform, platform.id),
-                          help=help_text)
+                yield Hit(
+                    score, display, partial(self.app.open_platform, platform.id), help=help_text
+                )
 
 
 BROWSE_COMMANDS = (
-    ("action_uses", N_("Which of these do you use?"),
-     N_("Pick the platforms this person has accounts on (F7)")),
-    ("action_end_visit", N_("End of the visit"),
-     N_("What was done today, the handout, and erasing this person (F8)")),
-    ("action_what_next", N_("What to do next"),
-     N_("The most important settings not done yet, everywhere")),
+    (
+        "action_uses",
+        N_("Which of these do you use?"),
+        N_("Pick the platforms this person has accounts on (F7)"),
+    ),
+    (
+        "action_end_visit",
+        N_("End of the visit"),
+        N_("What was done today, the handout, and erasing this person (F8)"),
+    ),
+    (
+        "action_what_next",
+        N_("What to do next"),
+        N_("The most important settings not done yet, everywhere"),
+    ),
     ("action_filters", N_("Filters"), N_("Narrow the list by category, kind, region or status")),
     ("action_sort", N_("Order by priority or by name"), N_("Switch how the platforms are sorted")),
     ("action_clear", N_("Clear search and filters"), N_("Show every platform again")),
     ("action_export", N_("Export progress"), N_("JSON, Markdown or a printable HTML handout")),
-    ("action_profiles", N_("Whose progress?"),
-     N_("Switch to another person, or start a new one (F5)")),
+    (
+        "action_profiles",
+        N_("Whose progress?"),
+        N_("Switch to another person, or start a new one (F5)"),
+    ),
 )
 PLATFORM_COMMANDS = (
     ("action_qr", N_("QR code of the link"), N_("Open it on a phone")),
@@ -84,8 +98,11 @@ def screen_commands(screen) -> Iterator[SystemCommand]:
         if current is not None:
             for surface in current.surfaces:
                 label = SURFACE_TAB.get(surface.id, lang)
-                yield SystemCommand(_("Show steps for: {s}").format(s=label), _("Switch surface"),
-                                    partial(screen._set_surface, surface.id))
+                yield SystemCommand(
+                    _("Show steps for: {s}").format(s=label),
+                    _("Switch surface"),
+                    partial(screen._set_surface, surface.id),
+                )
     else:
         return
     for method, title, help_text in commands:

@@ -19,6 +19,9 @@ HIGH_CONTRAST = Theme(
     boost="#1a1a1a",
     dark=True,
     text_alpha=1.0,
-    variables={"text-muted": "#ffffff", "text-disabled": "#cccccc",
-               "footer-key-foreground": "#ffff00"},
+    variables={
+        "text-muted": "#ffffff",
+        "text-disabled": "#cccccc",
+        "footer-key-foreground": "#ffff00",
+    },
 )

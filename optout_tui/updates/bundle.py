@@ -54,8 +54,13 @@ def _platform_files(folder: Path) -> list[Path]:
     return platform_files(folder)
 
 
-def make_bundle(folder: Path, *, version: str | None = None, date: dt.date | None = None,
-                created: dt.datetime | None = None) -> tuple[bytes, BundleInfo]:
+def make_bundle(
+    folder: Path,
+    *,
+    version: str | None = None,
+    date: dt.date | None = None,
+    created: dt.datetime | None = None,
+) -> tuple[bytes, BundleInfo]:
     """The bytes of a bundle of the catalog in `folder` (its `catalog.toml` gives the version
     and date unless they are given). The same files and times give the same bytes."""
     if version is None or date is None:
@@ -67,22 +72,41 @@ def make_bundle(folder: Path, *, version: str | None = None, date: dt.date | Non
     for path in _platform_files(folder):
         name = f"platforms/{path.name}"
         if not _PLATFORM.match(name):
-            raise ManifestError(N_("{path}: a platform file name is its id: lowercase letters, "
-                                   "digits and hyphens, ending in .yaml"), path=path)
+            raise ManifestError(
+                N_(
+                    "{path}: a platform file name is its id: lowercase letters, "
+                    "digits and hyphens, ending in .yaml"
+                ),
+                path=path,
+            )
         files[name] = path.read_bytes()
     if not files:
-        raise ManifestError(N_("{folder}: no platform files (*.yaml) here or in platforms/"),
-                            folder=folder)
-    info = BundleInfo(version, date, created.isoformat().replace("+00:00", "Z"),
-                      {n: (len(b), hashlib.sha256(b).hexdigest()) for n, b in files.items()})
-    manifest = json.dumps({
-        "format": BUNDLE_FORMAT, "kind": BUNDLE_KIND, "version": info.version,
-        "date": info.date.isoformat(), "created": info.created,
-        "files": {n: {"size": s, "sha256": h} for n, (s, h) in info.files.items()},
-    }, indent=2, sort_keys=True).encode("utf-8")
+        raise ManifestError(
+            N_("{folder}: no platform files (*.yaml) here or in platforms/"), folder=folder
+        )
+    info = BundleInfo(
+        version,
+        date,
+        created.isoformat().replace("+00:00", "Z"),
+        {n: (len(b), hashlib.sha256(b).hexdigest()) for n, b in files.items()},
+    )
+    manifest = json.dumps(
+        {
+            "format": BUNDLE_FORMAT,
+            "kind": BUNDLE_KIND,
+            "version": info.version,
+            "date": info.date.isoformat(),
+            "created": info.created,
+            "files": {n: {"size": s, "sha256": h} for n, (s, h) in info.files.items()},
+        },
+        indent=2,
+        sort_keys=True,
+    ).encode("utf-8")
     out = io.BytesIO()
-    with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as gz, \
-            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
+    with (
+        gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as gz,
+        tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
+    ):
         for name, data in [(BUNDLE_MANIFEST, manifest), *sorted(files.items())]:
             member = tarfile.TarInfo(name)
             member.size = len(data)
@@ -96,34 +120,48 @@ def _manifest(raw: bytes) -> BundleInfo:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
-        raise Refused(N_("the bundle's manifest.json is not valid JSON: {error}"),
-                      error=error) from None
+        raise Refused(
+            N_("the bundle's manifest.json is not valid JSON: {error}"), error=error
+        ) from None
     if not isinstance(data, dict) or data.get("kind") != BUNDLE_KIND:
         raise Refused(N_("the bundle's manifest.json does not describe an optout catalog"))
     if data.get("format") != BUNDLE_FORMAT:
-        raise Refused(N_("the bundle's manifest.json has format {format!r}; this optout reads "
-                         "format {ours} (a newer optout may be needed)"),
-                      format=data.get("format"), ours=BUNDLE_FORMAT)
+        raise Refused(
+            N_(
+                "the bundle's manifest.json has format {format!r}; this optout reads "
+                "format {ours} (a newer optout may be needed)"
+            ),
+            format=data.get("format"),
+            ours=BUNDLE_FORMAT,
+        )
     version = data.get("version")
     try:
         version_key(version)
     except ManifestError:
-        raise Refused(N_("the bundle's manifest.json: {version!r} is not a catalog version"),
-                      version=version) from None
+        raise Refused(
+            N_("the bundle's manifest.json: {version!r} is not a catalog version"), version=version
+        ) from None
     try:
         date = parse_date(data.get("date"), BUNDLE_MANIFEST)
     except ManifestError:
-        raise Refused(N_("the bundle's manifest.json: the date must be YYYY-MM-DD, not "
-                         "{value!r}"), value=data.get("date")) from None
+        raise Refused(
+            N_("the bundle's manifest.json: the date must be YYYY-MM-DD, not {value!r}"),
+            value=data.get("date"),
+        ) from None
     listed = data.get("files")
     if not isinstance(listed, dict) or not listed:
         raise Refused(N_("the bundle's manifest.json lists no files"))
     files: dict[str, tuple[int, str]] = {}
     for name, entry in listed.items():
-        if not (isinstance(entry, dict) and isinstance(entry.get("size"), int)
-                and isinstance(entry.get("sha256"), str)):
-            raise Refused(N_("the bundle's manifest.json: the entry of {name!r} needs a size "
-                             "and a sha256"), name=name)
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("size"), int)
+            and isinstance(entry.get("sha256"), str)
+        ):
+            raise Refused(
+                N_("the bundle's manifest.json: the entry of {name!r} needs a size and a sha256"),
+                name=name,
+            )
         files[name] = (entry["size"], entry["sha256"].lower())
     return BundleInfo(version, date, str(data.get("created", "")), files)
 
@@ -137,22 +175,35 @@ def _safe_members(tar: tarfile.TarFile):
             raise Refused(N_("the bundle has more than {n:,} files"), n=MAX_MEMBERS)
         name = member.name
         if name != BUNDLE_MANIFEST and not _PLATFORM.match(name):
-            raise Refused(N_("the bundle holds {name!r}: only manifest.json and "
-                             "platforms/<id>.yaml are allowed"), name=name)
+            raise Refused(
+                N_(
+                    "the bundle holds {name!r}: only manifest.json and "
+                    "platforms/<id>.yaml are allowed"
+                ),
+                name=name,
+            )
         if not member.isreg():
-            raise Refused(N_("{name} in the bundle is not a regular file (links, devices and "
-                             "folders are refused)"), name=name)
+            raise Refused(
+                N_(
+                    "{name} in the bundle is not a regular file (links, devices and "
+                    "folders are refused)"
+                ),
+                name=name,
+            )
         if name in seen:
             raise Refused(N_("{name} is in the bundle twice"), name=name)
         seen.add(name)
         limit = MAX_MANIFEST_BYTES if name == BUNDLE_MANIFEST else MAX_FILE_BYTES
         if member.size > limit:
-            raise Refused(N_("{name} in the bundle is {size:,} bytes; the limit is {limit:,}"),
-                          name=name, size=member.size, limit=limit)
+            raise Refused(
+                N_("{name} in the bundle is {size:,} bytes; the limit is {limit:,}"),
+                name=name,
+                size=member.size,
+                limit=limit,
+            )
         total += member.size
         if total > MAX_UNPACKED_BYTES:
-            raise Refused(N_("the bundle unpacks to more than {n:,} bytes"),
-                          n=MAX_UNPACKED_BYTES)
+            raise Refused(N_("the bundle unpacks to more than {n:,} bytes"), n=MAX_UNPACKED_BYTES)
         yield member
 
 
@@ -180,12 +231,19 @@ def unpack(data: bytes, dest: Path) -> BundleInfo:
     missing = sorted(set(info.files) - set(written))
     extra = sorted(set(written) - set(info.files))
     if missing or extra:
-        raise Refused(N_("the bundle's files do not match its manifest (missing: {missing}; "
-                         "not listed: {extra})"), missing=", ".join(missing) or "-",
-                      extra=", ".join(extra) or "-")
+        raise Refused(
+            N_(
+                "the bundle's files do not match its manifest (missing: {missing}; "
+                "not listed: {extra})"
+            ),
+            missing=", ".join(missing) or "-",
+            extra=", ".join(extra) or "-",
+        )
     for name, expected in info.files.items():
         if written[name] != expected:
-            raise Refused(N_("{name} in the bundle does not match its size and SHA-256 in "
-                             "the manifest"), name=name)
+            raise Refused(
+                N_("{name} in the bundle does not match its size and SHA-256 in the manifest"),
+                name=name,
+            )
     (dest / BUNDLE_MANIFEST).write_bytes(manifest_raw)
     return info

@@ -36,14 +36,18 @@ def is_url(source: str) -> bool:
 def check_source(source: str) -> None:
     """Refuse anything but an https:// address or a local file path."""
     if is_url(source) and urlsplit(source).scheme.lower() != "https":
-        raise Refused(N_("only https:// addresses are accepted, not {source!r}: a plain "
-                         "download can be read and blocked on the way (for a bundle you carry, "
-                         "give its file path)"), source=source)
+        raise Refused(
+            N_(
+                "only https:// addresses are accepted, not {source!r}: a plain "
+                "download can be read and blocked on the way (for a bundle you carry, "
+                "give its file path)"
+            ),
+            source=source,
+        )
 
 
 def _too_big(what: str, limit: int) -> Refused:
-    return Refused(N_("{what} is larger than the limit of {limit:,} bytes"), what=what,
-                   limit=limit)
+    return Refused(N_("{what} is larger than the limit of {limit:,} bytes"), what=what, limit=limit)
 
 
 def read_file(path: Path, limit: int) -> bytes:
@@ -56,8 +60,9 @@ def read_file(path: Path, limit: int) -> bytes:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
     except OSError as error:
-        raise FetchError(N_("{path}: cannot be read: {error}"), path=path,
-                         error=error.strerror) from None
+        raise FetchError(
+            N_("{path}: cannot be read: {error}"), path=path, error=error.strerror
+        ) from None
     if len(data) > limit:
         raise _too_big(str(path), limit)
     return data
@@ -66,8 +71,7 @@ def read_file(path: Path, limit: int) -> bytes:
 def _require_https(request) -> None:
     """httpx event hook: every request, redirects included, goes over HTTPS."""
     if request.url.scheme != "https":
-        raise Refused(N_("the server redirected to {url}, which is not https://"),
-                      url=request.url)
+        raise Refused(N_("the server redirected to {url}, which is not https://"), url=request.url)
 
 
 def download(url: str, limit: int, *, progress: bool = False) -> bytes:
@@ -76,35 +80,52 @@ def download(url: str, limit: int, *, progress: bool = False) -> bytes:
 
     timeout = httpx.Timeout(TIMEOUT_SECONDS, connect=CONNECT_TIMEOUT_SECONDS)
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
-                          headers={"User-Agent": USER_AGENT},
-                          event_hooks={"request": [_require_https]}) as client, \
-                client.stream("GET", url) as response:
+        with (
+            httpx.Client(
+                timeout=timeout,
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                headers={"User-Agent": USER_AGENT},
+                event_hooks={"request": [_require_https]},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if response.status_code in (404, 410):
-                raise Missing(N_("{url}: not found (HTTP {status})"), url=url,
-                              status=response.status_code)
+                raise Missing(
+                    N_("{url}: not found (HTTP {status})"), url=url, status=response.status_code
+                )
             if response.status_code >= 400:
-                raise FetchError(N_("{url}: the server answered HTTP {status} {reason}"),
-                                 url=url, status=response.status_code,
-                                 reason=response.reason_phrase)
+                raise FetchError(
+                    N_("{url}: the server answered HTTP {status} {reason}"),
+                    url=url,
+                    status=response.status_code,
+                    reason=response.reason_phrase,
+                )
             declared = response.headers.get("content-length", "")
             total = int(declared) if declared.isdigit() else None
             return _read_body(response, url, limit, total, progress)
     except httpx.TimeoutException:
-        raise FetchError(N_("{url}: no answer within {seconds:g} s (timed out)"), url=url,
-                         seconds=TIMEOUT_SECONDS) from None
+        raise FetchError(
+            N_("{url}: no answer within {seconds:g} s (timed out)"),
+            url=url,
+            seconds=TIMEOUT_SECONDS,
+        ) from None
     except httpx.TooManyRedirects:
-        raise FetchError(N_("{url}: more than {n} redirects"), url=url,
-                         n=MAX_REDIRECTS) from None
+        raise FetchError(N_("{url}: more than {n} redirects"), url=url, n=MAX_REDIRECTS) from None
     except httpx.ConnectError as error:
         if "CERTIFICATE_VERIFY_FAILED" in str(error):
-            raise FetchError(N_("{url}: the server's certificate could not be verified "
-                                "({reason})"), url=url, reason=_reason(error)) from None
-        raise FetchError(N_("{url}: cannot connect ({reason})"), url=url,
-                         reason=_reason(error)) from None
+            raise FetchError(
+                N_("{url}: the server's certificate could not be verified ({reason})"),
+                url=url,
+                reason=_reason(error),
+            ) from None
+        raise FetchError(
+            N_("{url}: cannot connect ({reason})"), url=url, reason=_reason(error)
+        ) from None
     except httpx.HTTPError as error:
-        raise FetchError(N_("{url}: the download failed ({reason})"), url=url,
-                         reason=_reason(error)) from None
+        raise FetchError(
+            N_("{url}: the download failed ({reason})"), url=url, reason=_reason(error)
+        ) from None
 
 
 def _reason(error: Exception) -> str:
@@ -137,8 +158,14 @@ def _progress_bar(url: str, total: int | None):
         TransferSpeedColumn,
     )
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
-                   TransferSpeedColumn(), console=Console(file=sys.stderr), transient=True)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )
     task = bar.add_task(Path(urlsplit(url).path).name or "bundle", total=total)
     bar.start()
     return bar, task

@@ -56,8 +56,9 @@ def _entry(root: Path, raw: object, where: str) -> CatalogInfo | None:
         date = parse_date(raw.get("date"), where)
     except (KeyError, ManifestError):
         raise StateError(N_("{where}: no version or no date"), where=where) from None
-    return CatalogInfo(version, date, root / name, "update", raw.get("origin"),
-                       raw.get("installed"))
+    return CatalogInfo(
+        version, date, root / name, "update", raw.get("origin"), raw.get("installed")
+    )
 
 
 def read_state(root: Path) -> State:
@@ -70,10 +71,15 @@ def read_state(root: Path) -> State:
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise StateError(N_("{path}: cannot be read: {error}"), path=path, error=error) from None
     if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
-        raise StateError(N_("{path}: not a catalog state file of format {format}"), path=path,
-                         format=STATE_FORMAT)
-    return State(_entry(root, data.get("current"), f"{path}: current"),
-                 _entry(root, data.get("previous"), f"{path}: previous"))
+        raise StateError(
+            N_("{path}: not a catalog state file of format {format}"),
+            path=path,
+            format=STATE_FORMAT,
+        )
+    return State(
+        _entry(root, data.get("current"), f"{path}: current"),
+        _entry(root, data.get("previous"), f"{path}: previous"),
+    )
 
 
 def active_folder(bundled: Path, root: Path) -> Path:
@@ -102,15 +108,25 @@ def in_use(bundled: Path, root: Path) -> CatalogInfo:
 def _as_entry(info: CatalogInfo | None) -> dict | None:
     if info is None:
         return None
-    return {"folder": info.folder.name, "version": info.version,
-            "date": info.date.isoformat() if info.date else None, "origin": info.origin,
-            "installed": info.installed}
+    return {
+        "folder": info.folder.name,
+        "version": info.version,
+        "date": info.date.isoformat() if info.date else None,
+        "origin": info.origin,
+        "installed": info.installed,
+    }
 
 
 def _write_state(root: Path, state: State) -> None:
     """Replace state.json in one rename, after its bytes reached the disk."""
-    text = json.dumps({"format": STATE_FORMAT, "current": _as_entry(state.current),
-                       "previous": _as_entry(state.previous)}, indent=2)
+    text = json.dumps(
+        {
+            "format": STATE_FORMAT,
+            "current": _as_entry(state.current),
+            "previous": _as_entry(state.previous),
+        },
+        indent=2,
+    )
     atomic_write(root / STATE, text + "\n")  # 0600, as before
     _sync_dir(root)
 
@@ -156,8 +172,7 @@ def staging(root: Path) -> Iterator[Path]:
                 break
 
 
-def install(root: Path, staged: Path, name: str, version: str, date: dt.date,
-            origin: str) -> State:
+def install(root: Path, staged: Path, name: str, version: str, date: dt.date, origin: str) -> State:
     """Make the staged folder the current update; the current one becomes the previous."""
     try:
         old = read_state(root)

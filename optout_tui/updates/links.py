@@ -26,8 +26,11 @@ STATUSES = ("ok", "redirected", "gone", "unreachable")
 USER_AGENT = f"Mozilla/5.0 (compatible; optout-tui/{__version__} catalog link check)"
 MAX_RETRY_AFTER = 60.0
 _LANGUAGE_HOME = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?)?/?$", re.IGNORECASE)
-_LOGIN_PATH = re.compile(r"log-?in|sign-?_?in|signon|/auth\b|authwall|/sso\b|/checkpoint|"
-                         r"/session|/challenge", re.IGNORECASE)
+_LOGIN_PATH = re.compile(
+    r"log-?in|sign-?_?in|signon|/auth\b|authwall|/sso\b|/checkpoint|"
+    r"/session|/challenge",
+    re.IGNORECASE,
+)
 _LOGIN_HOST = re.compile(r"^(?:login|signin|auth|sso|accounts?|id)\.", re.IGNORECASE)
 
 
@@ -58,9 +61,9 @@ class LinkResult:
     @property
     def transient(self) -> bool:
         """Worth another try: no answer, or an answer that says "later"."""
-        return self.status == "unreachable" and (self.http_status is None
-                                                 or self.http_status == 429
-                                                 or self.http_status >= 500)
+        return self.status == "unreachable" and (
+            self.http_status is None or self.http_status == 429 or self.http_status >= 500
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,32 +84,43 @@ def collect(platforms: Iterable[Platform]) -> list[LinkUse]:
             found: list[tuple[str | None, str]] = []
             for surface in action.surfaces:
                 found.append((surface.link, f"link ({surface.id})"))
-                found.extend((step.link, f"step link ({surface.id}/{step.id})")
-                             for step in surface.steps)
+                found.extend(
+                    (step.link, f"step link ({surface.id}/{step.id})") for step in surface.steps
+                )
             found.extend((source.url, "source") for source in action.sources)
-            uses.extend(LinkUse(url, platform.id, action.id, part, platform.origin)
-                        for url, part in found if url)
+            uses.extend(
+                LinkUse(url, platform.id, action.id, part, platform.origin)
+                for url, part in found
+                if url
+            )
     return uses
 
 
 def _same_page(a: str, b: str) -> bool:
     """http→https, www. added or dropped, a trailing slash: the same page."""
+
     def norm(url: str) -> tuple[str, str, str]:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower().removeprefix("www.")
         return host, parts.path.rstrip("/") or "/", parts.query
+
     return norm(a) == norm(b)
 
 
 def suspicious(original: str, final: str) -> str | None:
     """Why a redirect looks like the page is gone: it lands on a home page or a login wall."""
     before, after = urlsplit(original), urlsplit(final)
-    for pattern, old, new in ((_LOGIN_PATH, before.path, after.path),
-                              (_LOGIN_HOST, before.hostname or "", after.hostname or "")):
+    for pattern, old, new in (
+        (_LOGIN_PATH, before.path, after.path),
+        (_LOGIN_HOST, before.hostname or "", after.hostname or ""),
+    ):
         if pattern.search(new) and not pattern.search(old):
             return "login wall"
-    if _LANGUAGE_HOME.match(after.path) and not after.query \
-            and not _LANGUAGE_HOME.match(before.path):
+    if (
+        _LANGUAGE_HOME.match(after.path)
+        and not after.query
+        and not _LANGUAGE_HOME.match(before.path)
+    ):
         return "home page"
     return None
 
@@ -114,15 +128,16 @@ def suspicious(original: str, final: str) -> str | None:
 def classify(url: str, code: int, final: str, redirected: bool) -> LinkResult:
     if code in (404, 410):
         where = f" (after a redirect to {final})" if redirected else ""
-        return LinkResult(url, "gone", code, final if redirected else None,
-                          detail=f"HTTP {code}{where}")
+        return LinkResult(
+            url, "gone", code, final if redirected else None, detail=f"HTTP {code}{where}"
+        )
     if code == 429 or code >= 400:
-        return LinkResult(url, "unreachable", code, final if redirected else None,
-                          detail=f"HTTP {code}")
+        return LinkResult(
+            url, "unreachable", code, final if redirected else None, detail=f"HTTP {code}"
+        )
     if not redirected or _same_page(url, final):
         return LinkResult(url, "ok", code, final if redirected else None)
-    return LinkResult(url, "redirected", code, final, suspicious(url, final),
-                      detail=f"to {final}")
+    return LinkResult(url, "redirected", code, final, suspicious(url, final), detail=f"to {final}")
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -136,17 +151,18 @@ async def _fetch_once(client, url: str, settings: Settings) -> LinkResult:
 
     try:
         async with client.stream("GET", url) as response:
-            result = classify(url, response.status_code, str(response.url),
-                              bool(response.history))
+            result = classify(url, response.status_code, str(response.url), bool(response.history))
             if result.transient:
-                return replace(result, retry_after=_retry_after(
-                    response.headers.get("retry-after")))
+                return replace(
+                    result, retry_after=_retry_after(response.headers.get("retry-after"))
+                )
             return result
     except httpx.TimeoutException:
         return LinkResult(url, "unreachable", detail=f"no answer within {settings.timeout:g} s")
     except httpx.TooManyRedirects:
-        return LinkResult(url, "unreachable", detail=f"more than {settings.max_redirects} "
-                                                     "redirects")
+        return LinkResult(
+            url, "unreachable", detail=f"more than {settings.max_redirects} redirects"
+        )
     except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
         return LinkResult(url, "unreachable", detail=f"not a web address ({error})")
     except httpx.ConnectError as error:
@@ -158,9 +174,13 @@ async def _fetch_once(client, url: str, settings: Settings) -> LinkResult:
 class Checker:
     """Fetches URLs politely; `sleep` and `clock` can be replaced (tests count the pauses)."""
 
-    def __init__(self, settings: Settings = Settings(), *,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings = Settings(),
+        *,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         self.settings = settings
         self.sleep = sleep
         self.clock = clock
@@ -195,16 +215,21 @@ class Checker:
                 if not result.transient or attempt > s.retries:
                     return replace(result, attempts=attempt)
                 wait = result.retry_after
-                await self._pause("retry", wait if wait is not None
-                                  else s.backoff * 2 ** (attempt - 1))
+                await self._pause(
+                    "retry", wait if wait is not None else s.backoff * 2 ** (attempt - 1)
+                )
 
         # The semaphore bounds the requests in flight; a pool limit as well would make the
         # requests queued behind it time out on a slow site.
         limits = httpx.Limits(max_connections=None, max_keepalive_connections=s.concurrency)
-        async with httpx.AsyncClient(timeout=s.timeout, follow_redirects=True,
-                                     max_redirects=s.max_redirects, limits=limits,
-                                     headers={"User-Agent": USER_AGENT},
-                                     **client_options) as client:
+        async with httpx.AsyncClient(
+            timeout=s.timeout,
+            follow_redirects=True,
+            max_redirects=s.max_redirects,
+            limits=limits,
+            headers={"User-Agent": USER_AGENT},
+            **client_options,
+        ) as client:
             unique = list(dict.fromkeys(urls))
             results = await asyncio.gather(*(check(client, u) for u in unique))
         return dict(zip(unique, results))
@@ -219,9 +244,25 @@ def as_json(uses: list[LinkUse], results: dict[str, LinkResult]) -> dict:
     for use in uses:
         r = results[use.url]
         counts[r.status] += 1
-        links.append({"platform": use.platform, "action": use.action, "field": use.part,
-                      "file": use.origin, "url": use.url, "status": r.status,
-                      "http_status": r.http_status, "final_url": r.final_url,
-                      "suspicious": r.suspicious, "detail": r.detail, "attempts": r.attempts})
-    return {"urls": len(results), "links": len(uses), "counts": counts,
-            "suspicious": sum(1 for u in uses if results[u.url].suspicious), "results": links}
+        links.append(
+            {
+                "platform": use.platform,
+                "action": use.action,
+                "field": use.part,
+                "file": use.origin,
+                "url": use.url,
+                "status": r.status,
+                "http_status": r.http_status,
+                "final_url": r.final_url,
+                "suspicious": r.suspicious,
+                "detail": r.detail,
+                "attempts": r.attempts,
+            }
+        )
+    return {
+        "urls": len(results),
+        "links": len(uses),
+        "counts": counts,
+        "suspicious": sum(1 for u in uses if results[u.url].suspicious),
+        "results": links,
+    }

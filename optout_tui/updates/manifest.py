@@ -23,8 +23,10 @@ class ManifestError(Localised):
 def version_key(version: str) -> tuple[int, ...]:
     """`2026.12.1` as (2026, 12, 1, 0), so versions compare as numbers and 2026.12 == 2026.12.0."""
     if not isinstance(version, str) or not _VERSION.match(version):
-        raise ManifestError(N_("{version!r} is not a catalog version (numbers and dots, such "
-                               "as 2026.12.1)"), version=version)
+        raise ManifestError(
+            N_("{version!r} is not a catalog version (numbers and dots, such as 2026.12.1)"),
+            version=version,
+        )
     parts = tuple(int(p) for p in version.split("."))
     return parts + (0,) * (4 - len(parts))
 
@@ -40,8 +42,9 @@ def parse_date(value: object, where: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ManifestError(N_("{where}: the date must be YYYY-MM-DD, not {value!r}"), where=where,
-                        value=value)
+    raise ManifestError(
+        N_("{where}: the date must be YYYY-MM-DD, not {value!r}"), where=where, value=value
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +66,14 @@ class CatalogInfo:
         return version_key(self.version) > version_key(other.version)
 
     def as_dict(self) -> dict:
-        return {"version": self.version, "date": self.date.isoformat() if self.date else None,
-                "folder": str(self.folder), "source": self.source, "origin": self.origin,
-                "installed": self.installed}
+        return {
+            "version": self.version,
+            "date": self.date.isoformat() if self.date else None,
+            "folder": str(self.folder),
+            "source": self.source,
+            "origin": self.origin,
+            "installed": self.installed,
+        }
 
 
 def read_catalog_toml(folder: Path) -> tuple[str, dt.date]:
@@ -76,15 +84,20 @@ def read_catalog_toml(folder: Path) -> tuple[str, dt.date]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ManifestError(N_("{path}: no such file (it says the catalog's version and date)"),
-                            path=path) from None
+        raise ManifestError(
+            N_("{path}: no such file (it says the catalog's version and date)"), path=path
+        ) from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ManifestError(N_("{path}: cannot be read: {error}"), path=path,
-                            error=error) from None
+        raise ManifestError(N_("{path}: cannot be read: {error}"), path=path, error=error) from None
     version = data.get("version")
     if not isinstance(version, str) or not _VERSION.match(version):
-        raise ManifestError(N_("{path}: {version!r} is not a catalog version (numbers and "
-                               "dots, such as 2026.12.1)"), path=path, version=version)
+        raise ManifestError(
+            N_(
+                "{path}: {version!r} is not a catalog version (numbers and dots, such as 2026.12.1)"
+            ),
+            path=path,
+            version=version,
+        )
     return version, parse_date(data.get("date"), str(path))
 
 

@@ -70,15 +70,21 @@ def generate_keypair(base: Path) -> tuple[Path, Path, str]:
     secret_path, public_path = Path(f"{base}.key"), Path(f"{base}.pub")
     for path in (secret_path, public_path):
         if path.exists():
-            raise KeyFileError(N_("{path} already exists; it was left as it is (choose another "
-                                  "name, or move it away first)"), path=path)
+            raise KeyFileError(
+                N_(
+                    "{path} already exists; it was left as it is (choose another "
+                    "name, or move it away first)"
+                ),
+                path=path,
+            )
     secret = Ed25519PrivateKey.generate()
-    secret_pem = secret.private_bytes(serialization.Encoding.PEM,
-                                      serialization.PrivateFormat.PKCS8,
-                                      serialization.NoEncryption())
+    secret_pem = secret.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     public = secret.public_key()
-    public_pem = public.public_bytes(serialization.Encoding.PEM,
-                                     serialization.PublicFormat.SubjectPublicKeyInfo)
+    public_pem = public.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     try:
         fd = os.open(secret_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as stream:
@@ -96,13 +102,15 @@ def load_secret_key(path: Path):
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise KeyFileError(N_("{path}: cannot read the secret key: {error}"), path=path,
-                           error=error.strerror) from None
+        raise KeyFileError(
+            N_("{path}: cannot read the secret key: {error}"), path=path, error=error.strerror
+        ) from None
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as error:
-        raise KeyFileError(N_("{path}: not an unencrypted PEM secret key ({error})"), path=path,
-                           error=error) from None
+        raise KeyFileError(
+            N_("{path}: not an unencrypted PEM secret key ({error})"), path=path, error=error
+        ) from None
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyFileError(N_("{path}: not an Ed25519 key"), path=path)
     return key
@@ -115,13 +123,15 @@ def load_public_key(path: Path) -> PublicKey:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise KeyFileError(N_("{path}: cannot read the public key: {error}"), path=path,
-                           error=error.strerror) from None
+        raise KeyFileError(
+            N_("{path}: cannot read the public key: {error}"), path=path, error=error.strerror
+        ) from None
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError) as error:
-        raise KeyFileError(N_("{path}: not a PEM public key ({error})"), path=path,
-                           error=error) from None
+        raise KeyFileError(
+            N_("{path}: not a PEM public key ({error})"), path=path, error=error
+        ) from None
     if not isinstance(key, Ed25519PublicKey):
         raise KeyFileError(N_("{path}: not an Ed25519 public key"), path=path)
     return PublicKey(key_id(key), key, path)
@@ -136,13 +146,19 @@ def sign(data: bytes, secret) -> str:
     """The signature file's text for a bundle's bytes."""
     digest = hashlib.sha256(data).hexdigest()
     signature = secret.sign(statement(len(data), digest))
-    return (f"{SIGNATURE_HEADER}\nkey: {key_id(secret.public_key())}\nsize: {len(data)}\n"
-            f"sha256: {digest}\nsignature: {base64.b64encode(signature).decode('ascii')}\n")
+    return (
+        f"{SIGNATURE_HEADER}\nkey: {key_id(secret.public_key())}\nsize: {len(data)}\n"
+        f"sha256: {digest}\nsignature: {base64.b64encode(signature).decode('ascii')}\n"
+    )
 
 
 def parse_signature(raw: bytes) -> Signature:
-    bad = Refused(N_("the signature file is not an optout catalog signature (damaged, or not a "
-                     ".sig written by `optout catalog bundle`)"))
+    bad = Refused(
+        N_(
+            "the signature file is not an optout catalog signature (damaged, or not a "
+            ".sig written by `optout catalog bundle`)"
+        )
+    )
     try:
         lines = raw.decode("ascii").splitlines()
     except UnicodeDecodeError:
@@ -175,17 +191,38 @@ def verify(data: bytes, signature: Signature, keys: list[PublicKey]) -> PublicKe
     key = by_id.get(signature.key_id)
     if key is None:
         trusted = ", ".join(sorted(by_id)) or "none"
-        raise Refused(N_("the bundle is signed with key {key}, which is not a trusted key "
-                         "(trusted: {trusted})"), key=signature.key_id, trusted=trusted)
+        raise Refused(
+            N_(
+                "the bundle is signed with key {key}, which is not a trusted key "
+                "(trusted: {trusted})"
+            ),
+            key=signature.key_id,
+            trusted=trusted,
+        )
     try:
         key.key.verify(signature.signature, statement(signature.size, signature.sha256))
     except InvalidSignature:
-        raise Refused(N_("the signature is not valid for key {key}: the signature file was "
-                         "altered, or made with another secret key"), key=key.key_id) from None
+        raise Refused(
+            N_(
+                "the signature is not valid for key {key}: the signature file was "
+                "altered, or made with another secret key"
+            ),
+            key=key.key_id,
+        ) from None
     if len(data) < signature.size:
-        raise Refused(N_("the bundle is truncated: {got:,} of the {size:,} signed bytes (an "
-                         "interrupted download?)"), got=len(data), size=signature.size)
+        raise Refused(
+            N_(
+                "the bundle is truncated: {got:,} of the {size:,} signed bytes (an "
+                "interrupted download?)"
+            ),
+            got=len(data),
+            size=signature.size,
+        )
     if hashlib.sha256(data).hexdigest() != signature.sha256:
-        raise Refused(N_("the bundle does not match its signature (SHA-256 differs): it was "
-                         "altered after signing"))
+        raise Refused(
+            N_(
+                "the bundle does not match its signature (SHA-256 differs): it was "
+                "altered after signing"
+            )
+        )
     return key

@@ -37,16 +37,21 @@ def validate_staged(staged: Path) -> None:
     report = validate([staged / "platforms"])
     errors = [p for p in report.findings if p.severity == "error"]
     if errors:
-        shown = "\n".join("  " + str(p).replace(str(staged) + "/", "")
-                          for p in errors[:SHOWN_PROBLEMS])
+        shown = "\n".join(
+            "  " + str(p).replace(str(staged) + "/", "") for p in errors[:SHOWN_PROBLEMS]
+        )
         more = len(errors) - SHOWN_PROBLEMS
         tail = f"\n  … (+{more})" if more > 0 else ""
-        raise Refused(N_("the bundle's catalog does not pass the validator ({n} error(s)):\n"
-                         "{problems}"), n=len(errors), problems=shown + tail)
+        raise Refused(
+            N_("the bundle's catalog does not pass the validator ({n} error(s)):\n{problems}"),
+            n=len(errors),
+            problems=shown + tail,
+        )
 
 
-def update(source: str, *, root: Path, bundled: Path, keys: list[PublicKey],
-           progress: bool = False) -> CatalogInfo:
+def update(
+    source: str, *, root: Path, bundled: Path, keys: list[PublicKey], progress: bool = False
+) -> CatalogInfo:
     """Install the bundle at `source` (https:// or a file) and return the new catalog's info.
     Raises Refused or download.FetchError; nothing changes then."""
     check_source(source)
@@ -55,8 +60,10 @@ def update(source: str, *, root: Path, bundled: Path, keys: list[PublicKey],
     try:
         signature_raw = fetch(source + ".sig", MAX_SIGNATURE_BYTES)
     except Missing:
-        raise Refused(N_("there is no signature at {source}.sig: an unsigned bundle is never "
-                         "installed"), source=source) from None
+        raise Refused(
+            N_("there is no signature at {source}.sig: an unsigned bundle is never installed"),
+            source=source,
+        ) from None
     signature = parse_signature(signature_raw)
     data = fetch(source, MAX_BUNDLE_BYTES, progress=progress)
     verify(data, signature, keys)
@@ -65,13 +72,24 @@ def update(source: str, *, root: Path, bundled: Path, keys: list[PublicKey],
         known = in_use(bundled, root)
         if version_key(info.version) <= version_key(known.version):
             if known.source == "update":
-                raise Refused(N_("the bundle holds catalog {version}, which is not newer than "
-                                 "the installed update ({known}): an older or repeated bundle "
-                                 "is never installed"), version=info.version,
-                              known=known.version)
-            raise Refused(N_("the bundle holds catalog {version}, which is not newer than the "
-                             "bundled catalog ({known}): an older or repeated bundle is never "
-                             "installed"), version=info.version, known=known.version)
+                raise Refused(
+                    N_(
+                        "the bundle holds catalog {version}, which is not newer than "
+                        "the installed update ({known}): an older or repeated bundle "
+                        "is never installed"
+                    ),
+                    version=info.version,
+                    known=known.version,
+                )
+            raise Refused(
+                N_(
+                    "the bundle holds catalog {version}, which is not newer than the "
+                    "bundled catalog ({known}): an older or repeated bundle is never "
+                    "installed"
+                ),
+                version=info.version,
+                known=known.version,
+            )
         validate_staged(staged)
         name = f"{info.version}-{signature.sha256[:12]}"
         origin = source if "://" in source else str(Path(source).expanduser().resolve())

@@ -46,9 +46,11 @@ def test_kill_dash_nine_at_random_moments_never_loses_a_reported_save(tmp_path: 
     reported: set[int] = set()
     for round_number, (after, wait) in enumerate(plan):
         start = round_number * 10_000
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), "kill",
-                                  str(start), str(LONGEST_RUN * 2)],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(tmp_path), "kill", str(start), str(LONGEST_RUN * 2)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(after):  # wait until this many saves were reported…
             line = child.stdout.readline()
             if not line:
@@ -70,9 +72,14 @@ def test_kill_dash_nine_at_random_moments_never_loses_a_reported_save(tmp_path: 
 
 def test_two_processes_ticking_at_once_lose_nothing(tmp_path: Path) -> None:
     ProgressStore(tmp_path).close()
-    children = [subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), "shared",
-                                  str(start), "300"], stdout=subprocess.PIPE, text=True)
-                for start in (0, 100_000)]
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(tmp_path), "shared", str(start), "300"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for start in (0, 100_000)
+    ]
     outputs = [child.communicate(timeout=120)[0] for child in children]
     assert all(child.returncode == 0 for child in children)
     reported = {int(x) for out in outputs for x in out.split()}

@@ -26,12 +26,23 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOPPM = shutil.which("pdftoppm")
 # CI installs both (.ci/run) and sets this, so the check can never be skipped there.
 REQUIRED = os.environ.get("OPTOUT_REQUIRE_PRINT") == "1"
-VISITOR_USES = ("linkedin", "chatgpt", "x", "meta-ai", "instagram", "google-account",
-                "reddit", "slack", "adobe", "tiktok")
+VISITOR_USES = (
+    "linkedin",
+    "chatgpt",
+    "x",
+    "meta-ai",
+    "instagram",
+    "google-account",
+    "reddit",
+    "slack",
+    "adobe",
+    "tiktok",
+)
 
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM and PDFTOPPM) and not REQUIRED,
-    reason="needs chromium and pdftoppm (Debian: chromium poppler-utils; .ci/run installs them)")
+    reason="needs chromium and pdftoppm (Debian: chromium poppler-utils; .ci/run installs them)",
+)
 
 
 def visitor_handout(data_dir: Path, lang: str) -> str:
@@ -49,34 +60,53 @@ def visitor_handout(data_dir: Path, lang: str) -> str:
 
 
 def print_pdf(page: Path, pdf: Path, profile: Path) -> None:
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}", page.as_uri()],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def decoded_codes(pdf: Path, folder: Path) -> list[tuple[str, float]]:
     """(payload, printed width in mm) of every QR code on every page."""
-    subprocess.run([PDFTOPPM, "-r", str(DPI), "-png", str(pdf), str(folder / "page")],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [PDFTOPPM, "-r", str(DPI), "-png", str(pdf), str(folder / "page")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     found = []
     pages = sorted(folder.glob("page*.png"))
     assert pages, "nothing was printed"
     for png in pages:
         image = Image.open(png).convert("L")
-        for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode,
-                                           try_invert=False):
+        for code in zxingcpp.read_barcodes(
+            image, formats=zxingcpp.BarcodeFormat.QRCode, try_invert=False
+        ):
             p = code.position
-            width_px = ((p.top_right.x - p.top_left.x) ** 2 +
-                        (p.top_right.y - p.top_left.y) ** 2) ** 0.5
+            width_px = (
+                (p.top_right.x - p.top_left.x) ** 2 + (p.top_right.y - p.top_left.y) ** 2
+            ) ** 0.5
             found.append((code.text, width_px / DPI * 25.4))
     return found
 
 
 @pytest.mark.parametrize(("paper", "lang"), [("A4", "en"), ("letter", "fr")])
-def test_every_printed_code_scans_and_is_big_enough(tmp_path: Path, paper: str,
-                                                    lang: str) -> None:
+def test_every_printed_code_scans_and_is_big_enough(tmp_path: Path, paper: str, lang: str) -> None:
     page = visitor_handout(tmp_path / "data", lang)
     links = [match.replace("&amp;", "&") for match in re.findall(r'data-link="([^"]+)"', page)]
     assert len(links) >= 10, "the scenario should print a code for each setting left to do"

@@ -13,8 +13,13 @@ from optout_tui.paths import bundled_catalog_dir
 from optout_tui.tui.app import OptOutApp
 
 
-def make_app(data_dir: Path, *folders: Path, bundled: bool = False,
-             lang: str = "en", today: dt.date | None = None) -> OptOutApp:
+def make_app(
+    data_dir: Path,
+    *folders: Path,
+    bundled: bool = False,
+    lang: str = "en",
+    today: dt.date | None = None,
+) -> OptOutApp:
     dirs = ([bundled_catalog_dir()] if bundled else []) + list(folders)
     return OptOutApp(load_catalog(dirs), data_dir, lang=lang, today=today)
 

@@ -87,8 +87,7 @@ async def test_what_next_opens_the_action_and_comes_back(data_dir: Path) -> None
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, WhatNextScreen)
-        assert "Alpha Social — Turn off AI training" in shown_text(
-            app.screen.query_one(OptionList))
+        assert "Alpha Social — Turn off AI training" in shown_text(app.screen.query_one(OptionList))
         await pilot.press("down", "down", "enter")  # each item is two lines, one option
         await pilot.pause()
         screen = app.screen
@@ -103,8 +102,10 @@ async def test_a_click_opens_a_platform(data_dir: Path) -> None:
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
         platforms = app.screen.query_one(PlatformList)
-        await pilot.click(PlatformList, offset=(5, platforms.rows.index(
-            next(p for p in platforms.rows if p.id == "gamma"))))
+        await pilot.click(
+            PlatformList,
+            offset=(5, platforms.rows.index(next(p for p in platforms.rows if p.id == "gamma"))),
+        )
         await pilot.pause()
         assert isinstance(app.screen, PlatformScreen) and app.screen.platform.id == "gamma"
 
@@ -122,7 +123,8 @@ async def test_keys_queued_right_after_slash_go_to_the_search(data_dir: Path) ->
 
 
 async def test_keys_queued_for_the_list_before_the_focus_moved_go_to_the_search(
-        data_dir: Path) -> None:
+    data_dir: Path,
+) -> None:
     """The race behind a flaky test, made to happen every time: "/" moves the focus to the
     search box, but the letters typed right behind it were already handed to the list (the
     widget focused when they arrived) and reach it only after the focus moved."""

@@ -17,11 +17,13 @@ from tests.conftest import SCREENS_CATALOG
 TODAY = dt.date(2027, 3, 1)
 
 
-def app_with(data_dir: Path, catalog_date: dt.date | None, lang: str = "en",
-             source: str = "bundled") -> OptOutApp:
+def app_with(
+    data_dir: Path, catalog_date: dt.date | None, lang: str = "en", source: str = "bundled"
+) -> OptOutApp:
     info = CatalogInfo("2026.12.1", catalog_date, SCREENS_CATALOG, source)
-    return OptOutApp(load_catalog([SCREENS_CATALOG]), data_dir, lang=lang, today=TODAY,
-                     catalog_info=info)
+    return OptOutApp(
+        load_catalog([SCREENS_CATALOG]), data_dir, lang=lang, today=TODAY, catalog_info=info
+    )
 
 
 async def help_text(app: OptOutApp, pilot) -> str:

@@ -9,10 +9,12 @@ from textual.widgets import Select, Static
 from optout_tui.catalog.filters import Filters
 from optout_tui.tui.widgets.filter_bar import ANY, FilterBar
 
-OPTIONS = {"category": [("All categories", ANY), ("Work (2)", "work")],
-           "kind": [("All kinds", ANY), ("AI training (1)", "ai-training")],
-           "region": [("All regions", ANY), ("FR (1)", "FR")],
-           "status": [("All statuses", ANY), ("Done (0)", "done")]}
+OPTIONS = {
+    "category": [("All categories", ANY), ("Work (2)", "work")],
+    "kind": [("All kinds", ANY), ("AI training (1)", "ai-training")],
+    "region": [("All regions", ANY), ("FR (1)", "FR")],
+    "status": [("All statuses", ANY), ("Done (0)", "done")],
+}
 
 
 class BarApp(App[None]):
@@ -44,8 +46,7 @@ async def test_labels_until_built_then_selects_counted_when_first_used() -> None
         assert "All kinds" in str(bar.query_one("#l-kind", Static).render())
         bar.build()
         await pilot.pause()
-        assert [s.id for s in bar.query(Select)] == ["f-category", "f-kind", "f-region",
-                                                       "f-status"]
+        assert [s.id for s in bar.query(Select)] == ["f-category", "f-kind", "f-region", "f-status"]
         assert not bar.query(".filter-label") and app.asked == []  # not counted yet
         bar.fill()  # not used yet: still nothing counted
         assert app.asked == []

@@ -21,7 +21,8 @@ async def test_french_words_and_catalog_text(data_dir: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert "Désactiver l'entraînement de l'IA" in shown_text(
-            screen.query_one("#action-title", Static))
+            screen.query_one("#action-title", Static)
+        )
         assert "activé par défaut" in shown_text(screen.query_one("#action-meta", Static))
         steps = shown_text(screen.query_one(StepChecklist))
         assert "○ à faire" in steps and "Ouvrez la page des réglages de l'IA." in steps
@@ -38,7 +39,8 @@ async def test_french_falls_back_to_english_per_text(data_dir: Path) -> None:
 
 
 async def test_french_key_descriptions_are_translated_and_never_the_catalog_header(
-        data_dir: Path) -> None:
+    data_dir: Path,
+) -> None:
     """Descriptions are looked up in the French catalog; an empty one stays empty (gettext
     would answer "" with the catalog's header)."""
     app = make_app(data_dir, EXAMPLE_CATALOG, lang="fr")
@@ -47,7 +49,11 @@ async def test_french_key_descriptions_are_translated_and_never_the_catalog_head
         await pilot.pause()
         descriptions = [b.description for _, b, _, _ in app.screen.active_bindings.values()]
         assert "Retour" in descriptions and "Back" not in descriptions
-        every = [b.description for node in (app, app.screen, *app.screen.query("*"))
-                 for found in node._bindings.key_to_bindings.values() for b in found]
+        every = [
+            b.description
+            for node in (app, app.screen, *app.screen.query("*"))
+            for found in node._bindings.key_to_bindings.values()
+            for b in found
+        ]
         assert "" in every  # Textual's own ctrl+c binding has no description
         assert not any("Project-Id-Version" in d for d in every)

@@ -36,8 +36,7 @@ def test_the_app_exits_non_zero_after_a_crash(tmp_path: Path, monkeypatch, capsy
     assert "unexpected error" in capsys.readouterr().err
 
 
-def test_the_app_exits_non_zero_with_unsaved_changes(tmp_path: Path, monkeypatch,
-                                                     capsys) -> None:
+def test_the_app_exits_non_zero_with_unsaved_changes(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setattr(common, "bundled_catalog_dir", lambda: EXAMPLE_CATALOG)
 
     def run_and_leave_a_change_unsaved(self, **kw) -> None:
@@ -54,6 +53,7 @@ async def test_saves_are_retried_while_the_app_runs(data_dir: Path, monkeypatch)
     monkeypatch.setattr("optout_tui.tui.app.RETRY_SECONDS", 0.05)
     app = make_app(data_dir, EXAMPLE_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
+
         def refuse(self, key, state):
             raise StoreError("database or disk is full")
 
@@ -75,8 +75,16 @@ async def test_a_platform_broken_while_the_app_runs_is_a_message(data_dir: Path)
     def broken():
         raise CatalogError([Problem("example.yaml", 3, 1, "edited while the app ran")])
 
-    platform = Platform("example", "Example", ("example.com",), ("social",), ("en",),
-                        facts=(), fetch=broken, doable=1)
+    platform = Platform(
+        "example",
+        "Example",
+        ("example.com",),
+        ("social",),
+        ("en",),
+        facts=(),
+        fetch=broken,
+        doable=1,
+    )
     app = OptOutApp(Catalog((platform,)), data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_platform("example")
@@ -85,8 +93,9 @@ async def test_a_platform_broken_while_the_app_runs_is_a_message(data_dir: Path)
         assert any("edited while the app ran" in n.message for n in app._notifications)
 
 
-async def test_a_read_only_store_shows_its_progress_and_says_so(data_dir: Path, tmp_path: Path,
-                                                               monkeypatch) -> None:
+async def test_a_read_only_store_shows_its_progress_and_says_so(
+    data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
     store = ProgressStore(data_dir)
     store.set_step(OPEN, True)
     store.close()
@@ -109,18 +118,17 @@ async def test_a_read_only_store_shows_its_progress_and_says_so(data_dir: Path, 
         assert exported.stat().st_mode & 0o777 == 0o600  # …readable only by its owner
 
 
-async def test_an_overlay_replacing_domains_is_announced(data_dir: Path,
-                                                        tmp_path: Path) -> None:
+async def test_an_overlay_replacing_domains_is_announced(data_dir: Path, tmp_path: Path) -> None:
     overlay = tmp_path / "overlay"
     overlay.mkdir()
     text = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
-    (overlay / "example.yaml").write_text(text.replace("example.com", "examp1e.com"),
-                                          encoding="utf-8")
+    (overlay / "example.yaml").write_text(
+        text.replace("example.com", "examp1e.com"), encoding="utf-8"
+    )
     app = make_app(data_dir, EXAMPLE_CATALOG, overlay)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert any("examp1e.com instead of example.com" in n.message
-                   for n in app._notifications)
+        assert any("examp1e.com instead of example.com" in n.message for n in app._notifications)
 
 
 async def test_a_note_is_shown_without_its_control_characters(data_dir: Path) -> None:
@@ -128,15 +136,21 @@ async def test_a_note_is_shown_without_its_control_characters(data_dir: Path) ->
     clipboard escape: it is drawn without it."""
     ProgressStore(data_dir).close()
     with sqlite3.connect(data_dir / "progress.sqlite3") as db:
-        db.execute("INSERT INTO action_note VALUES ('default', 'example', 'ai-training', "
-                   "?, '2026-11-30T10:00:00+00:00')", ("ok\x1b]52;c;cm0gLXJmIH4=\x07 done",))
+        db.execute(
+            "INSERT INTO action_note VALUES ('default', 'example', 'ai-training', "
+            "?, '2026-11-30T10:00:00+00:00')",
+            ("ok\x1b]52;c;cm0gLXJmIH4=\x07 done",),
+        )
     app = make_app(data_dir, EXAMPLE_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         note = app.screen.query_one(ActionDetail).query_one("#action-note", Static)
-        drawn = "".join(segment.text for strip in note.render_lines(note.region.reset_offset)
-                        for segment in strip)
+        drawn = "".join(
+            segment.text
+            for strip in note.render_lines(note.region.reset_offset)
+            for segment in strip
+        )
         assert "\x1b" not in drawn and "\x07" not in drawn and "cm0gLXJmIH4= done" in drawn
 
 

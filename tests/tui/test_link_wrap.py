@@ -29,10 +29,10 @@ def url_pieces(lines: list[str], url: str) -> list[str]:
         start = line.find(url[:20])
         if start < 0:
             continue
-        pieces = [line[start:start + len(url)]]
+        pieces = [line[start : start + len(url)]]
         while len(shown := "".join(pieces)) < len(url) and pieces[-1] == line[start:]:
             at, start, line = at + 1, 0, lines[at + 1]
-            pieces.append(line[:len(url) - len(shown)])
+            pieces.append(line[: len(url) - len(shown)])
         return pieces
     raise AssertionError(f"{url} is not shown in {lines}")
 
@@ -52,11 +52,14 @@ async def test_long_links_break_only_after_a_separator(data_dir: Path) -> None:
         screen.query_one("#surface-note").styles.height = "auto"
         await pilot.pause()
         step_link = next(step.link for step in surface.steps if step.link)
-        for widget, url in ((screen.query_one("#surface-note"), surface.link),
-                            (checklist, step_link)):
+        for widget, url in (
+            (screen.query_one("#surface-note"), surface.link),
+            (checklist, step_link),
+        ):
             pieces = url_pieces(painted_lines(widget), url)
             assert len(pieces) > 1, "the link fits on one line: the test shows nothing"
             assert "".join(pieces) == url
             for piece, after in zip(pieces, pieces[1:]):
-                assert (piece[-1] in SEPARATORS + SOFT or after[0] in SEPARATORS), \
+                assert piece[-1] in SEPARATORS + SOFT or after[0] in SEPARATORS, (
                     f"{url} broken mid-word: {pieces}"
+                )

@@ -35,10 +35,10 @@ async def test_every_widget_shows_catalog_text_literally(data_dir: Path) -> None
         assert ACTION.controls.en in shown_text(screen.query_one("#action-controls", Static))
         notes = shown_text(screen.query_one("#action-notes", Static))
         assert ACTION.caveats[0].en in notes and ACTION.check.en in notes
-        assert ACTION.surfaces[0].note.en in shown_text(screen.query_one("#surface-note",
-                                                                         Static))
-        assert ACTION.sources[0].publisher in shown_text(screen.query_one("#action-sources",
-                                                                          Static))
+        assert ACTION.surfaces[0].note.en in shown_text(screen.query_one("#surface-note", Static))
+        assert ACTION.sources[0].publisher in shown_text(
+            screen.query_one("#action-sources", Static)
+        )
         steps = shown_text(screen.query_one(StepChecklist))
         for text in [STEP.text.en, STEP.setting.label.en, *(p.en for p in STEP.path)]:
             assert text in steps

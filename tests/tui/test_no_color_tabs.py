@@ -15,14 +15,18 @@ from tests.tui.helpers import make_app
 def underlined(tab: Tab) -> bool:
     """Whether every letter of the tab's label is drawn underlined."""
     width, height = tab.size
-    segments = [segment for strip in tab.render_lines(Region(0, 0, width, height))
-                for segment in strip if segment.text.strip()]
-    return bool(segments) and all(segment.style and segment.style.underline
-                                  for segment in segments)
+    segments = [
+        segment
+        for strip in tab.render_lines(Region(0, 0, width, height))
+        for segment in strip
+        if segment.text.strip()
+    ]
+    return bool(segments) and all(segment.style and segment.style.underline for segment in segments)
 
 
 async def test_the_active_surface_tab_is_underlined_without_colour(
-        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(data_dir, bundled=True)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -66,7 +66,8 @@ async def test_undo_takes_back_the_last_tick(data_dir: Path) -> None:
 
 
 async def test_finished_action_whose_text_changed_asks_for_a_recheck(
-        data_dir: Path, tmp_path: Path) -> None:
+    data_dir: Path, tmp_path: Path
+) -> None:
     app = make_app(data_dir, EXAMPLE_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
         await tick_all(pilot)
@@ -74,7 +75,8 @@ async def test_finished_action_whose_text_changed_asks_for_a_recheck(
     (changed / "platforms").mkdir(parents=True)
     text = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
     (changed / "platforms" / "example.yaml").write_text(
-        text.replace("en: Allow AI training", "en: Use your posts for AI"), encoding="utf-8")
+        text.replace("en: Allow AI training", "en: Use your posts for AI"), encoding="utf-8"
+    )
     again = make_app(data_dir, changed)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
@@ -86,8 +88,9 @@ async def test_finished_action_whose_text_changed_asks_for_a_recheck(
         assert "“Allow AI training” → “Use your posts for AI”" in detail.recheck
 
 
-async def test_export_writes_a_handout(data_dir: Path, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_export_writes_a_handout(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("platformdirs.user_documents_path", lambda: tmp_path)
     app = make_app(data_dir, EXAMPLE_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -104,12 +107,14 @@ async def test_export_writes_a_handout(data_dir: Path, tmp_path: Path,
     assert "Opt-out guide for default" in handout.read_text(encoding="utf-8")
 
 
-async def test_unsaved_changes_are_kept_and_announced(data_dir: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_unsaved_changes_are_kept_and_announced(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from optout_tui.progress import StoreError
 
     app = make_app(data_dir, EXAMPLE_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
+
         def refuse(self, key, state):
             raise StoreError("attempt to write a readonly database")
 
@@ -123,8 +128,7 @@ async def test_unsaved_changes_are_kept_and_announced(data_dir: Path,
     assert len(ProgressStore(data_dir).done_steps()) == 2
 
 
-async def test_a_data_folder_deleted_under_the_app_is_said_and_saved_again(
-        data_dir: Path) -> None:
+async def test_a_data_folder_deleted_under_the_app_is_said_and_saved_again(data_dir: Path) -> None:
     import shutil
 
     app = make_app(data_dir, EXAMPLE_CATALOG)
@@ -177,7 +181,8 @@ async def test_note_on_an_action(data_dir: Path) -> None:
 
 
 async def test_export_into_a_chosen_folder_shows_the_path_until_closed(
-        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from textual.widgets import Input
 
     from optout_tui.tui.screens.export import ExportedScreen, ExportScreen

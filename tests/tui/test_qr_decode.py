@@ -30,8 +30,9 @@ def decode(svg: str, *, swapped: bool = False) -> list[str]:
     return [result.text for result in zxingcpp.read_barcodes(image, try_invert=False)]
 
 
-async def screenshot_of_code(data_dir: Path, url: str, size: tuple[int, int],
-                             invert: bool = False) -> tuple[str, QrCode, str]:
+async def screenshot_of_code(
+    data_dir: Path, url: str, size: tuple[int, int], invert: bool = False
+) -> tuple[str, QrCode, str]:
     """The SVG screenshot, the code widget and the message shown beside it."""
     app = make_app(data_dir, EXAMPLE_CATALOG)
     async with app.run_test(size=size) as pilot:
@@ -47,8 +48,9 @@ async def screenshot_of_code(data_dir: Path, url: str, size: tuple[int, int],
 
 
 @pytest.mark.parametrize("url", [GROK, LONG])
-async def test_code_decodes_at_80x24(data_dir: Path, url: str,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_code_decodes_at_80x24(
+    data_dir: Path, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     svg, code, message = await screenshot_of_code(data_dir, url, (80, 24))
     assert not code.glyph_mode
@@ -57,8 +59,9 @@ async def test_code_decodes_at_80x24(data_dir: Path, url: str,
 
 
 @pytest.mark.parametrize("url", [GROK, LONG])
-async def test_no_color_fallback_decodes(data_dir: Path, url: str,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_no_color_fallback_decodes(
+    data_dir: Path, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     svg, code, message = await screenshot_of_code(data_dir, url, (80, 24))
     assert code.glyph_mode
@@ -66,8 +69,9 @@ async def test_no_color_fallback_decodes(data_dir: Path, url: str,
     assert decode(svg, swapped=True) == []
 
 
-async def test_no_color_inverted_still_decodes(data_dir: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_no_color_inverted_still_decodes(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     svg, code, message = await screenshot_of_code(data_dir, GROK, (80, 24), invert=True)
     assert code.invert

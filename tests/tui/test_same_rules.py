@@ -20,9 +20,11 @@ def stored(data_dir: Path) -> tuple:
     """What the store holds, without the times of the changes."""
     store = ProgressStore(data_dir)
     try:
-        return ({row[:5] for row in store.step_rows()},
-                {where: snapshot for where, (snapshot, _) in store.done_records().items()},
-                store.filled("beta"))
+        return (
+            {row[:5] for row in store.step_rows()},
+            {where: snapshot for where, (snapshot, _) in store.done_records().items()},
+            store.filled("beta"),
+        )
     finally:
         store.close()
 
@@ -49,7 +51,8 @@ async def through_the_app(data_dir: Path) -> None:
         await pilot.pause()
         area = app.screen.query_one(TextArea)
         area.text = area.text.replace("{{workspace URL}}", "acme.beta.example").replace(
-            "{{your name}}", "Ada")
+            "{{your name}}", "Ada"
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("space")  # now it may be done
@@ -59,9 +62,10 @@ async def through_the_app(data_dir: Path) -> None:
 
 def through_walk(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(common, "bundled_catalog_dir", lambda: SCREENS_CATALOG)
-    for target, answers in (("alpha/ai-training", ["d", "n"]),
-                            ("beta/object-by-email",
-                             ["d", "t", "acme.beta.example", "Ada", "d"])):
+    for target, answers in (
+        ("alpha/ai-training", ["d", "n"]),
+        ("beta/object-by-email", ["d", "t", "acme.beta.example", "Ada", "d"]),
+    ):
         given = iter(answers)
         monkeypatch.setattr("builtins.input", lambda prompt="", given=given: next(given))
         assert main(["walk", target, "--data-dir", str(data_dir)]) == 0
@@ -73,9 +77,10 @@ async def test_the_app_and_walk_store_the_same(tmp_path: Path, monkeypatch) -> N
     by_app, by_walk = stored(tmp_path / "app"), stored(tmp_path / "walk")
     assert by_app == by_walk
     states, records, filled = by_app
-    assert states == {("alpha", "ai-training", "web", "open-settings", "done"),
-                      ("alpha", "ai-training", "web", "untick", "not-possible"),
-                      ("beta", "object-by-email", "email", "send", "done")}
-    assert set(records) == {("alpha", "ai-training", "web"),
-                            ("beta", "object-by-email", "email")}
+    assert states == {
+        ("alpha", "ai-training", "web", "open-settings", "done"),
+        ("alpha", "ai-training", "web", "untick", "not-possible"),
+        ("beta", "object-by-email", "email", "send", "done"),
+    }
+    assert set(records) == {("alpha", "ai-training", "web"), ("beta", "object-by-email", "email")}
     assert filled[("object-by-email", "email")].endswith("Owner: Ada.")

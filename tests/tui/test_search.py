@@ -36,8 +36,7 @@ async def test_letters_typed_into_search_are_not_shortcuts(data_dir: Path) -> No
         assert app.profile == "default"
 
 
-async def test_typing_on_the_list_goes_to_the_search_and_fires_no_command(
-        data_dir: Path) -> None:
+async def test_typing_on_the_list_goes_to_the_search_and_fires_no_command(data_dir: Path) -> None:
     """Typing a name without / first: every letter lands in the search (type-to-find); none
     switches the person, opens a dialog or quits (issue: "linkedin" made a new person)."""
     app = make_app(data_dir, bundled=True)

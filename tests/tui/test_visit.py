@@ -27,7 +27,8 @@ async def test_which_platforms_you_use_narrows_the_list_and_is_kept(data_dir: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "3 platforms · 0 of 3 settings done · about 22 minutes left" in shown_text(
-            app.screen.query_one("#shown", Static))
+            app.screen.query_one("#shown", Static)
+        )
         await pilot.press("f7")
         await pilot.pause()
         assert isinstance(app.screen, UsesScreen)
@@ -39,8 +40,9 @@ async def test_which_platforms_you_use_narrows_the_list_and_is_kept(data_dir: Pa
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert rows(app) == ["beta"]
-        assert "Your 1 platform (F7) · 0 of 1 setting done · about 15 minutes left" in \
-            shown_text(app.screen.query_one("#shown", Static))
+        assert "Your 1 platform (F7) · 0 of 1 setting done · about 15 minutes left" in shown_text(
+            app.screen.query_one("#shown", Static)
+        )
         await pilot.press(*"alpha")  # a search still finds every platform
         await pilot.pause()
         assert rows(app) == ["alpha"]
@@ -73,7 +75,8 @@ def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def test_end_of_visit_erases_only_after_the_handout_and_a_yes(
-        data_dir: Path, documents: Path) -> None:
+    data_dir: Path, documents: Path
+) -> None:
     store = ProgressStore(data_dir, profile="Ada")
     store.set_step(StepKey("alpha", "ai-training", "web", "open-settings"), True)
     store.close()

@@ -38,9 +38,10 @@ async def test_what_next_groups_and_counts(data_dir: Path) -> None:
         assert sum(len(members) for members in groups.values()) == total
         for heading, members in groups.items():  # each heading counts what is under it
             assert re.search(rf"\({len(members)}\)$", heading), heading
-        settings, admin, account = (next(members for heading, members in groups.items()
-                                         if heading.startswith(start))
-                                    for start in ("Settings you", "Only an admin", "Deleting"))
+        settings, admin, account = (
+            next(members for heading, members in groups.items() if heading.startswith(start))
+            for start in ("Settings you", "Only an admin", "Deleting")
+        )
         assert "figma/content-training" in admin and "zoom/admin-ai-companion-features" in admin
         assert "bluesky/delete-account" in account and "chatgpt/export-and-delete" in account
         assert "google-assistant/delete-voice-recordings" not in admin + account

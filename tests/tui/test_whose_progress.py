@@ -36,7 +36,8 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list:
 
 
 async def test_a_new_person_is_kept_and_the_app_starts_on_them_again(
-        data_dir: Path, started: list) -> None:
+    data_dir: Path, started: list
+) -> None:
     app = make_app(data_dir, SCREENS_CATALOG)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f5", "enter")  # whose progress? → + New person
@@ -72,11 +73,18 @@ async def test_asking_at_start_shows_whose_progress(data_dir: Path) -> None:
         assert app.profile == "default"
 
 
-@pytest.mark.parametrize("argv", [
-    ["export", "--format", "md"], ["list", "--status", "done"], ["walk", "alpha"], [],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--format", "md"],
+        ["list", "--status", "done"],
+        ["walk", "alpha"],
+        [],
+    ],
+)
 def test_a_misspelt_person_is_an_error_with_close_names(
-        argv: list[str], data_dir: Path, capsys, started: list) -> None:
+    argv: list[str], data_dir: Path, capsys, started: list
+) -> None:
     two_people(data_dir)
     code = main([*argv, "--data-dir", str(data_dir), "--profile", "Vistor 14:30"])
     err = capsys.readouterr().err
@@ -84,11 +92,9 @@ def test_a_misspelt_person_is_an_error_with_close_names(
     assert "no profile named 'Vistor 14:30'" in err and "'Visitor 14:30'" in err
 
 
-def test_a_misspelt_person_is_an_error_in_french_too(data_dir: Path, capsys,
-                                                     started: list) -> None:
+def test_a_misspelt_person_is_an_error_in_french_too(data_dir: Path, capsys, started: list) -> None:
     two_people(data_dir)
-    assert main(["export", "--lang", "fr", "--data-dir", str(data_dir), "--profile",
-                 "Adda"]) == 1
+    assert main(["export", "--lang", "fr", "--data-dir", str(data_dir), "--profile", "Adda"]) == 1
     assert "aucun profil nommé 'Adda'. Vouliez-vous dire : 'Ada' ?" in capsys.readouterr().err
 
 
@@ -109,8 +115,9 @@ async def test_rename_and_erase_a_person_from_whose_progress(data_dir: Path) -> 
         people = dialog.query_one("#profiles-list", OptionList)
 
         def highlight(name: str) -> None:
-            people.highlighted = [people.get_option_at_index(i).id
-                                  for i in range(people.option_count)].index(name)
+            people.highlighted = [
+                people.get_option_at_index(i).id for i in range(people.option_count)
+            ].index(name)
 
         highlight("Visitor 14:30")
         await pilot.press("f2")

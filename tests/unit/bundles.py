@@ -20,27 +20,38 @@ CREATED = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 def platform_text(platform_id: str, name: str) -> str:
     """The example platform under another id and name."""
     text = EXAMPLE.read_text(encoding="utf-8")
-    return (text.replace("\nid: example\n", f"\nid: {platform_id}\n", 1)
-                .replace("name: Example [formerly Sample]", f"name: {name}", 1))
+    return text.replace("\nid: example\n", f"\nid: {platform_id}\n", 1).replace(
+        "name: Example [formerly Sample]", f"name: {name}", 1
+    )
 
 
-def catalog_folder(root: Path, version: str, *, date: str = "2026-11-01",
-                   extra: str | None = None, broken: bool = False) -> Path:
+def catalog_folder(
+    root: Path,
+    version: str,
+    *,
+    date: str = "2026-11-01",
+    extra: str | None = None,
+    broken: bool = False,
+) -> Path:
     """A catalog folder: the example platform, perhaps one more (`extra` is its id) or a
     broken one, and a catalog.toml with this version and date."""
     folder = root / f"catalog-{version}"
     (folder / "platforms").mkdir(parents=True)
-    (folder / "platforms" / "example.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"),
-                                                       encoding="utf-8")
+    (folder / "platforms" / "example.yaml").write_text(
+        EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     if extra:
         (folder / "platforms" / f"{extra}.yaml").write_text(
-            platform_text(extra, f"Only in {version}"), encoding="utf-8")
+            platform_text(extra, f"Only in {version}"), encoding="utf-8"
+        )
     if broken:
         (folder / "platforms" / "broken.yaml").write_text(
             platform_text("broken", "Broken").replace("kind: ai-training", "kind: nonsense"),
-            encoding="utf-8")
-    (folder / "catalog.toml").write_text(f'version = "{version}"\ndate = {date}\n',
-                                         encoding="utf-8")
+            encoding="utf-8",
+        )
+    (folder / "catalog.toml").write_text(
+        f'version = "{version}"\ndate = {date}\n', encoding="utf-8"
+    )
     return folder
 
 
@@ -89,15 +100,26 @@ def tar_gz(members: list[tarfile.TarInfo | tuple[str, bytes]]) -> bytes:
 def manifest_for(files: dict[str, bytes], version: str = "2027.1.1") -> bytes:
     import hashlib
 
-    return json.dumps({"format": 1, "kind": "optout-catalog", "version": version,
-                       "date": "2026-12-01", "created": "2026-12-01T00:00:00Z",
-                       "files": {n: {"size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
-                                 for n, b in files.items()}}).encode("utf-8")
+    return json.dumps(
+        {
+            "format": 1,
+            "kind": "optout-catalog",
+            "version": version,
+            "date": "2026-12-01",
+            "created": "2026-12-01T00:00:00Z",
+            "files": {
+                n: {"size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
+                for n, b in files.items()
+            },
+        }
+    ).encode("utf-8")
 
 
 def tree(folder: Path) -> dict[str, bytes | None]:
     """Every file and folder under `folder` with its bytes: "changes nothing" compares two."""
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None)
-            for p in sorted(folder.rglob("*"))}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(folder.rglob("*"))
+    }

@@ -33,8 +33,10 @@ def test_stamp_keeps_the_files_own_permissions(tmp_path: Path) -> None:
     source = Path(__file__).parents[1] / "fixtures" / "catalog" / "platforms" / "example.yaml"
     text = source.read_text(encoding="utf-8")
     target = tmp_path / "example.yaml"
-    target.write_text("\n".join(line for line in text.splitlines()
-                                if "fr_from" not in line) + "\n", encoding="utf-8")
+    target.write_text(
+        "\n".join(line for line in text.splitlines() if "fr_from" not in line) + "\n",
+        encoding="utf-8",
+    )
     target.chmod(0o664)
     assert stamp_file(target).added > 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o664

@@ -14,8 +14,9 @@ from optout_tui.catalog.cache import _cache_file, load_catalog_cached
 from tests.conftest import EXAMPLE_CATALOG
 
 
-def test_second_load_comes_from_the_cache_and_edits_reload(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_load_comes_from_the_cache_and_edits_reload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "cat"
     shutil.copytree(EXAMPLE_CATALOG, folder)
     first = load_catalog_cached([folder])
@@ -31,8 +32,12 @@ def test_second_load_comes_from_the_cache_and_edits_reload(tmp_path: Path,
     monkeypatch.undo()
 
     path = folder / "platforms" / "example.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "name: Example [formerly Sample]", "name: Example Renamed"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "name: Example [formerly Sample]", "name: Example Renamed"
+        ),
+        encoding="utf-8",
+    )
     os.utime(path, ns=(1, 1))  # even with an old mtime, the size changed
     assert load_catalog_cached([folder]).get("example").name == "Example Renamed"
 
@@ -85,6 +90,7 @@ def test_only_the_most_recent_caches_are_kept(tmp_path: Path) -> None:
 
 
 # -- 13.1: a cache nobody can use against the person --------------------------------------
+
 
 def _counting_parser(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count how often the YAML files are parsed (the cache was not used)."""
@@ -142,8 +148,9 @@ def test_an_open_cache_folder_from_before_is_made_private(tmp_path: Path) -> Non
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
-def test_a_cache_writable_by_others_is_not_read(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_writable_by_others_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _warm(tmp_path)
     _cache_file([folder]).chmod(0o666)
     parsed = _counting_parser(monkeypatch)
@@ -151,8 +158,9 @@ def test_a_cache_writable_by_others_is_not_read(tmp_path: Path,
     assert parsed == [1]
 
 
-def test_a_cache_owned_by_another_user_is_not_read(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_owned_by_another_user_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _warm(tmp_path)
     parsed = _counting_parser(monkeypatch)
     monkeypatch.setattr(os, "getuid", lambda: os.stat(_cache_file([folder])).st_uid + 1)
@@ -160,8 +168,9 @@ def test_a_cache_owned_by_another_user_is_not_read(tmp_path: Path,
     assert parsed == [1]
 
 
-def test_a_cache_that_is_a_link_is_not_followed(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_that_is_a_link_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _warm(tmp_path)
     cache_file = _cache_file([folder])
     moved = cache_file.with_name("elsewhere")
@@ -178,7 +187,7 @@ def test_a_bit_flip_in_the_header_is_not_served(tmp_path: Path) -> None:
     cache_file = _cache_file([folder])
     data = cache_file.read_bytes()
     at = data.index(b"Example [formerly Sample]")
-    cache_file.write_bytes(data[:at] + b"F" + data[at + 1:])
+    cache_file.write_bytes(data[:at] + b"F" + data[at + 1 :])
     assert load_catalog_cached([folder]).get("example").name == "Example [formerly Sample]"
 
 
@@ -193,7 +202,7 @@ def test_a_damaged_cache_is_treated_as_absent(tmp_path: Path, damage: str) -> No
         cache_file.write_bytes(b"")
     else:
         for at in range(0, len(data), 97):  # one flipped bit at a time, every 97 bytes
-            cache_file.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1:])
+            cache_file.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1 :])
             catalog = load_catalog_cached([folder])
             assert catalog.get("example").actions[0].surfaces[0].steps[1].id == "untick"
             cache_file.write_bytes(data)
@@ -207,7 +216,7 @@ def test_a_bit_flip_in_a_block_reads_the_yaml_instead(tmp_path: Path) -> None:
     cache_file = _cache_file([folder])
     data = cache_file.read_bytes()
     at = data.rindex(b'"untick"')
-    cache_file.write_bytes(data[:at + 1] + b"U" + data[at + 2:])
+    cache_file.write_bytes(data[: at + 1] + b"U" + data[at + 2 :])
     served = load_catalog_cached([folder]).get("example")
     assert served.actions[0].surfaces[0].steps[1].id == "untick"
 
@@ -216,8 +225,12 @@ def test_an_edit_keeping_size_and_time_is_noticed(tmp_path: Path) -> None:
     folder = _warm(tmp_path)
     path = folder / "platforms" / "example.yaml"
     before = path.stat()
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "name: Example [formerly Sample]", "name: Elpmaxe [formerly Sample]"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "name: Example [formerly Sample]", "name: Elpmaxe [formerly Sample]"
+        ),
+        encoding="utf-8",
+    )
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert path.stat().st_size == before.st_size
     assert load_catalog_cached([folder]).get("example").name == "Elpmaxe [formerly Sample]"
@@ -228,8 +241,11 @@ def test_a_removed_overlay_is_noticed(tmp_path: Path) -> None:
     overlay = tmp_path / "overlay"
     overlay.mkdir()
     (overlay / "example.yaml").write_text(
-        (folder / "platforms" / "example.yaml").read_text(encoding="utf-8").replace(
-            "name: Example [formerly Sample]", "name: Overlaid"), encoding="utf-8")
+        (folder / "platforms" / "example.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: Example [formerly Sample]", "name: Overlaid"),
+        encoding="utf-8",
+    )
     assert load_catalog_cached([folder, overlay]).get("example").name == "Overlaid"
     (overlay / "example.yaml").rename(overlay / "example.yaml.off")
     assert load_catalog_cached([folder, overlay]).get("example").name != "Overlaid"

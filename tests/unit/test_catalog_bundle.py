@@ -36,13 +36,13 @@ def test_keygen_bundle_verify(tmp_path, capsys):
     folder = catalog_folder(tmp_path, "2026.12.5", extra="second")
     out_file = tmp_path / "dist" / "optout-catalog.tar.gz"
     out_file.parent.mkdir()
-    code, out, err = run(capsys, "catalog", "bundle", str(folder), "--key", str(secret),
-                         "-o", str(out_file))
+    code, out, err = run(
+        capsys, "catalog", "bundle", str(folder), "--key", str(secret), "-o", str(out_file)
+    )
     assert code == 0, err
     assert "catalog 2026.12.5 of 2026-11-01, 2 platform file(s)" in out
     assert Path(f"{out_file}.sig").read_text().startswith("optout-catalog-signature 1\n")
-    code, out, err = run(capsys, "catalog", "verify", str(out_file), "--public-key",
-                         str(public))
+    code, out, err = run(capsys, "catalog", "verify", str(out_file), "--public-key", str(public))
     assert code == 0, err
     assert "Valid: catalog 2026.12.5" in out and load_public_key(public).key_id in out
 
@@ -58,22 +58,44 @@ def test_keygen_never_overwrites_a_key(tmp_path, capsys):
 def test_bundle_refuses_a_catalog_with_errors(tmp_path, capsys):
     run(capsys, "catalog", "keygen", "--out", str(tmp_path / "k"))
     folder = catalog_folder(tmp_path, "2026.12.5", broken=True)
-    code, _, err = run(capsys, "catalog", "bundle", str(folder), "--key",
-                       str(tmp_path / "k.key"), "-o", str(tmp_path / "b.tar.gz"))
+    code, _, err = run(
+        capsys,
+        "catalog",
+        "bundle",
+        str(folder),
+        "--key",
+        str(tmp_path / "k.key"),
+        "-o",
+        str(tmp_path / "b.tar.gz"),
+    )
     assert code == 1 and "broken.yaml" in err and not (tmp_path / "b.tar.gz").exists()
 
 
 def test_bundle_refuses_a_public_key_as_secret_key(tmp_path, capsys):
     run(capsys, "catalog", "keygen", "--out", str(tmp_path / "k"))
-    code, _, err = run(capsys, "catalog", "bundle", str(catalog_folder(tmp_path, "1")),
-                       "--key", str(tmp_path / "k.pub"), "-o", str(tmp_path / "b.tar.gz"))
+    code, _, err = run(
+        capsys,
+        "catalog",
+        "bundle",
+        str(catalog_folder(tmp_path, "1")),
+        "--key",
+        str(tmp_path / "k.pub"),
+        "-o",
+        str(tmp_path / "b.tar.gz"),
+    )
     assert code == 1 and "not an unencrypted PEM secret key" in err
 
 
 def test_verify_says_what_is_wrong(tmp_path, capsys):
     run(capsys, "catalog", "keygen", "--out", str(tmp_path / "k"))
-    code, _, err = run(capsys, "catalog", "verify", str(tmp_path / "missing.tar.gz"),
-                       "--public-key", str(tmp_path / "k.pub"))
+    code, _, err = run(
+        capsys,
+        "catalog",
+        "verify",
+        str(tmp_path / "missing.tar.gz"),
+        "--public-key",
+        str(tmp_path / "k.pub"),
+    )
     assert code == 1 and "no signature" in err
 
 
@@ -112,9 +134,18 @@ def test_a_good_archive_unpacks(tmp_path):
     assert (tmp_path / "manifest.json").exists()
 
 
-@pytest.mark.parametrize("name", ["../escape.yaml", "/tmp/escape.yaml",
-                                  "platforms/../../escape.yaml", "platforms/sub/x.yaml",
-                                  "platforms/Upper.yaml", "catalog.py", "./manifest.json"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../escape.yaml",
+        "/tmp/escape.yaml",
+        "platforms/../../escape.yaml",
+        "platforms/sub/x.yaml",
+        "platforms/Upper.yaml",
+        "catalog.py",
+        "./manifest.json",
+    ],
+)
 def test_names_outside_the_layout_are_refused(tmp_path, name):
     dest = tmp_path / "dest"
     dest.mkdir()
@@ -130,13 +161,17 @@ def link(name: str, kind: bytes, target: str = "") -> tarfile.TarInfo:
     return info
 
 
-@pytest.mark.parametrize("member", [
-    link("platforms/example.yaml", tarfile.SYMTYPE, "/etc/passwd"),
-    link("platforms/example.yaml", tarfile.LNKTYPE, "manifest.json"),
-    link("platforms/example.yaml", tarfile.CHRTYPE),
-    link("platforms/example.yaml", tarfile.FIFOTYPE),
-    link("platforms/example.yaml", tarfile.DIRTYPE),
-], ids=["symlink", "hardlink", "device", "fifo", "folder"])
+@pytest.mark.parametrize(
+    "member",
+    [
+        link("platforms/example.yaml", tarfile.SYMTYPE, "/etc/passwd"),
+        link("platforms/example.yaml", tarfile.LNKTYPE, "manifest.json"),
+        link("platforms/example.yaml", tarfile.CHRTYPE),
+        link("platforms/example.yaml", tarfile.FIFOTYPE),
+        link("platforms/example.yaml", tarfile.DIRTYPE),
+    ],
+    ids=["symlink", "hardlink", "device", "fifo", "folder"],
+)
 def test_links_devices_and_folders_are_refused(tmp_path, member):
     manifest = manifest_for({"platforms/example.yaml": GOOD})
     with pytest.raises(Refused, match="not a regular file"):
@@ -146,8 +181,7 @@ def test_links_devices_and_folders_are_refused(tmp_path, member):
 
 def test_a_file_twice_is_refused(tmp_path):
     with pytest.raises(Refused, match="twice"):
-        unpack(tar_gz([*good_members(), ("platforms/example.yaml", b"format: 1\n")]),
-               tmp_path)
+        unpack(tar_gz([*good_members(), ("platforms/example.yaml", b"format: 1\n")]), tmp_path)
 
 
 def test_too_many_members_are_refused(tmp_path, monkeypatch):
@@ -181,8 +215,9 @@ def test_a_compressed_bomb_is_refused_without_inflating_it(tmp_path, monkeypatch
         unpack(out.getvalue(), tmp_path)
 
 
-@pytest.mark.parametrize("data", [b"", b"not a gzip file", tar_gz(good_members())[:-40]],
-                         ids=["empty", "garbage", "cut"])
+@pytest.mark.parametrize(
+    "data", [b"", b"not a gzip file", tar_gz(good_members())[:-40]], ids=["empty", "garbage", "cut"]
+)
 def test_an_unreadable_archive_is_refused(tmp_path, data):
     with pytest.raises(Refused, match="not a readable .tar.gz|no manifest"):
         unpack(data, tmp_path)
@@ -191,30 +226,39 @@ def test_an_unreadable_archive_is_refused(tmp_path, data):
 def test_a_manifest_is_required_and_must_list_every_file(tmp_path):
     with pytest.raises(Refused, match="no manifest.json"):
         unpack(tar_gz([("platforms/example.yaml", GOOD)]), tmp_path / "a")
-    unlisted = [("manifest.json", manifest_for({"platforms/example.yaml": GOOD})),
-                ("platforms/example.yaml", GOOD), ("platforms/extra.yaml", GOOD)]
+    unlisted = [
+        ("manifest.json", manifest_for({"platforms/example.yaml": GOOD})),
+        ("platforms/example.yaml", GOOD),
+        ("platforms/extra.yaml", GOOD),
+    ]
     with pytest.raises(Refused, match="not listed: platforms/extra.yaml"):
         unpack(tar_gz(unlisted), tmp_path / "b")
-    missing = [("manifest.json", manifest_for({"platforms/example.yaml": GOOD,
-                                               "platforms/gone.yaml": GOOD})),
-               ("platforms/example.yaml", GOOD)]
+    missing = [
+        (
+            "manifest.json",
+            manifest_for({"platforms/example.yaml": GOOD, "platforms/gone.yaml": GOOD}),
+        ),
+        ("platforms/example.yaml", GOOD),
+    ]
     with pytest.raises(Refused, match="missing: platforms/gone.yaml"):
         unpack(tar_gz(missing), tmp_path / "c")
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"format": 2}, "format 2"),
-    ({"kind": "something-else"}, "does not describe an optout catalog"),
-    ({"version": "latest"}, "not a catalog version"),
-    ({"date": "yesterday"}, "YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"format": 2}, "format 2"),
+        ({"kind": "something-else"}, "does not describe an optout catalog"),
+        ({"version": "latest"}, "not a catalog version"),
+        ({"date": "yesterday"}, "YYYY-MM-DD"),
+    ],
+)
 def test_a_manifest_that_makes_no_sense_is_refused(tmp_path, change, message):
     import json
 
     manifest = json.loads(manifest_for({"platforms/example.yaml": GOOD}))
     manifest.update(change)
-    members = [("manifest.json", json.dumps(manifest).encode()),
-               ("platforms/example.yaml", GOOD)]
+    members = [("manifest.json", json.dumps(manifest).encode()), ("platforms/example.yaml", GOOD)]
     with pytest.raises(Refused, match=message):
         unpack(tar_gz(members), tmp_path)
 

@@ -40,15 +40,15 @@ def test_an_action_id_used_twice_is_refused(tmp_path: Path, capsys) -> None:
 
 
 def test_a_key_given_twice_is_refused(tmp_path: Path, capsys) -> None:
-    text = EXAMPLE.replace("name: Example [formerly Sample]\n",
-                           "name: Example [formerly Sample]\nname: Another name\n")
+    text = EXAMPLE.replace(
+        "name: Example [formerly Sample]\n", "name: Example [formerly Sample]\nname: Another name\n"
+    )
     code, out = _validate(_write(tmp_path, "example.yaml", text), capsys)
     assert code == 1 and "'name' is given twice" in out
 
 
 @pytest.mark.parametrize("broken", ["{{your name} and more", "your name}}", "{{a}} {{b"])
-def test_unbalanced_blanks_in_a_template_are_refused(broken: str, tmp_path: Path,
-                                                     capsys) -> None:
+def test_unbalanced_blanks_in_a_template_are_refused(broken: str, tmp_path: Path, capsys) -> None:
     text = BETA.replace("Owner: {{your name}}.", f"Owner: {broken}.")
     assert text != BETA
     code, out = _validate(_write(tmp_path, "beta.yaml", text), capsys)

@@ -22,8 +22,9 @@ def test_export_gives_every_platform_and_action_in_full(capsys) -> None:
     assert main(["catalog", "export", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["format_version"] == 1 and data["catalog_format"] == 2
-    source = yaml.safe_load((EXAMPLE_CATALOG / "platforms" / "example.yaml")
-                            .read_text(encoding="utf-8"))
+    source = yaml.safe_load(
+        (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
+    )
     [platform] = data["platforms"]
     assert platform["id"] == source["id"] and platform["name"] == source["name"]
     assert [a["id"] for a in platform["actions"]] == [a["id"] for a in source["actions"]]
@@ -33,6 +34,7 @@ def test_export_gives_every_platform_and_action_in_full(capsys) -> None:
         assert ours["title"]["en"] == theirs["title"]["en"]
         for sid, surface in theirs["surfaces"].items():
             assert ours["surfaces"][sid]["available"] == surface["available"]
-            assert [s["id"] for s in ours["surfaces"][sid]["steps"]] == \
-                [s["id"] for s in surface.get("steps", [])]
+            assert [s["id"] for s in ours["surfaces"][sid]["steps"]] == [
+                s["id"] for s in surface.get("steps", [])
+            ]
         assert [s["url"] for s in ours["sources"]] == [s["url"] for s in theirs["sources"]]

@@ -79,8 +79,9 @@ def env(tmp_path, monkeypatch, keys):
     (trusted / "test.pub").write_bytes(keys.public.read_bytes())
     monkeypatch.setattr(signing, "KEYS_DIR", trusted)
     data = tmp_path / "data"
-    return SimpleNamespace(tmp=tmp_path, bundled=bundled, data=data, root=data / "catalog",
-                           keys=keys)
+    return SimpleNamespace(
+        tmp=tmp_path, bundled=bundled, data=data, root=data / "catalog", keys=keys
+    )
 
 
 def run(capsys, env, *argv: str) -> tuple[int, str, str]:
@@ -100,11 +101,13 @@ def signed_file(env, version: str, **options) -> Path:
 
 
 def serve(server, path: Path, name: str = "/bundle.tar.gz", *, signature: bool = True) -> str:
-    server.expect_request(name).respond_with_data(path.read_bytes(),
-                                                  content_type="application/gzip")
+    server.expect_request(name).respond_with_data(
+        path.read_bytes(), content_type="application/gzip"
+    )
     if signature:
         server.expect_request(name + ".sig").respond_with_data(
-            Path(f"{path}.sig").read_bytes(), content_type="text/plain")
+            Path(f"{path}.sig").read_bytes(), content_type="text/plain"
+        )
     else:
         server.expect_request(name + ".sig").respond_with_data("not found", status=404)
     return server.url_for(name)
@@ -113,8 +116,7 @@ def serve(server, path: Path, name: str = "/bundle.tar.gz", *, signature: bool =
 @pytest.fixture
 def installed(env, capsys):
     """Catalog 2026.2.1 installed from a file: what a refusal must leave untouched."""
-    code, _, err = run(capsys, env, "catalog", "update", "--url",
-                       str(signed_file(env, "2026.2.1")))
+    code, _, err = run(capsys, env, "catalog", "update", "--url", str(signed_file(env, "2026.2.1")))
     assert code == 0, err
     return tree(env.root)
 
@@ -167,8 +169,9 @@ def test_update_from_a_relative_file_path_works_offline(env, capsys, monkeypatch
 
 def test_rollback_goes_back_one_update_then_to_the_bundled_catalog(env, capsys):
     for version in ("2026.2.1", "2026.3.1"):
-        assert run(capsys, env, "catalog", "update", "--url",
-                   str(signed_file(env, version)))[0] == 0
+        assert (
+            run(capsys, env, "catalog", "update", "--url", str(signed_file(env, version)))[0] == 0
+        )
     assert "only-3-1" in listing(capsys, env)
     code, out, _ = run(capsys, env, "catalog", "rollback")
     assert code == 0 and "from catalog 2026.3.1 to catalog 2026.2.1" in out
@@ -182,8 +185,7 @@ def test_rollback_goes_back_one_update_then_to_the_bundled_catalog(env, capsys):
     assert code == 1 and "nothing to roll back" in err
 
 
-def test_a_newer_bundled_catalog_wins_over_an_older_update(env, capsys, installed,
-                                                           monkeypatch):
+def test_a_newer_bundled_catalog_wins_over_an_older_update(env, capsys, installed, monkeypatch):
     newer = catalog_folder(env.tmp / "upgraded", "2026.5.1", extra="only-after-upgrade")
     monkeypatch.setattr(common, "bundled_catalog_dir", lambda: newer)
     monkeypatch.setattr(catalog_cmd, "bundled_catalog_dir", lambda: newer)
@@ -194,7 +196,8 @@ def test_a_newer_bundled_catalog_wins_over_an_older_update(env, capsys, installe
 
 
 def test_an_installed_update_this_version_cannot_read_falls_back_to_the_bundled(
-        env, capsys, installed):
+    env, capsys, installed
+):
     [folder] = [p for p in env.root.iterdir() if p.is_dir()]
     (folder / "platforms" / "only-2-1.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     code, out, err = run(capsys, env, "list")
@@ -232,8 +235,11 @@ def test_refuses_a_tampered_bundle(env, https, capsys, installed):
     good = signed_file(env, "2026.3.1")
     other = catalog_folder(env.tmp / "evil", "2026.3.1")  # one platform less: smaller
     (other / "platforms" / "example.yaml").write_text(
-        (other / "platforms" / "example.yaml").read_text().replace(
-            "https://example.com/settings/ai", "https://evil.example/x"), encoding="utf-8")
+        (other / "platforms" / "example.yaml")
+        .read_text()
+        .replace("https://example.com/settings/ai", "https://evil.example/x"),
+        encoding="utf-8",
+    )
     evil = bundle_bytes(other)
     signed_size = len(good.read_bytes())
     assert len(evil) < signed_size
@@ -265,8 +271,7 @@ def test_refuses_a_bundle_signed_by_an_untrusted_key(env, capsys, installed):
     refused(capsys, env, installed, str(bundle), "not a trusted key")
 
 
-def test_refuses_a_signature_made_with_another_key_under_the_trusted_id(env, capsys,
-                                                                        installed):
+def test_refuses_a_signature_made_with_another_key_under_the_trusted_id(env, capsys, installed):
     bundle = signed_file(env, "2026.3.1")
     data = bundle.read_bytes()
     trusted_id = signing.key_id(env.keys.secret.public_key())
@@ -279,14 +284,21 @@ def test_refuses_a_signature_made_with_another_key_under_the_trusted_id(env, cap
 def test_refuses_a_signature_file_of_another_format(env, capsys, installed):
     bundle = signed_file(env, "2026.3.1")
     sig = Path(f"{bundle}.sig")
-    sig.write_text(sig.read_text().replace("optout-catalog-signature 1",
-                                           "optout-catalog-signature 2"))
+    sig.write_text(
+        sig.read_text().replace("optout-catalog-signature 1", "optout-catalog-signature 2")
+    )
     refused(capsys, env, installed, str(bundle), "not an optout catalog signature")
 
 
 def test_refuses_a_bundle_older_than_the_installed_update(env, capsys, installed):
-    refused(capsys, env, installed, str(signed_file(env, "2026.1.5")),
-            "2026.1.5", "not newer than the installed update (2026.2.1)")
+    refused(
+        capsys,
+        env,
+        installed,
+        str(signed_file(env, "2026.1.5")),
+        "2026.1.5",
+        "not newer than the installed update (2026.2.1)",
+    )
 
 
 def test_refuses_a_replayed_bundle(env, capsys, installed):
@@ -306,10 +318,14 @@ def test_refuses_an_oversized_download(env, https, capsys, installed, monkeypatc
     data = bundle.read_bytes()
     if chunked:  # no Content-Length: the cap must hold as the bytes arrive
         https.expect_request("/big.tar.gz").respond_with_handler(
-            lambda request: Response((data[i:i + 500] for i in range(0, len(data), 500)),
-                                     content_type="application/gzip"))
+            lambda request: Response(
+                (data[i : i + 500] for i in range(0, len(data), 500)),
+                content_type="application/gzip",
+            )
+        )
         https.expect_request("/big.tar.gz.sig").respond_with_data(
-            Path(f"{bundle}.sig").read_bytes())
+            Path(f"{bundle}.sig").read_bytes()
+        )
         url = https.url_for("/big.tar.gz")
     else:
         url = serve(https, bundle)
@@ -318,14 +334,20 @@ def test_refuses_an_oversized_download(env, https, capsys, installed, monkeypatc
 
 def test_refuses_an_oversized_bundle_file(env, capsys, installed, monkeypatch):
     monkeypatch.setattr(update_module, "MAX_BUNDLE_BYTES", 1000)
-    refused(capsys, env, installed, str(signed_file(env, "2026.3.1")),
-            "larger than the limit of 1,000 bytes")
+    refused(
+        capsys,
+        env,
+        installed,
+        str(signed_file(env, "2026.3.1")),
+        "larger than the limit of 1,000 bytes",
+    )
 
 
 def test_refuses_a_signed_bundle_with_an_invalid_catalog_file(env, capsys, installed):
     bundle = signed_file(env, "2026.3.1", broken=True)
-    err = refused(capsys, env, installed, str(bundle), "does not pass the validator",
-                  "platforms/broken.yaml:")
+    err = refused(
+        capsys, env, installed, str(bundle), "does not pass the validator", "platforms/broken.yaml:"
+    )
     assert "nonsense" in err
 
 
@@ -340,13 +362,15 @@ def test_refuses_a_redirect_from_https_to_http(env, https, capsys, installed, ht
     bundle = signed_file(env, "2026.3.1")
     plain = serve(httpserver, bundle)
     https.expect_request("/bundle.tar.gz.sig").respond_with_data(
-        "", status=302, headers={"Location": plain + ".sig"})
+        "", status=302, headers={"Location": plain + ".sig"}
+    )
     refused(capsys, env, installed, https.url_for("/bundle.tar.gz"), "not https://")
     assert httpserver.log == []
 
 
-def test_refuses_a_server_whose_certificate_is_not_trusted(env, server, capsys, installed,
-                                                           monkeypatch):
+def test_refuses_a_server_whose_certificate_is_not_trusted(
+    env, server, capsys, installed, monkeypatch
+):
     server.clear()
     url = serve(server, signed_file(env, "2026.3.1"))
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)  # the test CA is not trusted
@@ -364,8 +388,7 @@ def test_a_server_that_does_not_answer_times_out(env, https, capsys, installed, 
         return Response("too late")
 
     https.expect_request("/bundle.tar.gz.sig").respond_with_handler(slow)
-    code, _, err = run(capsys, env, "catalog", "update", "--url",
-                       https.url_for("/bundle.tar.gz"))
+    code, _, err = run(capsys, env, "catalog", "update", "--url", https.url_for("/bundle.tar.gz"))
     assert code == 1 and "timed out" in err
     assert tree(env.root) == installed
 

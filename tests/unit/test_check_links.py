@@ -56,16 +56,20 @@ def site(ca, tmp_path, monkeypatch):
     base = server.url_for("/").rstrip("/")
     server.expect_request("/good").respond_with_data("ok")
     server.expect_request("/moved").respond_with_data(
-        "", status=301, headers={"Location": f"{base}/new-place"})
+        "", status=301, headers={"Location": f"{base}/new-place"}
+    )
     server.expect_request("/new-place").respond_with_data("here now")
     server.expect_request("/slash").respond_with_data(
-        "", status=301, headers={"Location": f"{base}/slash/"})
+        "", status=301, headers={"Location": f"{base}/slash/"}
+    )
     server.expect_request("/slash/").respond_with_data("same page")
     server.expect_request("/article").respond_with_data(
-        "", status=302, headers={"Location": f"{base}/en-us/"})
+        "", status=302, headers={"Location": f"{base}/en-us/"}
+    )
     server.expect_request("/en-us/").respond_with_data("home")
     server.expect_request("/settings").respond_with_data(
-        "", status=302, headers={"Location": f"{base}/accounts/login?next=/settings"})
+        "", status=302, headers={"Location": f"{base}/accounts/login?next=/settings"}
+    )
     server.expect_request("/accounts/login").respond_with_data("sign in")
     server.expect_request("/gone").respond_with_data("", status=404)
     server.expect_request("/gone-for-good").respond_with_data("", status=410)
@@ -81,8 +85,17 @@ def site(ca, tmp_path, monkeypatch):
     server.stop()
 
 
-PAGES = ("good", "moved", "slash", "article", "settings", "gone", "gone-for-good",
-         "forbidden", "slow")
+PAGES = (
+    "good",
+    "moved",
+    "slash",
+    "article",
+    "settings",
+    "gone",
+    "gone-for-good",
+    "forbidden",
+    "slow",
+)
 
 
 def catalog_with_sources(folder, base: str):
@@ -90,13 +103,17 @@ def catalog_with_sources(folder, base: str):
     link must be on the platform's own domain, which is not this machine)."""
     text = EXAMPLE.read_text(encoding="utf-8")
     text = text.replace("        link: https://example.com/settings/ai\n", "")
-    sources = "".join(f"      - url: {base}/{page}\n        publisher: Local\n"
-                      "        published: unknown\n        type: official\n" for page in PAGES)
+    sources = "".join(
+        f"      - url: {base}/{page}\n        publisher: Local\n"
+        "        published: unknown\n        type: official\n"
+        for page in PAGES
+    )
     start = text.index("    sources:\n") + len("    sources:\n")
     end = text.index("    verified:")
     (folder / "platforms").mkdir(parents=True)
-    (folder / "platforms" / "example.yaml").write_text(text[:start] + sources + text[end:],
-                                                       encoding="utf-8")
+    (folder / "platforms" / "example.yaml").write_text(
+        text[:start] + sources + text[end:], encoding="utf-8"
+    )
     return folder
 
 
@@ -139,13 +156,18 @@ def test_text_output_and_exit_status_for_ci(site, tmp_path, capsys):
     folder = catalog_with_sources(tmp_path / "cat", base)
     code, out, _ = check(capsys, str(folder), *FAST)
     lines = out.splitlines()
-    assert any(line.startswith("gone ") and f"{base}/gone " in line
-               and "example.yaml: example/ai-training source" in line for line in lines)
-    assert any(f"{base}/settings" in line and "[suspicious: login wall]" in line
-               for line in lines)
+    assert any(
+        line.startswith("gone ")
+        and f"{base}/gone " in line
+        and "example.yaml: example/ai-training source" in line
+        for line in lines
+    )
+    assert any(f"{base}/settings" in line and "[suspicious: login wall]" in line for line in lines)
     assert not any(f"{base}/good" in line for line in lines)  # fine links only with --all
-    assert lines[-1].startswith("9 link(s) checked (9 distinct URL(s)): 2 ok, 3 redirected "
-                                "(2 suspicious), 2 gone, 2 unreachable")
+    assert lines[-1].startswith(
+        "9 link(s) checked (9 distinct URL(s)): 2 ok, 3 redirected "
+        "(2 suspicious), 2 gone, 2 unreachable"
+    )
     assert code == 1
 
 
@@ -155,7 +177,8 @@ def test_exit_status_follows_fail_on(site, tmp_path, capsys):
     (folder / "platforms").mkdir(parents=True)
     text = EXAMPLE.read_text().replace("        link: https://example.com/settings/ai\n", "")
     (folder / "platforms" / "example.yaml").write_text(
-        text.replace("https://example.com/help/ai", f"{base}/article"))
+        text.replace("https://example.com/help/ai", f"{base}/article")
+    )
     assert check(capsys, str(folder), *FAST)[0] == 0  # a redirect alone does not fail CI
     assert check(capsys, str(folder), *FAST, "--fail-on", "gone,suspicious")[0] == 1
     code, _, err = check(capsys, str(folder), "--fail-on", "typo")
@@ -226,15 +249,16 @@ def test_one_request_at_a_time_per_host_with_a_pause_between(loopback):
 
 def flaky(answers: list[tuple[int, dict]]):
     """Answers in turn, then the last one again."""
+
     def handler(request):
         status, headers = answers.pop(0) if len(answers) > 1 else answers[0]
         return Response("", status=status, headers=headers)
+
     return handler
 
 
 def test_retries_back_off_and_then_succeed(loopback):
-    loopback.expect_request("/flaky").respond_with_handler(flaky([(503, {}), (503, {}),
-                                                                  (200, {})]))
+    loopback.expect_request("/flaky").respond_with_handler(flaky([(503, {}), (503, {}), (200, {})]))
     checker = Checker(Settings(host_delay=0, retries=2, backoff=1.5), sleep=no_wait)
     [result] = checker.run([loopback.url_for("/flaky")]).values()
     assert result.status == "ok" and result.attempts == 3
@@ -272,22 +296,32 @@ def test_collects_deep_links_step_links_and_sources():
     uses = collect([load_platform(EXAMPLE)])
     assert [(u.url, u.part) for u in uses] == [
         ("https://example.com/settings/ai", "link (web)"),
-        ("https://example.com/help/ai", "source")]
+        ("https://example.com/help/ai", "source"),
+    ]
     assert uses[0].platform == "example" and uses[0].action == "ai-training"
 
 
-@pytest.mark.parametrize("original, final, verdict", [
-    ("https://x.com/settings/grok", "https://x.com/i/flow/login?redirect=1", "login wall"),
-    ("https://www.linkedin.com/mypreferences/d/data", "https://www.linkedin.com/authwall?x",
-     "login wall"),
-    ("https://help.example.com/article/123", "https://help.example.com/", "home page"),
-    ("https://help.example.com/article/123", "https://help.example.com/fr-fr", "home page"),
-    ("https://help.example.com/article/123", "https://help.example.com/article/456", None),
-    ("https://example.com/", "https://example.com/en/", None),  # it was a home page already
-    ("https://accounts.example.com/privacy", "https://accounts.example.com/login",
-     "login wall"),
-    ("https://example.com/privacy", "https://accounts.example.com/?continue=x", "login wall"),
-    ("https://example.com/login-help", "https://example.com/login-help/new", None),
-])
+@pytest.mark.parametrize(
+    "original, final, verdict",
+    [
+        ("https://x.com/settings/grok", "https://x.com/i/flow/login?redirect=1", "login wall"),
+        (
+            "https://www.linkedin.com/mypreferences/d/data",
+            "https://www.linkedin.com/authwall?x",
+            "login wall",
+        ),
+        ("https://help.example.com/article/123", "https://help.example.com/", "home page"),
+        ("https://help.example.com/article/123", "https://help.example.com/fr-fr", "home page"),
+        ("https://help.example.com/article/123", "https://help.example.com/article/456", None),
+        ("https://example.com/", "https://example.com/en/", None),  # it was a home page already
+        (
+            "https://accounts.example.com/privacy",
+            "https://accounts.example.com/login",
+            "login wall",
+        ),
+        ("https://example.com/privacy", "https://accounts.example.com/?continue=x", "login wall"),
+        ("https://example.com/login-help", "https://example.com/login-help/new", None),
+    ],
+)
 def test_suspicious_redirects(original, final, verdict):
     assert suspicious(original, final) == verdict

@@ -42,7 +42,8 @@ def test_validate_missing_path_is_usage_error(tmp_path: Path) -> None:
 
 
 def test_bad_catalog_stops_the_app_with_a_message(
-        tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "broken.yaml").write_text("id: [\n", encoding="utf-8")
     assert main(["--data-dir", str(data_dir), "--catalog", str(tmp_path)]) == 1
     err = capsys.readouterr().err
@@ -51,32 +52,39 @@ def test_bad_catalog_stops_the_app_with_a_message(
 
 
 def test_plain_commands_do_not_import_textual() -> None:
-    code = ("import sys; from optout_tui.cli import main; main(['list']); "
-            "import optout_tui.catalog, optout_tui.progress, optout_tui.qr; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'qrcode')]; "
-            "sys.exit(1 if bad else 0)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    code = (
+        "import sys; from optout_tui.cli import main; main(['list']); "
+        "import optout_tui.catalog, optout_tui.progress, optout_tui.qr; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'qrcode')]; "
+        "sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_python_dash_m_runs_the_same_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "optout_tui", "--version"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "optout_tui", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0 and result.stdout.strip() == f"optout {__version__}"
 
 
 def test_the_warm_cache_path_of_list_reads_no_yaml_and_no_textual() -> None:
     """The second `optout list` is served from the cache: neither the YAML parser nor the
     loader, Textual, Rich, qrcode or the URL parser are imported."""
-    code = ("import sys; from optout_tui.cli import main; main(['list']); "
-            "heavy = ('textual', 'rich', 'qrcode', 'yaml', 'ada_url'); "
-            "bad = [m for m in sys.modules if m.split('.')[0] in heavy "
-            "or m == 'optout_tui.catalog.loader']; "
-            "print(' '.join(bad)); sys.exit(1 if bad else 0)")
-    cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    code = (
+        "import sys; from optout_tui.cli import main; main(['list']); "
+        "heavy = ('textual', 'rich', 'qrcode', 'yaml', 'ada_url'); "
+        "bad = [m for m in sys.modules if m.split('.')[0] in heavy "
+        "or m == 'optout_tui.catalog.loader']; "
+        "print(' '.join(bad)); sys.exit(1 if bad else 0)"
+    )
+    cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert cold.returncode == 1 and "yaml" in cold.stdout  # the first run parses the YAML
-    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert warm.returncode == 0, warm.stdout + warm.stderr

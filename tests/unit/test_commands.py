@@ -61,8 +61,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_list_plain(capsys) -> None:
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert out.splitlines()[1] == ("  example/ai-training  ai-training  "
-                                   "Turn off AI training on your posts")
+    assert out.splitlines()[1] == (
+        "  example/ai-training  ai-training  Turn off AI training on your posts"
+    )
 
 
 def test_list_json_shape(capsys) -> None:
@@ -70,19 +71,43 @@ def test_list_json_shape(capsys) -> None:
     data = json.loads(out)
     assert code == 0 and data["format_version"] == 1
     [platform] = data["platforms"]
-    assert set(platform) == {"id", "name", "aliases", "domains", "categories", "languages",
-                             "origin", "actions"}
-    assert platform["actions"] == [{
-        "id": "ai-training",
-        "title": {"en": "Turn off AI training on your posts",
-                  "fr": "Désactiver l'entraînement de l'IA sur vos publications"},
-        "kind": "ai-training", "default": "on", "regions": ["all"], "priority": "medium",
-        "verified": "2026-11-24", "confidence": "high"}]
+    assert set(platform) == {
+        "id",
+        "name",
+        "aliases",
+        "domains",
+        "categories",
+        "languages",
+        "origin",
+        "actions",
+    }
+    assert platform["actions"] == [
+        {
+            "id": "ai-training",
+            "title": {
+                "en": "Turn off AI training on your posts",
+                "fr": "Désactiver l'entraînement de l'IA sur vos publications",
+            },
+            "kind": "ai-training",
+            "default": "on",
+            "regions": ["all"],
+            "priority": "medium",
+            "verified": "2026-11-24",
+            "confidence": "high",
+        }
+    ]
 
 
-@pytest.mark.parametrize(("option", "value", "found"), [
-    ("--kind", "ai-training", True), ("--kind", "biometrics", False),
-    ("--region", "FR", True), ("--category", "social", True), ("--category", "work", False)])
+@pytest.mark.parametrize(
+    ("option", "value", "found"),
+    [
+        ("--kind", "ai-training", True),
+        ("--kind", "biometrics", False),
+        ("--region", "FR", True),
+        ("--category", "social", True),
+        ("--category", "work", False),
+    ],
+)
 def test_list_filters(capsys, option: str, value: str, found: bool) -> None:
     code, out, _ = run(capsys, "list", option, value)
     assert code == 0
@@ -98,8 +123,7 @@ def test_list_status_reads_the_profile(capsys, data_dir: Path) -> None:
     store.close()
     args = ["--data-dir", str(data_dir), "--profile", "visitor"]
     assert "example/ai-training" in run(capsys, "list", "--status", "done", *args)[1]
-    assert "example/ai-training" not in run(capsys, "list", "--status", "not-started",
-                                            *args)[1]
+    assert "example/ai-training" not in run(capsys, "list", "--status", "not-started", *args)[1]
 
 
 def test_list_status_not_possible_and_recheck(capsys, data_dir: Path) -> None:
@@ -110,8 +134,10 @@ def test_list_status_not_possible_and_recheck(capsys, data_dir: Path) -> None:
     args = ["--data-dir", str(data_dir)]
     assert "example/ai-training" in run(capsys, "list", "--status", "in-progress", *args)[1]
     store.set_state(StepKey("example", "ai-training", "web", "open-settings"), "done")
-    assert "example/ai-training" in run(capsys, "list", "--status", "done-as-far-as-possible",
-                                        *args)[1]
+    assert (
+        "example/ai-training"
+        in run(capsys, "list", "--status", "done-as-far-as-possible", *args)[1]
+    )
     store.set_state(StepKey("example", "ai-training", "web", "open-settings"), "not-possible")
     store.close()
     assert "example/ai-training" in run(capsys, "list", "--status", "not-possible", *args)[1]
@@ -125,8 +151,10 @@ def test_walk_to_the_end_records_done(monkeypatch, capsys, data_dir: Path) -> No
     from optout_tui.progress import ProgressStore
 
     assert ("example", "ai-training", "web") in ProgressStore(data_dir).done_records()
-    assert "example/ai-training" in run(capsys, "list", "--status", "done",
-                                        "--data-dir", str(data_dir))[1]
+    assert (
+        "example/ai-training"
+        in run(capsys, "list", "--status", "done", "--data-dir", str(data_dir))[1]
+    )
 
 
 def test_show_checklist(capsys) -> None:
@@ -222,8 +250,10 @@ def test_walk_saves_answers(monkeypatch: pytest.MonkeyPatch, capsys, data_dir: P
     from optout_tui.progress import ProgressStore
 
     states = ProgressStore(data_dir).states()
-    assert {k.step: v for k, v in states.items()} == {"open-settings": "not-possible",
-                                                       "untick": "not-possible"}
+    assert {k.step: v for k, v in states.items()} == {
+        "open-settings": "not-possible",
+        "untick": "not-possible",
+    }
     assert "None of these steps is possible for you" in out
     assert "1 of 1 action(s) finished" in out
 
@@ -238,15 +268,27 @@ def test_walk_quits_cleanly_at_end_of_input(monkeypatch, capsys, data_dir: Path)
 
 def test_piped_output_has_no_escape_sequences(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
-    for argv in (["list"], ["--catalog", str(EXAMPLE_CATALOG), "show", "example"],
-                 ["--catalog", str(MARKUP_CATALOG), "show", "markup"]):
-        result = subprocess.run([sys.executable, "-m", "optout_tui", *argv], env=env,
-                                capture_output=True, text=True, check=False)
+    for argv in (
+        ["list"],
+        ["--catalog", str(EXAMPLE_CATALOG), "show", "example"],
+        ["--catalog", str(MARKUP_CATALOG), "show", "markup"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "optout_tui", *argv],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
         assert "\x1b" not in result.stdout
-    markup = subprocess.run([sys.executable, "-m", "optout_tui", "--catalog",
-                             str(MARKUP_CATALOG), "show", "markup"], env=env,
-                            capture_output=True, text=True, check=False).stdout
+    markup = subprocess.run(
+        [sys.executable, "-m", "optout_tui", "--catalog", str(MARKUP_CATALOG), "show", "markup"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     assert "Title [b]not bold[/b] [@click=app.quit]quit[/]" in markup
 
 

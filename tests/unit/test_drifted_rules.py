@@ -26,7 +26,8 @@ def answer(monkeypatch: pytest.MonkeyPatch, *answers: str) -> None:
 
 
 def test_walk_refuses_to_finish_an_email_action_with_its_text_not_filled(
-        monkeypatch, capsys, data_dir: Path) -> None:
+    monkeypatch, capsys, data_dir: Path
+) -> None:
     answer(monkeypatch, "d", "q")
     assert main(["walk", "beta/object-by-email", "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
@@ -37,7 +38,8 @@ def test_walk_refuses_to_finish_an_email_action_with_its_text_not_filled(
 
 
 def test_walk_finishes_an_email_action_once_its_text_has_no_blanks(
-        monkeypatch, capsys, data_dir: Path) -> None:
+    monkeypatch, capsys, data_dir: Path
+) -> None:
     store = ProgressStore(data_dir)
     store.set_filled("beta", "object-by-email", "email", "Exclude acme. Owner: Ada.")
     store.close()
@@ -59,7 +61,8 @@ def _done_long_ago(data_dir: Path, days: int) -> None:
     store.record_done("alpha", "ai-training", "web", snapshot(action, action.surface("web")))
     store.close()
     when = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)).isoformat(
-        timespec="seconds")
+        timespec="seconds"
+    )
     with sqlite3.connect(data_dir / "progress.sqlite3") as db:
         db.execute("UPDATE action_done SET done_at = ?", (when,))
 
@@ -75,8 +78,9 @@ def test_list_status_follows_recheck_days(capsys, data_dir: Path) -> None:
     assert "alpha/ai-training" in capsys.readouterr().out
 
 
-async def test_the_apps_export_is_in_the_apps_language(data_dir: Path, tmp_path: Path,
-                                                       monkeypatch) -> None:
+async def test_the_apps_export_is_in_the_apps_language(
+    data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
     from tests.tui.helpers import make_app
 
     monkeypatch.setattr("platformdirs.user_documents_path", lambda: tmp_path)

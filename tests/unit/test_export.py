@@ -29,8 +29,9 @@ def test_json_round_trip_is_lossless(tmp_path: Path, capsys) -> None:
     source.set_note("example", "ai-training", "Done on the laptop.")
     source.close()
     out = tmp_path / "p.json"
-    assert main(["export", "--data-dir", str(tmp_path / "a"), "--profile", "p",
-                 "-o", str(out)]) == 0
+    assert (
+        main(["export", "--data-dir", str(tmp_path / "a"), "--profile", "p", "-o", str(out)]) == 0
+    )
     assert main(["import", str(out), "--data-dir", str(tmp_path / "b"), "--profile", "p"]) == 0
     a, b = ProgressStore(tmp_path / "a", profile="p"), ProgressStore(tmp_path / "b", profile="p")
     assert a.step_rows() == b.step_rows() and a.done_records() == b.done_records()
@@ -46,15 +47,29 @@ def test_import_merges_and_the_later_change_wins(tmp_path: Path) -> None:
     there = ProgressStore(tmp_path / "there")
     there.set_step(UNTICK, True)
     exported = json.loads(to_json(there))
-    exported["steps"].append({"platform": "example", "action": "ai-training", "surface": "web",
-                              "step": "open-settings", "state": "todo",
-                              "changed_at": "2000-01-01T00:00:00+00:00"})
+    exported["steps"].append(
+        {
+            "platform": "example",
+            "action": "ai-training",
+            "surface": "web",
+            "step": "open-settings",
+            "state": "todo",
+            "changed_at": "2000-01-01T00:00:00+00:00",
+        }
+    )
     merge_json(here, json.dumps(exported), "x.json")
     assert here.done_steps() == {OPEN, UNTICK}  # the older "todo" did not undo a newer tick
 
 
-@pytest.mark.parametrize("text", ["not json", "{}", '{"format_version": 1, "steps": [1]}',
-                                  '{"format_version": 1, "steps": [{"platform": 1}]}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        "{}",
+        '{"format_version": 1, "steps": [1]}',
+        '{"format_version": 1, "steps": [{"platform": 1}]}',
+    ],
+)
 def test_bad_import_is_refused_with_a_message(tmp_path: Path, text: str, capsys) -> None:
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")
@@ -66,8 +81,14 @@ def test_markdown_and_html_handouts(tmp_path: Path, capsys) -> None:
     store = ProgressStore(tmp_path, profile="Visitor <b>14:30</b>")
     store.set_step(OPEN, True)
     store.close()
-    args = ["--data-dir", str(tmp_path), "--profile", "Visitor <b>14:30</b>",
-            "--catalog", str(MARKUP_CATALOG)]
+    args = [
+        "--data-dir",
+        str(tmp_path),
+        "--profile",
+        "Visitor <b>14:30</b>",
+        "--catalog",
+        str(MARKUP_CATALOG),
+    ]
     assert main(["export", "--format", "md", *args]) == 0
     md = capsys.readouterr().out
     assert "## Still to do" in md and "https://example.com/settings/ai" in md

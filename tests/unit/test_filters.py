@@ -42,16 +42,21 @@ def test_status_uses_the_callers_progress() -> None:
         return "done" if (platform.id, action.id) in done else "not-started"
 
     assert ids(flt.apply(PLATFORMS, flt.Filters(status="done"), status_of)) == ["alpha"]
-    assert ids(flt.apply(PLATFORMS, flt.Filters(status="not-started"), status_of)) == \
-        ["alpha", "beta", "gamma"]  # alpha still has its partner-sharing action to do
+    assert ids(flt.apply(PLATFORMS, flt.Filters(status="not-started"), status_of)) == [
+        "alpha",
+        "beta",
+        "gamma",
+    ]  # alpha still has its partner-sharing action to do
 
 
 def test_option_counts_follow_the_other_filters() -> None:
-    counts = flt.option_counts(PLATFORMS, flt.Filters(), "kind",
-                               ["ai-training", "no-opt-out", "biometrics"])
+    counts = flt.option_counts(
+        PLATFORMS, flt.Filters(), "kind", ["ai-training", "no-opt-out", "biometrics"]
+    )
     assert counts == {"ai-training": 2, "no-opt-out": 1, "biometrics": 0}
-    in_work = flt.option_counts(PLATFORMS, flt.Filters(category="work"), "kind",
-                                ["ai-training", "no-opt-out"])
+    in_work = flt.option_counts(
+        PLATFORMS, flt.Filters(category="work"), "kind", ["ai-training", "no-opt-out"]
+    )
     assert in_work == {"ai-training": 1, "no-opt-out": 0}
 
 

@@ -62,7 +62,7 @@ def problems(path: Path) -> list[str]:
 
 
 def with_history(text: str = EXAMPLE) -> str:
-    label_block = text[text.index("              label:\n"):text.index("              set_to:")]
+    label_block = text[text.index("              label:\n") : text.index("              set_to:")]
     text = text.replace(label_block, RENAMED_LABEL)
     return text.replace("    verified: 2026-11-24\n", CHANGES + "    verified: 2026-11-24\n")
 
@@ -72,16 +72,20 @@ def test_example_has_label_block_and_verified_line() -> None:
     assert "              label:\n" in EXAMPLE and "    verified: 2026-11-24\n" in EXAMPLE
 
 
-@pytest.mark.parametrize(("before", "after", "word"), [
-    ('default: "on"', "default: on", "on"),
-    ('available: "yes"', "available: yes", "yes"),
-    ("set_to: unticked", "set_to: off", "off"),
-    ("regions: [all]", "regions: [all, NO]", "NO"),
-    ("  - en: Settings\n", "  - en: 1.5\n", "1.5"),
-    ("aliases: [Sample]", "aliases: [Sample, 2024]", "2024"),
-])
-def test_plain_values_a_yaml_1_1_reader_changes_are_refused(tmp_path: Path, before: str,
-                                                             after: str, word: str) -> None:
+@pytest.mark.parametrize(
+    ("before", "after", "word"),
+    [
+        ('default: "on"', "default: on", "on"),
+        ('available: "yes"', "available: yes", "yes"),
+        ("set_to: unticked", "set_to: off", "off"),
+        ("regions: [all]", "regions: [all, NO]", "NO"),
+        ("  - en: Settings\n", "  - en: 1.5\n", "1.5"),
+        ("aliases: [Sample]", "aliases: [Sample, 2024]", "2024"),
+    ],
+)
+def test_plain_values_a_yaml_1_1_reader_changes_are_refused(
+    tmp_path: Path, before: str, after: str, word: str
+) -> None:
     assert before in EXAMPLE
     [message] = problems(write(tmp_path, EXAMPLE.replace(before, after, 1)))
     assert f'write {word} in quotes ("{word}")' in message
@@ -115,16 +119,21 @@ def test_renamed_label_and_changes_load(tmp_path: Path) -> None:
     label = action.surface("web").steps[1].setting.label
     assert [(f.en, f.fr, f.until) for f in label.formerly] == [
         ("Let us learn from your posts", "Apprendre de vos publications", "2025-06"),
-        ("Share posts for research", None, "2024-09-15")]
+        ("Share posts for research", None, "2024-09-15"),
+    ]
     assert [(c.date, c.what.en) for c in action.changes] == [
-        ("2025-06-01", "The switch was renamed."), ("2024-09", "The switch moved to Privacy.")]
+        ("2025-06-01", "The switch was renamed."),
+        ("2024-09", "The switch moved to Privacy."),
+    ]
 
 
 def test_former_wording_only_on_labels(tmp_path: Path) -> None:
-    text = EXAMPLE.replace("      en: Turn off AI training on your posts\n",
-                           "      en: Turn off AI training on your posts\n"
-                           "      formerly:\n        - en: Old title\n          until: 2025-01\n",
-                           1)
+    text = EXAMPLE.replace(
+        "      en: Turn off AI training on your posts\n",
+        "      en: Turn off AI training on your posts\n"
+        "      formerly:\n        - en: Old title\n          until: 2025-01\n",
+        1,
+    )
     assert text != EXAMPLE
     assert any("only a label" in m for m in problems(write(tmp_path, text)))
 
@@ -138,23 +147,30 @@ def test_changes_newest_first_and_dates_not_in_the_future(tmp_path: Path) -> Non
     assert any("is not a date" in m for m in problems(write(tmp_path, unknown)))
 
 
-@pytest.mark.parametrize(("lang", "renamed", "heading"), [
-    ("en", "renamed in 2025 (formerly “Let us learn from your posts”, "
-           "“Share posts for research”)", "What changed:"),
-])
-def test_show_says_renamed_and_what_changed(tmp_path: Path, lang: str, renamed: str,
-                                            heading: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "renamed", "heading"),
+    [
+        (
+            "en",
+            "renamed in 2025 (formerly “Let us learn from your posts”, “Share posts for research”)",
+            "What changed:",
+        ),
+    ],
+)
+def test_show_says_renamed_and_what_changed(
+    tmp_path: Path, lang: str, renamed: str, heading: str
+) -> None:
     platform = load_platform(write(tmp_path, with_history()), today=TODAY)
     action = platform.actions[0]
-    lines = action_lines(platform, action, action.surface("web"), lang, Styler(False),
-                         today=TODAY)
+    lines = action_lines(platform, action, action.surface("web"), lang, Styler(False), today=TODAY)
     text = "\n".join(lines)
     assert renamed in text
     assert heading in lines and "  - 2025-06-01: The switch was renamed." in lines
     data = action_json(action)
-    assert data["changes"][0] == {"date": "2025-06-01",
-                                  "what": {"en": "The switch was renamed.",
-                                           "fr": "Le réglage a été renommé."}}
+    assert data["changes"][0] == {
+        "date": "2025-06-01",
+        "what": {"en": "The switch was renamed.", "fr": "Le réglage a été renommé."},
+    }
     assert data["minutes"] == 2
 
 
@@ -167,9 +183,13 @@ def test_former_wording_is_searchable(tmp_path: Path) -> None:
 
 
 def test_migration_quotes_adds_minutes_and_is_idempotent(tmp_path: Path) -> None:
-    v1 = (EXAMPLE.replace("format: 2", "format: 1").replace('default: "on"', "default: on")
-          .replace('available: "yes"', "available: yes").replace("    minutes: 2\n", "")
-          .replace("regions: [all]", "regions: [all, -NO]"))
+    v1 = (
+        EXAMPLE.replace("format: 2", "format: 1")
+        .replace('default: "on"', "default: on")
+        .replace('available: "yes"', "available: yes")
+        .replace("    minutes: 2\n", "")
+        .replace("regions: [all]", "regions: [all, -NO]")
+    )
     v2 = migrate(v1)
     assert "format: 2" in v2 and 'default: "on"' in v2 and 'available: "yes"' in v2
     assert "    minutes: 2\n" in v2 and "-NO" in v2
@@ -188,8 +208,9 @@ def _dates_as_text(value):
     return value
 
 
-@pytest.mark.parametrize("path", sorted((bundled_catalog_dir() / "platforms").glob("*.yaml")),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted((bundled_catalog_dir() / "platforms").glob("*.yaml")), ids=lambda p: p.stem
+)
 def test_every_yaml_reader_reads_the_same_catalog(path: Path) -> None:
     """PyYAML (YAML 1.1) gives the same values as our reader (YAML 1.2 words)."""
     text = path.read_text(encoding="utf-8")

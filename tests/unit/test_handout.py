@@ -70,5 +70,7 @@ def test_the_time_left_reads_in_hours_when_long() -> None:
     assert summary(Overall(2, 13, 51), "en") == "2 of 13 settings done · about 51 minutes left"
     assert summary(Overall(0, 274, 1023), "en") == "0 of 274 settings done · about 17 hours left"
     assert summary(Overall(1, 1, 0), "en") == "1 of 1 setting done"
-    assert summary(Overall(0, 274, 1023), "fr") == \
-        "0 réglages sur 274 faits · environ 17 heures restantes"
+    assert (
+        summary(Overall(0, 274, 1023), "fr")
+        == "0 réglages sur 274 faits · environ 17 heures restantes"
+    )

@@ -30,8 +30,9 @@ def test_the_cli_says_where_a_damaged_file_went(tmp_path: Path, capsys) -> None:
     assert f"{DB_NAME}.damaged-" in err
 
 
-def test_a_read_only_store_is_listed_and_exported_with_a_notice(tmp_path: Path, capsys,
-                                                               monkeypatch) -> None:
+def test_a_read_only_store_is_listed_and_exported_with_a_notice(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
     store = ProgressStore(tmp_path, profile="p")
     store.set_step(OPEN, True)
     store.close()
@@ -56,8 +57,7 @@ def test_another_programs_database_is_a_clear_error(tmp_path: Path, capsys) -> N
     assert "not an optout-tui progress file" in err and "Traceback" not in err
 
 
-def test_an_unreadable_overlay_folder_is_a_clear_error(tmp_path: Path, capsys,
-                                                       monkeypatch) -> None:
+def test_an_unreadable_overlay_folder_is_a_clear_error(tmp_path: Path, capsys, monkeypatch) -> None:
     import os
 
     overlay = tmp_path / "overlay"

@@ -35,28 +35,42 @@ CASES: dict[str, tuple[str | bytes, str]] = {
     "deep-nesting": ("a: " + "[" * 5000 + "]" * 5000 + "\n", "nesting"),
     "huge-file": ("# padding\n" * 5_500_000, "a catalog file may be at most"),
     "huge-string": ("name: " + "x" * 1_000_000 + "\n", "characters long"),
-    "control-chars": (EXAMPLE.replace("Untick the box.", "Untick\x07 the box."),
-                      "control characters"),
-    "escape-sequence": (EXAMPLE.replace("Untick the box.", "Untick\x1b]0;pwned\x07 the box."),
-                        "control characters"),
-    "csi-in-name": (EXAMPLE.replace("name: Example [formerly Sample]",
-                                    'name: "Example\\e[31m red"'), "control characters"),
-    "javascript-url": (EXAMPLE.replace("https://example.com/settings/ai",
-                                       "javascript:alert(1)"), "must be an https:// link"),
-    "data-url": (EXAMPLE.replace("https://example.com/settings/ai", "data:text/html,hi"),
-                 "must be an https:// link"),
-    "file-url": (EXAMPLE.replace("https://example.com/settings/ai", "file:///etc/passwd"),
-                 "must be an https:// link"),
-    "http-url": (EXAMPLE.replace("https://example.com/settings/ai",
-                                 "http://example.com/settings/ai"), "must be an https:// link"),
+    "control-chars": (
+        EXAMPLE.replace("Untick the box.", "Untick\x07 the box."),
+        "control characters",
+    ),
+    "escape-sequence": (
+        EXAMPLE.replace("Untick the box.", "Untick\x1b]0;pwned\x07 the box."),
+        "control characters",
+    ),
+    "csi-in-name": (
+        EXAMPLE.replace("name: Example [formerly Sample]", 'name: "Example\\e[31m red"'),
+        "control characters",
+    ),
+    "javascript-url": (
+        EXAMPLE.replace("https://example.com/settings/ai", "javascript:alert(1)"),
+        "must be an https:// link",
+    ),
+    "data-url": (
+        EXAMPLE.replace("https://example.com/settings/ai", "data:text/html,hi"),
+        "must be an https:// link",
+    ),
+    "file-url": (
+        EXAMPLE.replace("https://example.com/settings/ai", "file:///etc/passwd"),
+        "must be an https:// link",
+    ),
+    "http-url": (
+        EXAMPLE.replace("https://example.com/settings/ai", "http://example.com/settings/ai"),
+        "must be an https:// link",
+    ),
     "two-documents": ("id: a\n---\nid: b\n", "only one YAML document"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_hostile_file_is_refused_with_a_message(case: str, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_hostile_file_is_refused_with_a_message(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     content, expected = CASES[case]
     path = tmp_path / "example.yaml"
     if isinstance(content, bytes):
@@ -76,8 +90,13 @@ def test_bomb_in_a_real_process_ends_fast(tmp_path: Path) -> None:
     path = tmp_path / "bomb.yaml"
     path.write_text(_bomb(), encoding="utf-8")
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "optout_tui", "validate", str(path)],
-                            capture_output=True, text=True, timeout=30, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "optout_tui", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     assert result.returncode == 1 and "not allowed" in result.stdout
     assert elapsed < 10, f"took {elapsed:.1f} s"
@@ -85,21 +104,22 @@ def test_bomb_in_a_real_process_ends_fast(tmp_path: Path) -> None:
 
 # -- 13.9: nothing that is not a regular file is read ---------------------------------------
 
+
 def _validate_in_a_thread(args: list[str]) -> int:
     """`optout validate`, where a hang shows as a failure instead of stopping the run."""
     import threading
 
     result: list[int] = []
-    worker = threading.Thread(target=lambda: result.append(main(["validate", *args])),
-                              daemon=True)
+    worker = threading.Thread(target=lambda: result.append(main(["validate", *args])), daemon=True)
     worker.start()
     worker.join(timeout=20)
     assert not worker.is_alive(), "validate hung"
     return result[0]
 
 
-def test_validate_refuses_a_fifo_given_by_name(tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_refuses_a_fifo_given_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import os
 
     fifo = tmp_path / "example.yaml"
@@ -108,8 +128,9 @@ def test_validate_refuses_a_fifo_given_by_name(tmp_path: Path,
     assert f"{fifo}:1:1: error: cannot read the file: a named pipe" in capsys.readouterr().out
 
 
-def test_validate_refuses_a_link_to_dev_zero(tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_refuses_a_link_to_dev_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     link = tmp_path / "example.yaml"
     link.symlink_to("/dev/zero")
     assert _validate_in_a_thread([str(link)]) == 1
@@ -130,8 +151,9 @@ def test_the_cap_holds_even_when_the_size_is_wrong(tmp_path: Path) -> None:
             read_regular(proc, 10)
 
 
-def test_a_nul_byte_is_reported_on_its_own_line(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_nul_byte_is_reported_on_its_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "example.yaml"
     path.write_text("id: example\nname: Example\naliases: [a\x00b]\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 1
@@ -141,16 +163,18 @@ def test_a_nul_byte_is_reported_on_its_own_line(tmp_path: Path,
 
 # -- the project's own control-character check, not libyaml's -----------------------------
 
-@pytest.mark.parametrize("escape", ["\\a", "\\e", "\\x9b", "\\x85", "\\x7f", "\\x1b[31m",
-                                    "\\0"])
-def test_escapes_that_yaml_accepts_are_refused_by_our_check(tmp_path: Path, escape: str,
-                                                           capsys: pytest.CaptureFixture[str]
-                                                           ) -> None:
+
+@pytest.mark.parametrize("escape", ["\\a", "\\e", "\\x9b", "\\x85", "\\x7f", "\\x1b[31m", "\\0"])
+def test_escapes_that_yaml_accepts_are_refused_by_our_check(
+    tmp_path: Path, escape: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Written as YAML escapes in a quoted string, these pass libyaml's reader, so only the
     loader's own check stands between them and the terminal."""
     path = tmp_path / "example.yaml"
-    path.write_text(EXAMPLE.replace("name: Example [formerly Sample]",
-                                    f'name: "Example{escape} Sample"'), encoding="utf-8")
+    path.write_text(
+        EXAMPLE.replace("name: Example [formerly Sample]", f'name: "Example{escape} Sample"'),
+        encoding="utf-8",
+    )
     assert main(["validate", str(path)]) == 1
     assert "control characters" in capsys.readouterr().out
 

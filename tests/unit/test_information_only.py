@@ -21,8 +21,9 @@ TODAY = dt.date(2026, 12, 3)
 
 def advice(tmp_path: Path, value: str = "true"):
     assert "    future_only: true\n" in EXAMPLE
-    text = EXAMPLE.replace("    future_only: true\n",
-                           f"    future_only: true\n    information_only: {value}\n", 1)
+    text = EXAMPLE.replace(
+        "    future_only: true\n", f"    future_only: true\n    information_only: {value}\n", 1
+    )
     path = tmp_path / "example.yaml"
     path.write_text(text, encoding="utf-8")
     return load_platform(path, today=TODAY)
@@ -59,9 +60,10 @@ def test_information_only_must_be_a_boolean(tmp_path: Path) -> None:
         advice(tmp_path, "maybe")
 
 
-@pytest.mark.parametrize(("pid", "aid"), [("chatgpt", "temporary-chat"),
-                                          ("claude", "incognito-chat"),
-                                          ("gemini", "temporary-chat")])
+@pytest.mark.parametrize(
+    ("pid", "aid"),
+    [("chatgpt", "temporary-chat"), ("claude", "incognito-chat"), ("gemini", "temporary-chat")],
+)
 def test_the_bundled_temporary_chats_are_advice(pid: str, aid: str) -> None:
     platform = load_platform(bundled_catalog_dir() / "platforms" / f"{pid}.yaml")
     action = platform.action(aid)

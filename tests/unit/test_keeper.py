@@ -46,8 +46,9 @@ def test_store_that_cannot_open_is_tried_again(data_dir: Path) -> None:
     assert ProgressStore(data_dir).done_steps() == {KEY}
 
 
-def test_a_refused_done_record_is_kept_and_saved_later(data_dir: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_refused_done_record_is_kept_and_saved_later(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What a finished action was done against must not be lost when the disk refuses it
     (without it, a later change in the catalog could not be noticed)."""
     keeper = ProgressKeeper(lambda: ProgressStore(data_dir))

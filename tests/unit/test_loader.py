@@ -93,16 +93,19 @@ def test_unknown_key_is_rejected_with_its_position(tmp_path: Path) -> None:
     assert any(f":{line}:5:" in m and "unknown key 'dificulty'" in m for m in found)
 
 
-@pytest.mark.parametrize("url", ["http://example.com/x", "javascript:alert(1)",
-                                 "data:text/html,x", "file:///etc/passwd"])
+@pytest.mark.parametrize(
+    "url", ["http://example.com/x", "javascript:alert(1)", "data:text/html,x", "file:///etc/passwd"]
+)
 def test_links_must_be_https(tmp_path: Path, url: str) -> None:
     path = write(tmp_path, EXAMPLE.replace("https://example.com/settings/ai", url))
     assert any("must be an https:// link" in m for m in problems(path))
 
 
 def test_link_must_be_on_the_platform_domain(tmp_path: Path) -> None:
-    path = write(tmp_path, EXAMPLE.replace("https://example.com/settings/ai",
-                                           "https://evil.example.net/settings"))
+    path = write(
+        tmp_path,
+        EXAMPLE.replace("https://example.com/settings/ai", "https://evil.example.net/settings"),
+    )
     assert any("not one of the platform's domains" in m for m in problems(path))
 
 
@@ -112,8 +115,9 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
 
 
 def test_french_required_when_promised(tmp_path: Path) -> None:
-    text = EXAMPLE.replace("      fr: Si Example peut utiliser vos publications pour entraîner "
-                           "ses modèles d'IA.\n", "")
+    text = EXAMPLE.replace(
+        "      fr: Si Example peut utiliser vos publications pour entraîner ses modèles d'IA.\n", ""
+    )
     assert any("missing the French text" in m for m in problems(write(tmp_path, text)))
 
 
@@ -128,20 +132,23 @@ def test_future_dates_are_refused(tmp_path: Path) -> None:
 
 
 def test_control_characters_are_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, EXAMPLE.replace("Untick the box.", 'Untick\x1b[31m the box.'))
+    path = write(tmp_path, EXAMPLE.replace("Untick the box.", "Untick\x1b[31m the box."))
     assert any("control characters" in m for m in problems(path))
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("", "the file is empty"),
-    ("- a\n- b\n", "must be a mapping of keys, not a list"),
-    ("just a string\n", "must be a mapping of keys, not a single value"),
-    ("a: &x [1]\nb: *x\n", "anchors (&name) are not allowed"),
-    ("x: !!python/object/apply:os.system ['touch /tmp/optout-pwned']\n", "is not allowed"),
-    ("x: !custom 1\n", "is not allowed"),
-    ("[" * 200 + "]" * 200 + "\n", "nesting deeper than"),
-    ("a: 1\n---\nb: 2\n", "only one YAML document"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the file is empty"),
+        ("- a\n- b\n", "must be a mapping of keys, not a list"),
+        ("just a string\n", "must be a mapping of keys, not a single value"),
+        ("a: &x [1]\nb: *x\n", "anchors (&name) are not allowed"),
+        ("x: !!python/object/apply:os.system ['touch /tmp/optout-pwned']\n", "is not allowed"),
+        ("x: !custom 1\n", "is not allowed"),
+        ("[" * 200 + "]" * 200 + "\n", "nesting deeper than"),
+        ("a: 1\n---\nb: 2\n", "only one YAML document"),
+    ],
+)
 def test_hostile_or_broken_files_get_a_message(tmp_path: Path, text: str, expected: str) -> None:
     [message] = problems(write(tmp_path, text))
     assert expected in message
@@ -173,8 +180,10 @@ def test_catalog_collects_problems_of_every_file(tmp_path: Path) -> None:
 
 def test_later_folder_replaces_same_id(tmp_path: Path) -> None:
     (tmp_path / "platforms").mkdir()
-    write(tmp_path / "platforms", EXAMPLE.replace("name: Example [formerly Sample]",
-                                                  "name: Example Local"))
+    write(
+        tmp_path / "platforms",
+        EXAMPLE.replace("name: Example [formerly Sample]", "name: Example Local"),
+    )
     catalog = load_catalog([EXAMPLE_CATALOG, tmp_path])
     platform = catalog.get("example")
     assert platform is not None and platform.name == "Example Local"
@@ -188,9 +197,17 @@ def test_bundled_catalog_loads() -> None:
     assert grok is not None and grok.surface("web").is_available
 
 
-@pytest.mark.parametrize(("regions", "ok"), [
-    ("[EU, EEA, GB, CH]", True), ("[all, -EU, -NO]", True),
-    ("[UK]", False), ("[XX]", False), ("[eu]", False), ("[Europe]", False)])
+@pytest.mark.parametrize(
+    ("regions", "ok"),
+    [
+        ("[EU, EEA, GB, CH]", True),
+        ("[all, -EU, -NO]", True),
+        ("[UK]", False),
+        ("[XX]", False),
+        ("[eu]", False),
+        ("[Europe]", False),
+    ],
+)
 def test_region_codes(tmp_path: Path, regions: str, ok: bool) -> None:
     path = write(tmp_path, EXAMPLE.replace("regions: [all]", f"regions: {regions}"))
     if ok:

@@ -38,8 +38,11 @@ def test_pot_po_and_mo_are_current_with_the_sources() -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_message_is_translated(lang: str) -> None:
-    untranslated = [m.id for m in _catalog(lang) if m.id and (
-        m.fuzzy or not all(m.string if isinstance(m.string, tuple) else (m.string,)))]
+    untranslated = [
+        m.id
+        for m in _catalog(lang)
+        if m.id and (m.fuzzy or not all(m.string if isinstance(m.string, tuple) else (m.string,)))
+    ]
     assert untranslated == []
 
 
@@ -50,8 +53,11 @@ def _fields(text: str) -> list[str]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_translations_keep_every_placeholder(lang: str) -> None:
     """{n}, {path}… must survive translation, or `.format()` fails at run time."""
-    wrong = [m.id for m in _catalog(lang) if m.id and isinstance(m.id, str) and m.string
-             and _fields(m.id) != _fields(m.string)]
+    wrong = [
+        m.id
+        for m in _catalog(lang)
+        if m.id and isinstance(m.id, str) and m.string and _fields(m.id) != _fields(m.string)
+    ]
     assert wrong == []
 
 
@@ -84,8 +90,7 @@ def test_a_message_without_values_is_shown_as_it_is() -> None:
 
 
 def test_command_errors_and_help_in_french(capsys, tmp_path: Path) -> None:
-    code = main(["--lang", "fr", "profiles", "rename", "nobody", "x",
-                 "--data-dir", str(tmp_path)])
+    code = main(["--lang", "fr", "profiles", "rename", "nobody", "x", "--data-dir", str(tmp_path)])
     assert code == 1
     assert "aucun profil nommé 'nobody'" in capsys.readouterr().err
     with pytest.raises(SystemExit):
@@ -105,16 +110,35 @@ def test_help_page_per_language() -> None:
 
 # Modules whose words are for the people who keep the catalog (validator, stamp, stats and
 # their commands: English, like the catalog's format) or for developers (the benchmark).
-NOT_TRANSLATED = ("optout_tui/bench/", "optout_tui/catalog/", "optout_tui/commands/maintain.py",
-                  "optout_tui/commands/catalog_maint.py", "optout_tui/updates/links.py")
-EXTRACTED = {"_", "N_", "NC_", "gettext", "ngettext", "pgettext", "npgettext", "Localised",
-             "Phrase", "StoreError", "CommandError", "Binding"}
+NOT_TRANSLATED = (
+    "optout_tui/bench/",
+    "optout_tui/catalog/",
+    "optout_tui/commands/maintain.py",
+    "optout_tui/commands/catalog_maint.py",
+    "optout_tui/updates/links.py",
+)
+EXTRACTED = {
+    "_",
+    "N_",
+    "NC_",
+    "gettext",
+    "ngettext",
+    "pgettext",
+    "npgettext",
+    "Localised",
+    "Phrase",
+    "StoreError",
+    "CommandError",
+    "Binding",
+}
 # Calls whose strings are not for a person: word tables' contexts, programming errors.
 NOT_WORDS = {"Words", "ValueError", "TypeError", "KeyError", "RuntimeError", "AssertionError"}
 NOT_WORD_NAMES = {"DEFAULT_CSS", "CSS", "KEYWORDS", "__all__"}
 STYLE_WORDS = {"bold", "dim", "italic", "reverse", "underline", "strike", "not", "on"}
-SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|BEGIN|COMMIT|"
-                 r"ROLLBACK|WITH|AND|WHERE|ORDER)\b")
+SQL = re.compile(
+    r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|BEGIN|COMMIT|"
+    r"ROLLBACK|WITH|AND|WHERE|ORDER)\b"
+)
 PROSE = re.compile(r"[A-Za-z][a-z]+[ ,:;.!?]+[a-z]{2,}|^[A-Z][a-z]{2,}[.:!?]?$")
 # Literals a person reads that are not words to translate.
 ALLOWED = {
@@ -124,8 +148,11 @@ ALLOWED = {
 
 def _call_name(node: ast.Call) -> str | None:
     func = node.func
-    return func.id if isinstance(func, ast.Name) else (
-        func.attr if isinstance(func, ast.Attribute) else None)
+    return (
+        func.id
+        if isinstance(func, ast.Name)
+        else (func.attr if isinstance(func, ast.Attribute) else None)
+    )
 
 
 def _untranslated(tree: ast.AST) -> list[tuple[int, str]]:
@@ -141,7 +168,8 @@ def _untranslated(tree: ast.AST) -> list[tuple[int, str]]:
         if isinstance(node, ast.Call) and _call_name(node) in EXTRACTED | NOT_WORDS:
             skip.update(id(n) for n in ast.walk(node))
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id in NOT_WORD_NAMES for t in node.targets):
+            isinstance(t, ast.Name) and t.id in NOT_WORD_NAMES for t in node.targets
+        ):
             skip.update(id(n) for n in ast.walk(node))
     found = []
     for node in ast.walk(tree):
@@ -173,9 +201,11 @@ def test_no_english_literal_outside_gettext() -> None:
 
 
 def test_the_literal_check_finds_an_untranslated_message() -> None:
-    tree = ast.parse('def f(app):\n    app.notify("Every change is saved now.")\n'
-                     '    app.notify(_("Every change is saved now."))\n'
-                     '    b = Binding("q", "quit", "Quit")\n    x = Static("Quit")\n')
+    tree = ast.parse(
+        'def f(app):\n    app.notify("Every change is saved now.")\n'
+        '    app.notify(_("Every change is saved now."))\n'
+        '    b = Binding("q", "quit", "Quit")\n    x = Static("Quit")\n'
+    )
     assert _untranslated(tree) == [(2, "Every change is saved now."), (5, "Quit")]
 
 

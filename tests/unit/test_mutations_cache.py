@@ -19,7 +19,8 @@ def _copy(tmp_path: Path) -> Path:
 
 
 def test_a_cache_folder_of_another_user_is_never_written_into(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _copy(tmp_path)
     cache_dir = _cache_file([folder]).parent
     cache_dir.mkdir(parents=True, mode=0o700)
@@ -29,7 +30,8 @@ def test_a_cache_folder_of_another_user_is_never_written_into(
 
 
 def test_no_cache_env_neither_reads_nor_writes_a_cache(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _copy(tmp_path)
     monkeypatch.setenv("OPTOUT_NO_CACHE", "1")
     assert load_catalog_cached([folder]).get("example") is not None
@@ -39,8 +41,9 @@ def test_no_cache_env_neither_reads_nor_writes_a_cache(
 # -- a cache file rewritten consistently (digests recomputed), as a hostile or buggy writer would
 
 
-def _rewrite(cache: Path, *, magic: bytes | None = None, length: bytes | None = None,
-             block=None) -> None:
+def _rewrite(
+    cache: Path, *, magic: bytes | None = None, length: bytes | None = None, block=None
+) -> None:
     """Rewrite the cache file, replacing its magic line, its header length field, or the
     first platform's block (`block(actions_as_json) -> new_json`), with every digest made
     to match again, so only the check under test can notice."""
@@ -51,13 +54,13 @@ def _rewrite(cache: Path, *, magic: bytes | None = None, length: bytes | None = 
 
     raw = cache.read_bytes()
     lead_len = len(c.MAGIC) + 65 + c._HEADER_DIGITS + 1
-    header_len = int(raw[len(c.MAGIC) + 65:lead_len - 1])
-    header = json.loads(raw[lead_len:lead_len + header_len])
+    header_len = int(raw[len(c.MAGIC) + 65 : lead_len - 1])
+    header = json.loads(raw[lead_len : lead_len + header_len])
     blobs_start = lead_len + header_len
     blobs = []
     for row in header["platforms"]:
         offset, size = row[-3], row[-2]
-        blobs.append(raw[blobs_start + offset:blobs_start + offset + size])
+        blobs.append(raw[blobs_start + offset : blobs_start + offset + size])
     if block is not None:
         blobs[0] = json.dumps(block(json.loads(blobs[0]))).encode()
     offset = 0
@@ -66,8 +69,15 @@ def _rewrite(cache: Path, *, magic: bytes | None = None, length: bytes | None = 
         offset += len(blob)
     head = json.dumps(header).encode()
     digits = length or str(len(head)).zfill(c._HEADER_DIGITS).encode()
-    data = ((magic or c.MAGIC) + hashlib.sha256(head).hexdigest().encode() + b"\n" + digits
-            + b"\n" + head + b"".join(blobs))
+    data = (
+        (magic or c.MAGIC)
+        + hashlib.sha256(head).hexdigest().encode()
+        + b"\n"
+        + digits
+        + b"\n"
+        + head
+        + b"".join(blobs)
+    )
     cache.write_bytes(data)
 
 
@@ -87,7 +97,8 @@ def _warm(tmp_path: Path) -> Path:
 
 
 def test_the_file_still_loads_from_cache_when_rewritten_unchanged(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The rewriting helper itself keeps a valid cache valid (so the tests below are fair)."""
     folder = _warm(tmp_path)
     _rewrite(_cache_file([folder]))
@@ -96,8 +107,9 @@ def test_the_file_still_loads_from_cache_when_rewritten_unchanged(
     assert parsed == []
 
 
-def test_a_cache_of_another_format_is_not_read(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_of_another_format_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _warm(tmp_path)
     from optout_tui.catalog import cache as c
 
@@ -109,7 +121,8 @@ def test_a_cache_of_another_format_is_not_read(tmp_path: Path,
 
 
 def test_a_header_length_beyond_the_file_is_damage_not_a_huge_read(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _warm(tmp_path)
     reads: list[int] = []
     real_pread = os.pread
@@ -131,19 +144,24 @@ def _yaml_fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     calls: list[str] = []
     real = loader.load_platform
-    monkeypatch.setattr(loader, "load_platform",
-                        lambda path, **kw: calls.append(str(path)) or real(path, **kw))
+    monkeypatch.setattr(
+        loader, "load_platform", lambda path, **kw: calls.append(str(path)) or real(path, **kw)
+    )
     return calls
 
 
-@pytest.mark.parametrize("damage", [
-    pytest.param(lambda actions: [a[:-1] for a in actions], id="one value short"),
-    pytest.param(lambda actions: [[*a, "extra"] for a in actions], id="one value too many"),
-    pytest.param(lambda actions: 7, id="not a list"),
-    pytest.param(lambda actions: [{"id": 1}], id="a mapping"),
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda actions: [a[:-1] for a in actions], id="one value short"),
+        pytest.param(lambda actions: [[*a, "extra"] for a in actions], id="one value too many"),
+        pytest.param(lambda actions: 7, id="not a list"),
+        pytest.param(lambda actions: [{"id": 1}], id="a mapping"),
+    ],
+)
 def test_a_block_of_the_wrong_shape_is_read_from_the_yaml(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage
+) -> None:
     folder = _warm(tmp_path)
     from optout_tui.catalog.loader import load_platform
 
@@ -156,7 +174,8 @@ def test_a_block_of_the_wrong_shape_is_read_from_the_yaml(
 
 
 def test_a_boolean_where_a_number_belongs_is_not_taken_as_one(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`true` is an int to isinstance; the decoder wants the exact type."""
     folder = _warm(tmp_path)
     from optout_tui.catalog import model as m

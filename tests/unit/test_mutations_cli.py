@@ -19,8 +19,7 @@ def fixture_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(common, "bundled_catalog_dir", lambda: EXAMPLE_CATALOG)
 
 
-def _fake_app(monkeypatch: pytest.MonkeyPatch, *, return_code: int | None,
-              pending: list) -> None:
+def _fake_app(monkeypatch: pytest.MonkeyPatch, *, return_code: int | None, pending: list) -> None:
     import optout_tui.tui.app as app_module
 
     class FakeApp:

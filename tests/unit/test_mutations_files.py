@@ -13,7 +13,8 @@ from optout_tui.safe_files import FileTooLarge, read_regular, write_private
 
 
 def test_a_file_over_the_cap_is_refused_with_its_real_size_before_reading(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "big"
     path.write_bytes(b"x" * 5_000)
     reads: list[int] = []
@@ -35,7 +36,8 @@ def test_a_failed_private_write_leaves_no_temporary_file(tmp_path: Path) -> None
 
 
 def test_a_private_write_reaches_the_disk_before_the_rename(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     events: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
     monkeypatch.setattr(os, "fsync", lambda fd: events.append("fsync") or real_fsync(fd))
@@ -44,8 +46,7 @@ def test_a_private_write_reaches_the_disk_before_the_rename(
     assert events == ["fsync", "replace"]
 
 
-def test_a_newer_schema_found_inside_the_migration_transaction_is_refused(
-        tmp_path: Path) -> None:
+def test_a_newer_schema_found_inside_the_migration_transaction_is_refused(tmp_path: Path) -> None:
     """Another, newer optout may stamp the file between the read-only look and the write."""
     from optout_tui.progress.store import SCHEMA_VERSION, ProgressStore, StoreError
 
@@ -60,7 +61,8 @@ def test_a_newer_schema_found_inside_the_migration_transaction_is_refused(
 
 
 def test_the_profile_name_is_literal_in_the_markdown_export(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from optout_tui.catalog.loader import load_catalog
     from optout_tui.progress import ProgressStore, StepKey
     from optout_tui.progress.export import to_markdown

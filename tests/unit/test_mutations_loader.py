@@ -30,16 +30,22 @@ def test_the_example_loads(tmp_path: Path) -> None:
     assert load_platform(path, today=TODAY).id == "example"
 
 
-@pytest.mark.parametrize("new", [
-    'name: "Exa\\u202emple"', 'name: "Exa\\u200bmple"', "aliases: [\"Sam\\u2066ple\"]",
-])
+@pytest.mark.parametrize(
+    "new",
+    [
+        'name: "Exa\\u202emple"',
+        'name: "Exa\\u200bmple"',
+        'aliases: ["Sam\\u2066ple"]',
+    ],
+)
 def test_an_invisible_character_in_a_name_or_alias_is_refused(tmp_path: Path, new: str) -> None:
     old = "name: Example [formerly Sample]" if new.startswith("name") else "aliases: [Sample]"
     assert any("bidi overrides and zero-width" in m for m in problems(tmp_path, old, new))
 
 
-@pytest.mark.parametrize("domain", ["exa_mple.com", "-example.com", "example", "https://example.com",
-                                    "example..com"])
+@pytest.mark.parametrize(
+    "domain", ["exa_mple.com", "-example.com", "example", "https://example.com", "example..com"]
+)
 def test_a_domain_that_is_not_a_domain_name_is_refused(tmp_path: Path, domain: str) -> None:
     found = problems(tmp_path, "domains: [example.com]", f'domains: ["{domain}"]')
     assert any("is not a domain name" in m for m in found)
@@ -81,21 +87,26 @@ def test_an_email_address_must_be_one(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("bad", ["AI-training", "ai_training", "ai--training", "-ai"])
-def test_an_action_id_must_be_lowercase_words_and_single_hyphens(tmp_path: Path,
-                                                                 bad: str) -> None:
+def test_an_action_id_must_be_lowercase_words_and_single_hyphens(tmp_path: Path, bad: str) -> None:
     found = problems(tmp_path, "  - id: ai-training", f"  - id: {bad}")
     assert any("must be lowercase letters, digits and single hyphens" in m for m in found)
 
 
 def test_only_an_email_surface_has_an_address(tmp_path: Path) -> None:
-    found = problems(tmp_path, '      web:\n        available: "yes"\n',
-                     '      web:\n        available: "yes"\n        address: a@example.com\n')
+    found = problems(
+        tmp_path,
+        '      web:\n        available: "yes"\n',
+        '      web:\n        available: "yes"\n        address: a@example.com\n',
+    )
     assert any("only an email surface has an address" in m for m in found)
 
 
 def test_only_form_and_email_surfaces_have_a_template(tmp_path: Path) -> None:
-    found = problems(tmp_path, '      web:\n        available: "yes"\n',
-                     '      web:\n        available: "yes"\n        template: "Hi {{name}}"\n')
+    found = problems(
+        tmp_path,
+        '      web:\n        available: "yes"\n',
+        '      web:\n        available: "yes"\n        template: "Hi {{name}}"\n',
+    )
     assert any("only form and email surfaces have a template" in m for m in found)
 
 
@@ -124,8 +135,10 @@ def test_an_action_verified_long_ago_is_flagged(tmp_path: Path) -> None:
     long_after = dt.date(2026, 11, 24) + dt.timedelta(days=STALE_AFTER_DAYS + 1)
     found = findings(tmp_path, "verified: 2026-11-24", "verified: 2026-11-24", long_after)
     assert any("may be out of date" in m for m in found)
-    assert not any("may be out of date" in m for m in findings(
-        tmp_path, "verified: 2026-11-24", "verified: 2026-11-24", TODAY))
+    assert not any(
+        "may be out of date" in m
+        for m in findings(tmp_path, "verified: 2026-11-24", "verified: 2026-11-24", TODAY)
+    )
 
 
 def test_an_action_id_used_twice_is_refused(tmp_path: Path) -> None:
@@ -139,7 +152,8 @@ def test_an_action_id_used_twice_is_refused(tmp_path: Path) -> None:
 
 
 def test_an_unexpected_failure_reading_a_file_is_a_message_not_a_traceback(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from optout_tui.catalog import loader
 
     def boom(path, today):
@@ -179,8 +193,9 @@ def test_a_surface_marked_available_needs_steps(tmp_path: Path) -> None:
     path.write_text(EXAMPLE[:start] + EXAMPLE[end:], encoding="utf-8")
     with pytest.raises(CatalogError) as caught:
         load_platform(path, today=TODAY)
-    assert any("a surface that is available needs steps" in p.message
-               for p in caught.value.problems)
+    assert any(
+        "a surface that is available needs steps" in p.message for p in caught.value.problems
+    )
 
 
 def test_french_without_its_stamp_is_flagged(tmp_path: Path) -> None:
@@ -190,7 +205,10 @@ def test_french_without_its_stamp_is_flagged(tmp_path: Path) -> None:
 
 def test_former_wordings_of_a_text_that_is_no_label_are_not_even_read(tmp_path: Path) -> None:
     """One message says formerly is only for labels; its content is not checked as well."""
-    found = problems(tmp_path, "      fr_from: \"dbced14c\"\n",
-                     "      fr_from: \"dbced14c\"\n      formerly:\n        - en: Old title\n")
+    found = problems(
+        tmp_path,
+        '      fr_from: "dbced14c"\n',
+        '      fr_from: "dbced14c"\n      formerly:\n        - en: Old title\n',
+    )
     assert any("only a label" in m for m in found)
     assert not any("until" in m for m in found)

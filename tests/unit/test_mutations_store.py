@@ -16,7 +16,8 @@ KEY = StepKey("example", "ai-training", "web", "open-settings")
 
 
 def test_two_damaged_files_in_the_same_second_are_both_kept(
-        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     class Frozen(dt.datetime):
         @classmethod
         def now(cls, tz=None):
@@ -28,15 +29,17 @@ def test_two_damaged_files_in_the_same_second_are_both_kept(
     for garbage in (b"first damaged file " * 100, b"second damaged file " * 100):
         path.write_bytes(garbage)
         ProgressStore(data_dir).close()
-    kept = sorted(p.read_bytes()[:6] for p in data_dir.glob(f"{store_module.DB_NAME}.damaged-*")
-                  if not p.name.endswith(("-wal", "-shm")))
+    kept = sorted(
+        p.read_bytes()[:6]
+        for p in data_dir.glob(f"{store_module.DB_NAME}.damaged-*")
+        if not p.name.endswith(("-wal", "-shm"))
+    )
     assert kept == [b"first ", b"second"]
 
 
 def test_a_failed_save_is_rolled_back_and_the_next_one_works(data_dir: Path) -> None:
     store = ProgressStore(data_dir)
-    bad = [("example", "ai-training", "web", "open-settings", "bogus",
-            "2026-01-01T00:00:00+00:00")]
+    bad = [("example", "ai-training", "web", "open-settings", "bogus", "2026-01-01T00:00:00+00:00")]
     with pytest.raises(store_module.StoreError):
         store.merge(bad, [])
     assert not store._db.in_transaction
@@ -46,11 +49,13 @@ def test_a_failed_save_is_rolled_back_and_the_next_one_works(data_dir: Path) -> 
     store.close()
 
 
-def test_a_failed_migration_ends_its_transaction(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_migration_ends_its_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = sqlite3.connect(tmp_path / "p.sqlite3", isolation_level=None)
-    monkeypatch.setattr(store_module, "MIGRATIONS",
-                        [*store_module.MIGRATIONS[:-1], "CREATE TABLE broken (;"])
+    monkeypatch.setattr(
+        store_module, "MIGRATIONS", [*store_module.MIGRATIONS[:-1], "CREATE TABLE broken (;"]
+    )
     with pytest.raises(sqlite3.Error):
         ProgressStore._migrate(db)
     assert not db.in_transaction
@@ -65,8 +70,9 @@ def test_a_tab_in_catalog_text_becomes_a_space(tmp_path: Path) -> None:
 
     text = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
     path = tmp_path / "example.yaml"
-    path.write_text(text.replace("name: Example [formerly Sample]", 'name: "Exa\\tmple"'),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("name: Example [formerly Sample]", 'name: "Exa\\tmple"'), encoding="utf-8"
+    )
     assert load_platform(path, today=dt.date(2026, 12, 3)).name == "Exa mple"
 
 
@@ -120,17 +126,20 @@ def test_an_import_without_steps_is_refused() -> None:
         parse_export('{"format_version": 1, "done": [], "notes": []}', "x.json")
 
 
-def test_the_html_handout_escapes_the_link_and_the_controls_text(
-        tmp_path: Path) -> None:
+def test_the_html_handout_escapes_the_link_and_the_controls_text(tmp_path: Path) -> None:
     from optout_tui.catalog.loader import load_catalog
     from optout_tui.progress.export import to_html
     from tests.conftest import EXAMPLE_CATALOG
 
     text = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
-    text = text.replace("link: https://example.com/settings/ai",
-                        "link: https://example.com/settings/ai?a=1&b=2", 1)
-    text = text.replace("en: Whether Example may use your posts to train its AI models.",
-                        'en: "Whether <img src=x onerror=alert(1)> & co may train."', 1)
+    text = text.replace(
+        "link: https://example.com/settings/ai", "link: https://example.com/settings/ai?a=1&b=2", 1
+    )
+    text = text.replace(
+        "en: Whether Example may use your posts to train its AI models.",
+        'en: "Whether <img src=x onerror=alert(1)> & co may train."',
+        1,
+    )
     folder = tmp_path / "cat" / "platforms"
     folder.mkdir(parents=True)
     (folder / "example.yaml").write_text(text, encoding="utf-8")
@@ -170,7 +179,8 @@ def test_a_filled_template_loses_its_control_characters(data_dir: Path) -> None:
 
 
 def test_secure_delete_is_asked_for_not_left_to_the_build(
-        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Debian's SQLite has secure_delete on by default, others do not: the store must ask."""
     statements: list[str] = []
     real_connect = sqlite3.connect
@@ -186,8 +196,9 @@ def test_secure_delete_is_asked_for_not_left_to_the_build(
         def __getattr__(self, name: str):
             return getattr(self._db, name)
 
-    monkeypatch.setattr(store_module.sqlite3, "connect",
-                        lambda *a, **k: Recording(real_connect(*a, **k)))
+    monkeypatch.setattr(
+        store_module.sqlite3, "connect", lambda *a, **k: Recording(real_connect(*a, **k))
+    )
     store = ProgressStore(data_dir)
     store.set_step(KEY, True)
     store.close()

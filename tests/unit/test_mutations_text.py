@@ -18,7 +18,8 @@ from optout_tui.text import (
 def test_one_line_turns_every_line_break_into_a_space(brk: str) -> None:
     assert one_line(f"first{brk}second") == "first second"
     assert "\n" not in markdown_text(f"x{brk}# heading") and "\u2028" not in markdown_text(
-        f"x{brk}# heading")
+        f"x{brk}# heading"
+    )
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\x9f"])
@@ -27,28 +28,49 @@ def test_every_c0_and_c1_control_is_stripped(char: str) -> None:
     assert clean(f"a{char}b") == "ab"
 
 
-@pytest.mark.parametrize("char", ["\u061c", "\u180e", "\u200b", "\u200d", "\u200f", "\u202a",
-                                  "\u202e", "\u2060", "\u2064", "\u2066", "\u2069", "\ufeff"])
+@pytest.mark.parametrize(
+    "char",
+    [
+        "\u061c",
+        "\u180e",
+        "\u200b",
+        "\u200d",
+        "\u200f",
+        "\u202a",
+        "\u202e",
+        "\u2060",
+        "\u2064",
+        "\u2066",
+        "\u2069",
+        "\ufeff",
+    ],
+)
 def test_every_bidi_and_zero_width_character_is_invisible(char: str) -> None:
     assert has_invisible(f"a{char}b")
     assert one_line(f"a{char}b") == "ab"
 
 
-@pytest.mark.parametrize("text, escaped", [
-    ("a & b", "a &amp; b"),
-    ("<b>x</b>", "&lt;b&gt;x&lt;/b&gt;"),
-    ("[x](https://evil.example)", "\\[x\\](https://evil.example)"),
-    ("*a* _b_ `c` ~d~ |e|", "\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\|e\\|"),
-    ("back\\slash", "back\\\\slash"),
-])
+@pytest.mark.parametrize(
+    "text, escaped",
+    [
+        ("a & b", "a &amp; b"),
+        ("<b>x</b>", "&lt;b&gt;x&lt;/b&gt;"),
+        ("[x](https://evil.example)", "\\[x\\](https://evil.example)"),
+        ("*a* _b_ `c` ~d~ |e|", "\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\|e\\|"),
+        ("back\\slash", "back\\\\slash"),
+    ],
+)
 def test_markdown_text_is_literal(text: str, escaped: str) -> None:
     assert markdown_text(text) == escaped
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("https://www.example.com/a>b", "<https://www.example.com/a%3Eb>"),
-    ("https://www.example.com/a<b", "<https://www.example.com/a%3Cb>"),
-    ("https://www.example.com/a b", "<https://www.example.com/a%20b>"),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://www.example.com/a>b", "<https://www.example.com/a%3Eb>"),
+        ("https://www.example.com/a<b", "<https://www.example.com/a%3Cb>"),
+        ("https://www.example.com/a b", "<https://www.example.com/a%20b>"),
+    ],
+)
 def test_markdown_link_cannot_be_ended_early(url: str, expected: str) -> None:
     assert markdown_link(url) == expected

@@ -17,14 +17,19 @@ def pairs(items) -> list[tuple[str, str]]:
 
 def test_priority_order_and_no_opt_out_left_out() -> None:
     items = next_up(CATALOG, Standing({}))
-    assert pairs(items) == [("alpha", "ai-training"), ("alpha", "partner-sharing"),
-                            ("beta", "object-by-email")]
+    assert pairs(items) == [
+        ("alpha", "ai-training"),
+        ("alpha", "partner-sharing"),
+        ("beta", "object-by-email"),
+    ]
 
 
 def test_half_done_comes_first_and_done_or_not_possible_go() -> None:
-    states = {StepKey("beta", "object-by-email", "email", "send"): "done",
-              StepKey("alpha", "partner-sharing", "web", "turn-off"): "not-possible",
-              StepKey("alpha", "ai-training", "web", "open-settings"): "done"}
+    states = {
+        StepKey("beta", "object-by-email", "email", "send"): "done",
+        StepKey("alpha", "partner-sharing", "web", "turn-off"): "not-possible",
+        StepKey("alpha", "ai-training", "web", "open-settings"): "done",
+    }
     items = next_up(CATALOG, Standing(states))
     assert pairs(items) == [("alpha", "ai-training")]
     assert items[0].status == "in-progress"

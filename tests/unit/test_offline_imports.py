@@ -10,8 +10,17 @@ import sys
 
 import pytest
 
-NETWORK = ("httpx", "httpcore", "h11", "h2", "anyio", "certifi", "cryptography",
-           "http.client", "urllib.request")
+NETWORK = (
+    "httpx",
+    "httpcore",
+    "h11",
+    "h2",
+    "anyio",
+    "certifi",
+    "cryptography",
+    "http.client",
+    "urllib.request",
+)
 
 HARNESS = """
 import asyncio, json, sys
@@ -38,18 +47,27 @@ print(json.dumps({"codes": codes, "loaded": sorted(
 
 def loaded_by(tmp_path, *commands: list[str]) -> tuple[list[int], list[str]]:
     argv = [[*c, "--data-dir", str(tmp_path / "data")] for c in commands]
-    result = subprocess.run([sys.executable, "-c", HARNESS, json.dumps(argv)],
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", HARNESS, json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     return report["codes"], report["loaded"]
 
 
-@pytest.mark.parametrize("commands", [
-    [[]],  # `optout`: the app, with its help screen and a platform opened
-    [["list"], ["show", "x/grok-training"], ["search", "grok"], ["stats"]],
-    [["catalog", "status"], ["catalog", "rollback"]],
-], ids=["app", "list-show-search-stats", "catalog-status-rollback"])
+@pytest.mark.parametrize(
+    "commands",
+    [
+        [[]],  # `optout`: the app, with its help screen and a platform opened
+        [["list"], ["show", "x/grok-training"], ["search", "grok"], ["stats"]],
+        [["catalog", "status"], ["catalog", "rollback"]],
+    ],
+    ids=["app", "list-show-search-stats", "catalog-status-rollback"],
+)
 def test_no_http_client_is_imported(tmp_path, commands):
     codes, loaded = loaded_by(tmp_path, *commands)
     assert loaded == [], f"{commands} imported {loaded}"
@@ -58,7 +76,8 @@ def test_no_http_client_is_imported(tmp_path, commands):
 
 def test_the_probe_sees_an_http_client_when_one_is_used(tmp_path):
     """The same harness does see httpx when `catalog update` goes online (a closed port)."""
-    codes, loaded = loaded_by(tmp_path, ["catalog", "update", "--url",
-                                         "https://127.0.0.1:9/optout-catalog.tar.gz"])
+    codes, loaded = loaded_by(
+        tmp_path, ["catalog", "update", "--url", "https://127.0.0.1:9/optout-catalog.tar.gz"]
+    )
     assert codes == [1]
     assert "httpx" in loaded

@@ -65,8 +65,12 @@ def test_handout_codes_scan_with_the_mask_picked_once() -> None:
 
     from optout_tui.qr import svg_code
 
-    urls = [GROK, "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
-            "https://example.com/a", "https://help.example.org/" + "x" * 120]
+    urls = [
+        GROK,
+        "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
+        "https://example.com/a",
+        "https://help.example.org/" + "x" * 120,
+    ]
     mask = None
     for url in urls:
         svg, mask = svg_code(url, mask=mask)

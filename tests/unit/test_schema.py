@@ -16,7 +16,9 @@ from tests.conftest import EXAMPLE_CATALOG, MARKUP_CATALOG
 ROOT = Path(__file__).resolve().parents[2]
 VALIDATOR = jsonschema.Draft202012Validator(json_schema())
 FILES = sorted((ROOT / "catalog" / "platforms").glob("*.yaml")) + [
-    EXAMPLE_CATALOG / "platforms" / "example.yaml", MARKUP_CATALOG / "platforms" / "markup.yaml"]
+    EXAMPLE_CATALOG / "platforms" / "example.yaml",
+    MARKUP_CATALOG / "platforms" / "markup.yaml",
+]
 
 
 def test_committed_schema_is_up_to_date() -> None:

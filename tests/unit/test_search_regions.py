@@ -29,11 +29,21 @@ def test_nonsense_finds_nothing() -> None:
     assert search(CATALOG, "   ") == []
 
 
-@pytest.mark.parametrize(("regions", "country", "expected"), [
-    (("all",), "US", True), (("EU", "EEA", "GB"), "FR", True), (("EU",), "NO", False),
-    (("EEA",), "NO", True), (("EU", "GB"), "US", False), (("all", "-EU"), "DE", False),
-    (("all", "-EU"), "US", True), (("GB",), "gb", True), (("all",), "EU", True),
-    (("US",), "EU", False)])
+@pytest.mark.parametrize(
+    ("regions", "country", "expected"),
+    [
+        (("all",), "US", True),
+        (("EU", "EEA", "GB"), "FR", True),
+        (("EU",), "NO", False),
+        (("EEA",), "NO", True),
+        (("EU", "GB"), "US", False),
+        (("all", "-EU"), "DE", False),
+        (("all", "-EU"), "US", True),
+        (("GB",), "gb", True),
+        (("all",), "EU", True),
+        (("US",), "EU", False),
+    ],
+)
 def test_applies_in(regions: tuple[str, ...], country: str, expected: bool) -> None:
     assert applies_in(regions, country) is expected
 

@@ -47,8 +47,9 @@ def test_deep_or_huge_settings_are_ignored(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_text("[" * 30_000 + "]" * 30_000, encoding="utf-8")
     assert load_settings(tmp_path) == {}
     padding = "x" * 100_000
-    (tmp_path / FILE_NAME).write_text(f'{{"theme": "textual-light", "pad": "{padding}"}}',
-                                      encoding="utf-8")
+    (tmp_path / FILE_NAME).write_text(
+        f'{{"theme": "textual-light", "pad": "{padding}"}}', encoding="utf-8"
+    )
     assert load_settings(tmp_path) == {}
 
 

@@ -14,8 +14,7 @@ EXAMPLE = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="u
 
 
 def unstamped() -> str:
-    return "".join(line for line in EXAMPLE.splitlines(keepends=True)
-                   if "fr_from:" not in line)
+    return "".join(line for line in EXAMPLE.splitlines(keepends=True) if "fr_from:" not in line)
 
 
 def test_stamps_what_is_missing_and_nothing_else(tmp_path: Path) -> None:
@@ -33,8 +32,9 @@ def test_stamps_what_is_missing_and_nothing_else(tmp_path: Path) -> None:
 
 def test_changed_english_makes_the_french_stale(tmp_path: Path) -> None:
     path = tmp_path / "example.yaml"
-    path.write_text(EXAMPLE.replace("en: Untick the box.", "en: Untick both boxes."),
-                    encoding="utf-8")
+    path.write_text(
+        EXAMPLE.replace("en: Untick the box.", "en: Untick both boxes."), encoding="utf-8"
+    )
     platform, findings = check_platform(path)
     assert platform is not None
     [stale] = findings

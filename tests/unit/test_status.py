@@ -20,8 +20,9 @@ def key(step: str) -> StepKey:
 
 
 def state(**steps: str) -> ActionState:
-    return action_progress("example", ACTION, {key(k.replace("_", "-")): v
-                                               for k, v in steps.items()}).state
+    return action_progress(
+        "example", ACTION, {key(k.replace("_", "-")): v for k, v in steps.items()}
+    ).state
 
 
 def test_nothing_ticked() -> None:
@@ -43,8 +44,7 @@ def test_ticks_of_another_platform_do_not_count() -> None:
 
 
 def test_remaining_steps_not_possible_finish_the_action() -> None:
-    assert state(open_settings="done", untick="not-possible") == \
-        ActionState.AS_FAR_AS_POSSIBLE
+    assert state(open_settings="done", untick="not-possible") == ActionState.AS_FAR_AS_POSSIBLE
     states = {key("open-settings"): "done", key("untick"): "not-possible"}
     assert action_progress("example", ACTION, states).finished
     assert platform_counts(PLATFORM, states) == (1, 1)
@@ -76,11 +76,16 @@ def test_information_only_actions_are_not_tasks() -> None:
 
 
 def test_overall_counts_tasks_and_minutes_left() -> None:
-    standing = Standing({StepKey("alpha", "ai-training", "web", "open-settings"): "done",
-                         StepKey("alpha", "ai-training", "web", "untick"): "done"})
+    standing = Standing(
+        {
+            StepKey("alpha", "ai-training", "web", "open-settings"): "done",
+            StepKey("alpha", "ai-training", "web", "untick"): "done",
+        }
+    )
     overall = standing.overall(SCREENS.platforms)
-    tasks = [(p.id, f) for p in SCREENS.platforms for f in p.facts
-             if f.kind != "no-opt-out" and f.doable]
+    tasks = [
+        (p.id, f) for p in SCREENS.platforms for f in p.facts if f.kind != "no-opt-out" and f.doable
+    ]
     assert overall.tasks == len(tasks) == 3
     assert overall.finished == 1
     left = sum(f.minutes for pid, f in tasks if (pid, f.id) != ("alpha", "ai-training"))
@@ -90,16 +95,26 @@ def test_overall_counts_tasks_and_minutes_left() -> None:
 def test_finished_actions_ask_for_a_recheck_after_the_delay() -> None:
     done = {key("open-settings"): "done", key("untick"): "done"}
     when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
-    records = {("example", "ai-training", "web"):
-               (snapshot(ACTION, ACTION.surface("web")), when.isoformat())}
+    records = {
+        ("example", "ai-training", "web"): (
+            snapshot(ACTION, ACTION.surface("web")),
+            when.isoformat(),
+        )
+    }
     later = when + dt.timedelta(days=20)
-    assert action_progress("example", ACTION, done, records, recheck_days=10,
-                           now=later).state == ActionState.NEEDS_RECHECK
-    assert action_progress("example", ACTION, done, records, recheck_days=30,
-                           now=later).state == ActionState.DONE
+    assert (
+        action_progress("example", ACTION, done, records, recheck_days=10, now=later).state
+        == ActionState.NEEDS_RECHECK
+    )
+    assert (
+        action_progress("example", ACTION, done, records, recheck_days=30, now=later).state
+        == ActionState.DONE
+    )
     half = {key("open-settings"): "done"}
-    assert action_progress("example", ACTION, half, records, recheck_days=10,
-                           now=later).state == ActionState.IN_PROGRESS
+    assert (
+        action_progress("example", ACTION, half, records, recheck_days=10, now=later).state
+        == ActionState.IN_PROGRESS
+    )
 
 
 def test_cli_status_choices_are_the_states() -> None:

@@ -61,10 +61,14 @@ def test_migrates_a_version_1_database(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     with sqlite3.connect(data_dir / DB_NAME) as db:
         db.executescript(MIGRATIONS[0])
-        db.execute("INSERT INTO step_state VALUES ('default', 'x', 'grok-training', 'web', "
-                   "'untick-training', 1, '2026-01-01T00:00:00+00:00')")
-        db.execute("INSERT INTO step_state VALUES ('default', 'x', 'grok-training', 'web', "
-                   "'other', 0, '2026-01-01T00:00:00+00:00')")
+        db.execute(
+            "INSERT INTO step_state VALUES ('default', 'x', 'grok-training', 'web', "
+            "'untick-training', 1, '2026-01-01T00:00:00+00:00')"
+        )
+        db.execute(
+            "INSERT INTO step_state VALUES ('default', 'x', 'grok-training', 'web', "
+            "'other', 0, '2026-01-01T00:00:00+00:00')"
+        )
         db.execute("PRAGMA user_version = 1")
     store = ProgressStore(data_dir)
     assert store.done_steps() == {KEY}
@@ -79,8 +83,10 @@ def test_migrates_a_version_2_database(data_dir: Path) -> None:
     with sqlite3.connect(data_dir / DB_NAME) as db:
         for script in MIGRATIONS[:2]:
             db.executescript(script)
-        db.execute("INSERT INTO step_state VALUES ('visitor', 'x', 'grok-training', 'web', "
-                   "'untick-training', 'done', '2026-01-01T00:00:00+00:00')")
+        db.execute(
+            "INSERT INTO step_state VALUES ('visitor', 'x', 'grok-training', 'web', "
+            "'untick-training', 'done', '2026-01-01T00:00:00+00:00')"
+        )
         db.execute("PRAGMA user_version = 2")
     store = ProgressStore(data_dir, profile="visitor")
     assert store.done_steps() == {KEY}
@@ -167,6 +173,7 @@ def test_filled_templates_kept_per_profile_migrated_and_deleted(data_dir: Path) 
 
 # -- 13.3: only our own files are written ---------------------------------------------------
 
+
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
@@ -222,8 +229,7 @@ def test_a_database_stamped_by_another_program_is_refused_untouched(data_dir: Pa
     assert _snapshot(data_dir) == before
 
 
-def test_a_newer_version_is_refused_before_anything_is_written(data_dir: Path,
-                                                               monkeypatch) -> None:
+def test_a_newer_version_is_refused_before_anything_is_written(data_dir: Path, monkeypatch) -> None:
     import pytest
 
     from optout_tui.progress import StoreError
@@ -263,8 +269,10 @@ def test_a_failed_migration_leaves_the_file_as_it_was(data_dir: Path) -> None:
     with sqlite3.connect(data_dir / DB_NAME) as db:
         db.executescript(MIGRATIONS[0])
         db.execute("CREATE TABLE history (x)")  # in the way of migration 3
-        db.execute("INSERT INTO step_state VALUES ('default', 'x', 'grok-training', 'web', "
-                   "'untick-training', 1, '2026-01-01T00:00:00+00:00')")
+        db.execute(
+            "INSERT INTO step_state VALUES ('default', 'x', 'grok-training', 'web', "
+            "'untick-training', 1, '2026-01-01T00:00:00+00:00')"
+        )
         db.execute("PRAGMA user_version = 1")
     with pytest.raises(StoreError, match="history already exists"):
         ProgressStore(data_dir)
@@ -276,6 +284,7 @@ def test_a_failed_migration_leaves_the_file_as_it_was(data_dir: Path) -> None:
 
 
 # -- 13.10: messages that say what happened -------------------------------------------------
+
 
 def test_a_full_disk_is_called_a_full_disk(data_dir: Path) -> None:
     import pytest
@@ -294,8 +303,7 @@ def test_a_full_disk_is_called_a_full_disk(data_dir: Path) -> None:
     assert store.done_steps() == {KEY}
 
 
-def test_a_store_that_cannot_be_written_is_opened_read_only(data_dir: Path,
-                                                            monkeypatch) -> None:
+def test_a_store_that_cannot_be_written_is_opened_read_only(data_dir: Path, monkeypatch) -> None:
     """Its progress is shown (and can be exported); a save says why it failed."""
     import pytest
 

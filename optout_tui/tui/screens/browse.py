@@ -27,8 +27,9 @@ from optout_tui.tui.widgets.search_box import SearchBox
 from optout_tui.wording import CATEGORY, KIND, STATUS
 
 
-def platform_prompt(platform: Platform, done: int, total: int, lang: str = "en",
-                    started: bool = False) -> Content:
+def platform_prompt(
+    platform: Platform, done: int, total: int, lang: str = "en", started: bool = False
+) -> Content:
     """Progress first, in a mark and words (never colour alone): how many settings the person
     can still do there (finished ones, done or as far as possible, and information-only ones
     are not counted); then name and aliases, so a long alias list is what gets cut at the
@@ -74,10 +75,10 @@ class BrowseScreen(Screen):
         Binding("f4", "what_next", "What next", key_display="F4", id="browse.what-next"),
         Binding("f5", "profiles", "People", key_display="F5", id="browse.profiles"),
         Binding("f6", "export", "Export", key_display="F6", id="browse.export"),
-        Binding("f7", "uses", "Your platforms", key_display="F7", show=False,
-                id="browse.uses"),
-        Binding("f8", "end_visit", "End of visit", key_display="F8", show=False,
-                id="browse.end-visit"),
+        Binding("f7", "uses", "Your platforms", key_display="F7", show=False, id="browse.uses"),
+        Binding(
+            "f8", "end_visit", "End of visit", key_display="F8", show=False, id="browse.end-visit"
+        ),
         Binding("escape", "clear", "Clear", show=False, id="browse.clear"),
         Binding("f1", "app.help", "Help", key_display="F1", show=False, id="browse.help"),
         Binding("ctrl+q", "app.quit", "Quit", key_display="^q", id="browse.quit"),
@@ -102,18 +103,21 @@ class BrowseScreen(Screen):
         _ = translator(self.app.lang).gettext
         yield Header(icon="")
         yield Static(
-            _("Type to search · Enter: open · F7 which you use · F4 what next · F1 help"),
-            id="hint")
-        yield SearchBox(placeholder=_("Type a name or a setting to search"), id="search",
-                        select_on_focus=False, compact=True)
+            _("Type to search · Enter: open · F7 which you use · F4 what next · F1 help"), id="hint"
+        )
+        yield SearchBox(
+            placeholder=_("Type a name or a setting to search"),
+            id="search",
+            select_on_focus=False,
+            compact=True,
+        )
         # Look-alike labels in the first frame; the Selects replace them just after it.
         yield FilterBar(self._options_for, id="filters").data_bind(BrowseScreen.filters)
         yield Static(id="shown")
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
             yield PlatformPreview(self._status_of, id="preview")
-        yield PersonFooter(self.app.person_name(), show_command_palette=False,
-                           compact=True)
+        yield PersonFooter(self.app.person_name(), show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         # The list is filled by on_screen_resume, which also runs when the screen first shows.
@@ -132,6 +136,7 @@ class BrowseScreen(Screen):
         """Build the search index after the first frame, so the first keystroke is quick (a
         key arriving meanwhile waits for this build rather than starting another), then
         freeze what lives as long as the app out of the garbage collector's walks."""
+
         def build() -> None:
             from optout_tui.catalog.search import index_for
             from optout_tui.heap import collector_paused, settle
@@ -150,17 +155,27 @@ class BrowseScreen(Screen):
     # -- options with counts ---------------------------------------------------------
     def _options_for(self, name: str) -> list[tuple[str, str]]:
         """The options of filter `name`, with how many platforms each would leave."""
-        return {"category": self._category_options, "kind": self._kind_options,
-                "region": self._region_options, "status": self._status_options}[name]()
+        return {
+            "category": self._category_options,
+            "kind": self._kind_options,
+            "region": self._region_options,
+            "status": self._status_options,
+        }[name]()
 
     def _counted(self, name: str, values, word) -> list[tuple[str, str]]:
         """The options of one filter: "All …", then each value in words with its count."""
         lang = self.app.lang
-        counts = flt.option_counts(self.catalog.platforms, self.filters, name, values,
-                                   self._status_of if name == "status" else None)
+        counts = flt.option_counts(
+            self.catalog.platforms,
+            self.filters,
+            name,
+            values,
+            self._status_of if name == "status" else None,
+        )
         any_word = translator(lang).gettext(ANY_WORDS[name])
-        return [(any_word, ANY)] + [(f"{word(v, lang)} ({counts[v]})", v) for v in values
-                                    if counts[v] or name == "status"]
+        return [(any_word, ANY)] + [
+            (f"{word(v, lang)} ({counts[v]})", v) for v in values if counts[v] or name == "status"
+        ]
 
     def _category_options(self) -> list[tuple[str, str]]:
         present = {c for p in self.catalog.platforms for c in p.categories}
@@ -194,8 +209,12 @@ class BrowseScreen(Screen):
         return self._standing.state(platform, action)
 
     def _describe(self, platform: Platform) -> Content:
-        return platform_prompt(platform, *self._standing.counts(platform), self.app.lang,
-                               started=platform.id in self._standing.busy)
+        return platform_prompt(
+            platform,
+            *self._standing.counts(platform),
+            self.app.lang,
+            started=platform.id in self._standing.busy,
+        )
 
     def refresh_counts(self) -> None:
         """Progress changed somewhere: read it again and redraw."""
@@ -211,8 +230,9 @@ class BrowseScreen(Screen):
             from optout_tui.catalog.search import index_for
 
             found = index_for(self.catalog, self.app.lang).platforms(query)
-            rows = flt.apply(found, flt.Filters(**{**self._filter_fields(), "sort": "name"}),
-                             self._status_of)
+            rows = flt.apply(
+                found, flt.Filters(**{**self._filter_fields(), "sort": "name"}), self._status_of
+            )
         else:
             rows = flt.apply(self._mine(), self.filters, self._status_of)
         platforms = self.query_one(PlatformList)
@@ -221,18 +241,20 @@ class BrowseScreen(Screen):
         _ = translator(self.app.lang).gettext
         if rows and query:
             text = _("Found: {n} of {t}, best first · Enter opens the first · Esc clears").format(
-                n=len(rows), t=len(self.catalog.platforms))
+                n=len(rows), t=len(self.catalog.platforms)
+            )
         elif rows:
             from optout_tui.progress.handout import summary
 
             mine = self._mine()
             words = translator(self.app.lang)
-            shown = (words.ngettext("Your {n} platform (F7)", "Your {n} platforms (F7)",
-                                    len(rows)) if self._used else
-                     words.ngettext("{n} platform", "{n} platforms", len(rows)) if
-                     len(rows) == len(mine) else
-                     words.ngettext("{n} of {t} platform", "{n} of {t} platforms",
-                                    len(mine))).format(n=len(rows), t=len(mine))
+            shown = (
+                words.ngettext("Your {n} platform (F7)", "Your {n} platforms (F7)", len(rows))
+                if self._used
+                else words.ngettext("{n} platform", "{n} platforms", len(rows))
+                if len(rows) == len(mine)
+                else words.ngettext("{n} of {t} platform", "{n} of {t} platforms", len(mine))
+            ).format(n=len(rows), t=len(mine))
             if self.filters.sort == "priority":
                 shown += ", " + _("by priority")
             text = shown + " · " + summary(self._standing.overall(mine), self.app.lang)
@@ -241,13 +263,18 @@ class BrowseScreen(Screen):
         self.query_one("#shown", Static).update(Content(text), layout=False)  # height 1
 
     def _filter_fields(self) -> dict[str, str | None]:
-        return {"category": self.filters.category, "kind": self.filters.kind,
-                "region": self.filters.region, "status": self.filters.status}
+        return {
+            "category": self.filters.category,
+            "kind": self.filters.kind,
+            "region": self.filters.region,
+            "status": self.filters.status,
+        }
 
     @on(FilterBar.Changed)
     def filter_changed(self, event: FilterBar.Changed) -> None:
-        self.filters = flt.Filters(**{**self._filter_fields(), event.name: event.value,
-                                      "sort": self.filters.sort})
+        self.filters = flt.Filters(
+            **{**self._filter_fields(), event.name: event.value, "sort": self.filters.sort}
+        )
 
     def watch_filters(self) -> None:
         self.show_platforms()
@@ -275,7 +302,8 @@ class BrowseScreen(Screen):
 
     def on_resize(self) -> None:
         self.call_after_refresh(
-            lambda: self._preview(self.query_one(PlatformList).highlighted_platform))
+            lambda: self._preview(self.query_one(PlatformList).highlighted_platform)
+        )
 
     def on_platform_list_chosen(self, event: PlatformList.Chosen) -> None:
         self.app.open_platform(event.platform.id)
@@ -296,8 +324,10 @@ class BrowseScreen(Screen):
                 event.prevent_default()
             return
         if isinstance(focused, Select) or (
-                focused is not None and focused.parent is not None
-                and isinstance(focused.parent, Select)):
+            focused is not None
+            and focused.parent is not None
+            and isinstance(focused.parent, Select)
+        ):
             return  # an open menu: its letters jump to its entries
         if event.is_printable and event.character and event.character != " ":
             if self._new_search:  # back on the list: typing starts a new search
@@ -331,8 +361,9 @@ class BrowseScreen(Screen):
         self.query_one(FilterBar).focus_first()
 
     def action_sort(self) -> None:
-        self.filters = flt.Filters(**self._filter_fields(),
-                                   sort="name" if self.filters.sort == "priority" else "priority")
+        self.filters = flt.Filters(
+            **self._filter_fields(), sort="name" if self.filters.sort == "priority" else "priority"
+        )
 
     def action_clear(self) -> None:
         """The search and every filter cleared: the list follows both, the filter bar
@@ -381,11 +412,14 @@ class BrowseScreen(Screen):
                 handout = app.export_progress("html", app.export_folder)
                 if handout is None:
                     return  # not written: nothing is erased
-                question = _("The handout is in {path}. Erase {name}'s progress for good? "
-                             "This cannot be undone.").format(path=handout,
-                                                              name=app.person_name())
-                app.push_screen(ConfirmScreen(question, _("Erase it"), _("Keep it")),
-                                lambda sure: erase(sure, handout))
+                question = _(
+                    "The handout is in {path}. Erase {name}'s progress for good? "
+                    "This cannot be undone."
+                ).format(path=handout, name=app.person_name())
+                app.push_screen(
+                    ConfirmScreen(question, _("Erase it"), _("Keep it")),
+                    lambda sure: erase(sure, handout),
+                )
 
         app.push_screen(VisitScreen(), chosen)
 

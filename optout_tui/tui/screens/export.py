@@ -46,8 +46,9 @@ class ExportScreen(Dialog[tuple[str, Path] | None]):
         _ = translator(self.app.lang).gettext
         with Vertical(id="export-box", classes="dialog"):
             yield Static(Content.styled(_("Export this person's progress as…"), "bold"))
-            yield OptionList(*(Option(Content(_(text)), id=fmt) for fmt, text in FORMATS),
-                             id="export-formats")
+            yield OptionList(
+                *(Option(Content(_(text)), id=fmt) for fmt, text in FORMATS), id="export-formats"
+            )
             yield Static(_("Into the folder (Tab to change it):"))
             yield Input(str(self.folder), id="export-folder", select_on_focus=False)
             yield Static(id="export-problem")
@@ -65,9 +66,12 @@ class ExportScreen(Dialog[tuple[str, Path] | None]):
         if folder is not None and folder.is_dir():
             return folder
         problem = self.query_one("#export-problem", Static)
-        problem.update(Content.styled(
-            _("There is no folder {path}: type an existing one.").format(path=text),
-            "bold $text-error"))
+        problem.update(
+            Content.styled(
+                _("There is no folder {path}: type an existing one.").format(path=text),
+                "bold $text-error",
+            )
+        )
         problem.display = True
         self.query_one("#export-folder", Input).focus()
         return None
@@ -86,8 +90,10 @@ class ExportScreen(Dialog[tuple[str, Path] | None]):
 class ExportedScreen(Dialog[None]):
     """Where the export was written, shown until the person closes it (Enter or Esc)."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="exported.close"),
-                Binding("enter", "dismiss(None)", "Close", id="exported.ok", show=False)]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="exported.close"),
+        Binding("enter", "dismiss(None)", "Close", id="exported.ok", show=False),
+    ]
 
     def __init__(self, path: Path) -> None:
         super().__init__()

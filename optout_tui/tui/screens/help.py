@@ -22,8 +22,7 @@ class HelpScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body", classes="dialog"):
-            yield Markdown(help_text(self.app.lang) + self._catalog_age(),
-                           open_links=False)
+            yield Markdown(help_text(self.app.lang) + self._catalog_age(), open_links=False)
 
     def _catalog_age(self) -> str:
         """The catalog's version, date and age (its version is digits and dots: no markup)."""

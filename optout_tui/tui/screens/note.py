@@ -26,8 +26,11 @@ class NoteScreen(Dialog[str | None]):
         _ = translator(self.app.lang).gettext
         with Vertical(id="note-box", classes="dialog"):
             yield Static(Content.assemble((_("Note: "), "bold"), self.heading))
-            yield Input(self.note, placeholder=_("e.g. no such menu on my phone; did it on the "
-                                                 "laptop"), id="note-input")
+            yield Input(
+                self.note,
+                placeholder=_("e.g. no such menu on my phone; did it on the laptop"),
+                id="note-input",
+            )
             yield Static(_("Enter saves (empty removes the note) · Escape cancels"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

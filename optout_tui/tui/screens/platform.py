@@ -14,8 +14,14 @@ from textual.widgets.option_list import Option
 
 from optout_tui.catalog.model import SURFACES, Action, Platform, blanks
 from optout_tui.i18n import N_, translator
-from optout_tui.progress import (ActionProgress, ActionState, StepState, StoreError,
-                                 action_progress, changes)
+from optout_tui.progress import (
+    ActionProgress,
+    ActionState,
+    StepState,
+    StoreError,
+    action_progress,
+    changes,
+)
 from optout_tui.progress.recheck import Recheck, recheck
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.person_footer import PersonFooter
@@ -37,8 +43,9 @@ MARKS = {
 def action_prompt(action: Action, progress: ActionProgress, lang: str = "en") -> Content:
     """An action in the list: its state as a mark (and a word for re-checks), its title."""
     mark, style = MARKS[progress.state]
-    return Content.assemble((translator(lang).gettext(mark) if mark.strip() else mark, style),
-                            action.title.get(lang))
+    return Content.assemble(
+        (translator(lang).gettext(mark) if mark.strip() else mark, style), action.title.get(lang)
+    )
 
 
 class PlatformScreen(Screen):
@@ -102,8 +109,7 @@ class PlatformScreen(Screen):
         with Horizontal(id="platform-body"):
             yield OptionList(id="actions")
             yield ActionDetail(today=self.app.today, id="detail").data_bind(PlatformScreen.surface)
-        yield PersonFooter(self.app.person_name(), show_command_palette=False,
-                           compact=True)
+        yield PersonFooter(self.app.person_name(), show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)
@@ -126,16 +132,21 @@ class PlatformScreen(Screen):
 
     def _progress(self, action: Action) -> ActionProgress:
         progress = self.app.progress
-        return action_progress(self.platform.id, action,
-                                       progress.states(self.platform.id),
-                                       progress.done_records(self.platform.id),
-                                       recheck_days=self.app.recheck_days)
+        return action_progress(
+            self.platform.id,
+            action,
+            progress.states(self.platform.id),
+            progress.done_records(self.platform.id),
+            recheck_days=self.app.recheck_days,
+        )
 
     def _refresh_actions(self) -> None:
         actions = self.query_one("#actions", OptionList)
         highlighted = actions.highlighted
-        prompts = [Option(action_prompt(action, self._progress(action), self.app.lang),
-                          id=action.id) for action in self.platform.actions]
+        prompts = [
+            Option(action_prompt(action, self._progress(action), self.app.lang), id=action.id)
+            for action in self.platform.actions
+        ]
         actions.set_options(prompts)
         if highlighted is not None:
             actions.highlighted = highlighted
@@ -161,12 +172,19 @@ class PlatformScreen(Screen):
         self.refresh_bindings()
 
     def _recheck(self, action: Action) -> Recheck | None:
-        return recheck(action, self.app.progress.done_records(self.platform.id), self.platform.id,
-                       after_days=self.app.recheck_days)
+        return recheck(
+            action,
+            self.app.progress.done_records(self.platform.id),
+            self.platform.id,
+            after_days=self.app.recheck_days,
+        )
 
     def _done_ids(self, action: Action, state: str = "done") -> frozenset[str]:
-        return frozenset(k.step for k, v in self.app.progress.states(self.platform.id).items()
-                         if v == state and k.action == action.id and k.surface == self.surface)
+        return frozenset(
+            k.step
+            for k, v in self.app.progress.states(self.platform.id).items()
+            if v == state and k.action == action.id and k.surface == self.surface
+        )
 
     def _push_states(self, action: Action) -> None:
         detail = self.query_one(ActionDetail)
@@ -197,18 +215,27 @@ class PlatformScreen(Screen):
         action = self.current_action
         if action is None:
             return
-        outcome = changes.change_step(self.app.progress, self.platform.id, action,
-                                      self.surface, step_id, state)
+        outcome = changes.change_step(
+            self.app.progress, self.platform.id, action, self.surface, step_id, state
+        )
         if outcome.refused is not None:
-            self.notify(outcome.refused.message(self.app.lang) + " " +
-                        self._("Press t to fill it in and copy it."), severity="warning", timeout=8,
-                        markup=False)
+            self.notify(
+                outcome.refused.message(self.app.lang)
+                + " "
+                + self._("Press t to fill it in and copy it."),
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
             return
         self.app.saved(outcome.saved)
         self._after_change(action)
         checklist = self.query_one(StepChecklist)
-        if state != StepState.TODO and checklist.highlighted is not None and \
-                checklist.highlighted + 1 < len(checklist.steps):
+        if (
+            state != StepState.TODO
+            and checklist.highlighted is not None
+            and checklist.highlighted + 1 < len(checklist.steps)
+        ):
             checklist.highlighted += 1  # on to the next step
 
     def action_fill_template(self) -> None:
@@ -230,23 +257,30 @@ class PlatformScreen(Screen):
             if result is None:
                 return
             self.app.copy_to_clipboard(result)
-            self.app.saved(self.app.progress.set_filled(self.platform.id, action.id, surface.id,
-                                                     result))
+            self.app.saved(
+                self.app.progress.set_filled(self.platform.id, action.id, surface.id, result)
+            )
             left = blanks(result)
             if left:
-                self.notify(self._("Still to fill: ") + " · ".join(left),
-                            severity="warning", markup=False)
+                self.notify(
+                    self._("Still to fill: ") + " · ".join(left), severity="warning", markup=False
+                )
             else:
-                self.notify(self._("Text copied, if your terminal lets programs copy (if "
-                                   "pasting gives nothing, copy it from the screen), and kept "
-                                   "for this person."), markup=False)
+                self.notify(
+                    self._(
+                        "Text copied, if your terminal lets programs copy (if "
+                        "pasting gives nothing, copy it from the screen), and kept "
+                        "for this person."
+                    ),
+                    markup=False,
+                )
 
-        self.app.push_screen(TemplateScreen(action.title.get(self.app.lang), text,
-                                            surface.address), copy)
+        self.app.push_screen(
+            TemplateScreen(action.title.get(self.app.lang), text, surface.address), copy
+        )
 
     def on_step_checklist_step_not_possible(self, event: StepChecklist.StepNotPossible) -> None:
-        self._change(event.step_id,
-                     StepState.NOT_POSSIBLE if event.blocked else StepState.TODO)
+        self._change(event.step_id, StepState.NOT_POSSIBLE if event.blocked else StepState.TODO)
 
     def _after_change(self, action: Action) -> None:
         detail = self.query_one(ActionDetail)
@@ -275,8 +309,9 @@ class PlatformScreen(Screen):
         try:
             key = changes.undo(self.app.progress, self.app.catalog)
         except StoreError as error:
-            self.notify(error.text(self.app.lang), title=self._("Not saved"), severity="error",
-                        markup=False)
+            self.notify(
+                error.text(self.app.lang), title=self._("Not saved"), severity="error", markup=False
+            )
             return
         if key is None:
             self.notify(self._("Nothing to undo in this session."))
@@ -290,9 +325,10 @@ class PlatformScreen(Screen):
         number = ids.index(key.step) + 1 if key.step in ids else "?"
         title = undone.title.get(self.app.lang) if undone else key.action
         # The person's words: step number and title, never the catalog's internal ids.
-        self.notify(self._("Undone: step {step} of “{action}”.").format(step=number,
-                                                                      action=title),
-                    markup=False)
+        self.notify(
+            self._("Undone: step {step} of “{action}”.").format(step=number, action=title),
+            markup=False,
+        )
 
     # -- actions ---------------------------------------------------------------------
     def _set_surface(self, surface: str) -> None:
@@ -333,8 +369,9 @@ class PlatformScreen(Screen):
             return
         from optout_tui.tui.screens.qr import QrScreen
 
-        self.app.push_screen(QrScreen(link, f"{self.platform.name}: "
-                                            f"{action.title.get(self.app.lang)}"))
+        self.app.push_screen(
+            QrScreen(link, f"{self.platform.name}: {action.title.get(self.app.lang)}")
+        )
 
     def action_open_link(self) -> None:
         link = self._link()
@@ -350,6 +387,10 @@ class PlatformScreen(Screen):
             self.notify(self._("This action has no link."), severity="warning")
             return
         self.app.copy_to_clipboard(link)
-        self.notify(self._("Link copied, if your terminal lets programs copy (if pasting gives "
-                           "nothing, copy it from the screen or use the QR code: r)."),
-                    markup=False)
+        self.notify(
+            self._(
+                "Link copied, if your terminal lets programs copy (if pasting gives "
+                "nothing, copy it from the screen or use the QR code: r)."
+            ),
+            markup=False,
+        )

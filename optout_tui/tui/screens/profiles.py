@@ -36,8 +36,10 @@ class ProfilesScreen(Dialog[str | None]):
         with Vertical(id="profiles-box", classes="dialog"):
             yield Static(Content.styled(_("Whose progress?"), "bold"))
             yield OptionList(*self._options(), id="profiles-list")
-            yield Static(Content.styled(_("Enter: choose · F2: rename · Del: erase · Esc: "
-                                          "cancel"), "dim"), id="profiles-keys")
+            yield Static(
+                Content.styled(_("Enter: choose · F2: rename · Del: erase · Esc: cancel"), "dim"),
+                id="profiles-keys",
+            )
 
     def _options(self) -> list[Option]:
         _ = translator(self.app.lang).gettext
@@ -85,7 +87,8 @@ class ProfilesScreen(Dialog[str | None]):
             return
         _ = translator(self.app.lang).gettext
         question = _("Erase {name}'s progress for good? This cannot be undone.").format(
-            name=self.app.person_name(name))
+            name=self.app.person_name(name)
+        )
 
         def answered(sure: bool | None) -> None:
             if sure and self.app.delete_person(name):
@@ -110,8 +113,11 @@ class RenameScreen(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         _ = translator(self.app.lang).gettext
         with Vertical(id="rename-box", classes="dialog"):
-            yield Static(Content.styled(_("New name for {name}:").format(
-                name=self.app.person_name(self.old)), "bold"))
+            yield Static(
+                Content.styled(
+                    _("New name for {name}:").format(name=self.app.person_name(self.old)), "bold"
+                )
+            )
             yield Input(self.old, id="rename-name")
             yield Static(Content.styled(_("Enter: rename · Esc: cancel"), "dim"))
 

@@ -61,9 +61,13 @@ class QrScreen(Screen):
             if too_long(self.url):
                 message.update(_("This link is too long for a QR code; here is the link:"))
             else:
-                message.update(_("The terminal is too small to draw a QR code that a phone "
-                                 "can read. Enlarge the window, or type this link on the "
-                                 "phone:"))
+                message.update(
+                    _(
+                        "The terminal is too small to draw a QR code that a phone "
+                        "can read. Enlarge the window, or type this link on the "
+                        "phone:"
+                    )
+                )
         else:
             hint = _("Point your phone's camera at the code, or type this link:")
             if code.glyph_mode:
@@ -81,12 +85,19 @@ class QrScreen(Screen):
 
     def action_open_link(self) -> None:
         self.app.open_url(self.url)
-        self.notify(translator(self.app.lang).gettext("Asked your browser to open {url}").format(
-            url=self.url), markup=False)
+        self.notify(
+            translator(self.app.lang)
+            .gettext("Asked your browser to open {url}")
+            .format(url=self.url),
+            markup=False,
+        )
 
     def action_copy_link(self) -> None:
         self.app.copy_to_clipboard(self.url)
-        self.notify(translator(self.app.lang).gettext(
-            "Link copied, if your terminal lets programs copy (if pasting gives nothing, copy "
-            "it from the screen)."),
-            markup=False)
+        self.notify(
+            translator(self.app.lang).gettext(
+                "Link copied, if your terminal lets programs copy (if pasting gives nothing, copy "
+                "it from the screen)."
+            ),
+            markup=False,
+        )

@@ -41,8 +41,12 @@ class TemplateScreen(Dialog[str | None]):
             yield Static(Content.assemble((self.heading, "bold")))
             if self.address:
                 yield Static(Content.assemble(_("Write to: "), (self.address, "bold")))
-            yield Static(_("Replace every {{…}} with your own details, then Ctrl+S (or Copy) "
-                           "copies the text. Escape cancels."))
+            yield Static(
+                _(
+                    "Replace every {{…}} with your own details, then Ctrl+S (or Copy) "
+                    "copies the text. Escape cancels."
+                )
+            )
             yield TextArea(self.text, soft_wrap=True, id="template-text")
             yield Static(id="template-blanks")
             with Horizontal(id="template-buttons"):
@@ -61,8 +65,9 @@ class TemplateScreen(Dialog[str | None]):
         _ = translator(self.app.lang).gettext
         box = self.query_one("#template-blanks", Static)
         if left:
-            box.update(Content.assemble((_("Still to fill: "), "bold $text-warning"),
-                                        " · ".join(left)))
+            box.update(
+                Content.assemble((_("Still to fill: "), "bold $text-warning"), " · ".join(left))
+            )
         else:
             box.update(Content.styled(_("✔ Every blank is filled in."), "bold $text-success"))
 

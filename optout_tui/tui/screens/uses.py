@@ -18,9 +18,26 @@ from optout_tui.i18n import translator
 from optout_tui.tui.bindings import localise_bindings
 
 # The platforms most people have an account on: offered first.
-MOST_USED = ("google-account", "youtube", "facebook", "instagram", "whatsapp",
-             "microsoft-account", "apple-account", "amazon", "linkedin", "x", "tiktok",
-             "chatgpt", "snapchat", "reddit", "gemini", "netflix", "spotify", "messenger")
+MOST_USED = (
+    "google-account",
+    "youtube",
+    "facebook",
+    "instagram",
+    "whatsapp",
+    "microsoft-account",
+    "apple-account",
+    "amazon",
+    "linkedin",
+    "x",
+    "tiktok",
+    "chatgpt",
+    "snapchat",
+    "reddit",
+    "gemini",
+    "netflix",
+    "spotify",
+    "messenger",
+)
 
 
 class UsesScreen(ModalScreen[frozenset[str] | None]):
@@ -39,18 +56,27 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
         self.chosen = set(chosen)
         self._ticked_since_typing = False
         rank = {pid: i for i, pid in enumerate(MOST_USED)}
-        self.order = sorted(catalog.platforms,
-                            key=lambda p: (rank.get(p.id, len(rank)), p.name.casefold()))
+        self.order = sorted(
+            catalog.platforms, key=lambda p: (rank.get(p.id, len(rank)), p.name.casefold())
+        )
 
     def compose(self) -> ComposeResult:
         _ = translator(self.app.lang).gettext
         with Vertical(id="uses-box"):
             yield Static(Content.styled(_("Which of these do you use?"), "bold"))
-            yield Static(_("Space or Enter ticks a platform · type to find one · Ctrl+S keeps "
-                           "the choice · Ctrl+A: all platforms · Escape cancels"),
-                         classes="dim")
-            yield Input(placeholder=_("Find a platform"), id="uses-find",
-                        select_on_focus=False, compact=True)
+            yield Static(
+                _(
+                    "Space or Enter ticks a platform · type to find one · Ctrl+S keeps "
+                    "the choice · Ctrl+A: all platforms · Escape cancels"
+                ),
+                classes="dim",
+            )
+            yield Input(
+                placeholder=_("Find a platform"),
+                id="uses-find",
+                select_on_focus=False,
+                compact=True,
+            )
             yield OptionList(id="uses-list")
 
     def on_mount(self) -> None:
@@ -65,8 +91,13 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
 
     def _fill(self, text: str) -> None:
         wanted = text.casefold().strip()
-        shown = [p for p in self.order if not wanted or wanted in p.name.casefold()
-                 or any(wanted in a.casefold() for a in p.aliases)]
+        shown = [
+            p
+            for p in self.order
+            if not wanted
+            or wanted in p.name.casefold()
+            or any(wanted in a.casefold() for a in p.aliases)
+        ]
         options = self.query_one(OptionList)
         # Names are catalog text: shown literally (Content), never as markup.
         options.set_options(Option(self._prompt(p.id, p.name), id=p.id) for p in shown)
@@ -102,8 +133,12 @@ class UsesScreen(ModalScreen[frozenset[str] | None]):
     def on_key(self, event) -> None:
         """Letters typed on the list go to the finder, as on the first screen."""
         finder = self.query_one("#uses-find", Input)
-        if self.focused is not finder and event.is_printable and event.character \
-                and event.character != " ":
+        if (
+            self.focused is not finder
+            and event.is_printable
+            and event.character
+            and event.character != " "
+        ):
             if self._ticked_since_typing:  # after a tick, typing looks for the next one
                 finder.value = ""
                 self._ticked_since_typing = False

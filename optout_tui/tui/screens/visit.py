@@ -23,10 +23,9 @@ HANDOUT, ERASE, BACK = "handout", "erase", "back"
 
 
 def done_today(app, today: dt.date) -> list[str]:
-    """"Platform: action" of every action finished today (by the record of when)."""
+    """ "Platform: action" of every action finished today (by the record of when)."""
     found = []
-    for (pid, aid, _surface), (_snapshot, done_at) in sorted(
-            app.progress.done_records().items()):
+    for (pid, aid, _surface), (_snapshot, done_at) in sorted(app.progress.done_records().items()):
         try:
             when = dt.datetime.fromisoformat(done_at).astimezone().date()
         except ValueError:
@@ -51,18 +50,20 @@ class VisitScreen(ModalScreen[str | None]):
         mine = [p for p in app.catalog.platforms if not used or p.id in used]
         finished = done_today(app, dt.date.today())
         with Vertical(id="visit-box"):
-            yield Static(Content.assemble((_("End of the visit: "), "bold"),
-                                          app.person_name()))
+            yield Static(Content.assemble((_("End of the visit: "), "bold"), app.person_name()))
             yield Static(summary(standing.overall(mine), app.lang))
-            lines = [_("Done today:")] + [f"  ✔ {line}" for line in finished] if finished \
+            lines = (
+                [_("Done today:")] + [f"  ✔ {line}" for line in finished]
+                if finished
                 else [_("Nothing was finished today.")]
+            )
             yield Static(Content("\n".join(lines)), id="visit-today")
             yield OptionList(
-                Option(_("Print the handout (HTML, with a QR code per setting left)"),
-                       id=HANDOUT),
-                Option(_("Erase this person's progress (the handout is written first)"),
-                       id=ERASE),
-                Option(_("Back"), id=BACK), id="visit-choices")
+                Option(_("Print the handout (HTML, with a QR code per setting left)"), id=HANDOUT),
+                Option(_("Erase this person's progress (the handout is written first)"), id=ERASE),
+                Option(_("Back"), id=BACK),
+                id="visit-choices",
+            )
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)
@@ -85,8 +86,9 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(Content(self.question))
-            yield OptionList(Option(self.no, id="no"), Option(self.yes, id="yes"),
-                             id="confirm-choices")
+            yield OptionList(
+                Option(self.no, id="no"), Option(self.yes, id="yes"), id="confirm-choices"
+            )
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)

@@ -22,10 +22,22 @@ from optout_tui.wording import DEFAULT, DIFFICULTY, KIND, STATUS
 def next_prompt(item: NextUp, lang: str) -> Content:
     action = item.action
     mark = f"{STATUS_MARK[item.status]} {STATUS.get(item.status, lang)}"
-    meta = " · ".join((KIND.get(action.kind, lang), DEFAULT.get(action.default, lang),
-                       DIFFICULTY.get(action.difficulty, lang)))
-    return Content.assemble((item.platform.name, "bold"), " — ", action.title.get(lang),
-                            "\n  ", mark, "  ", (meta, "dim"))
+    meta = " · ".join(
+        (
+            KIND.get(action.kind, lang),
+            DEFAULT.get(action.default, lang),
+            DIFFICULTY.get(action.difficulty, lang),
+        )
+    )
+    return Content.assemble(
+        (item.platform.name, "bold"),
+        " — ",
+        action.title.get(lang),
+        "\n  ",
+        mark,
+        "  ",
+        (meta, "dim"),
+    )
 
 
 SHOWN_PER_GROUP = 200
@@ -49,14 +61,26 @@ def grouped_options(items: list[NextUp], lang: str) -> list[Option]:
             continue
         heading = _(GROUP_HEADING[group]).format(n=len(members))
         options.append(Option(Content.styled(heading, "bold underline"), disabled=True))
-        options.extend(Option(next_prompt(item, lang), id=str(i))
-                       for i, item in members[:SHOWN_PER_GROUP])
+        options.extend(
+            Option(next_prompt(item, lang), id=str(i)) for i, item in members[:SHOWN_PER_GROUP]
+        )
         if len(members) > SHOWN_PER_GROUP:
             more = len(members) - SHOWN_PER_GROUP
-            options.append(Option(Content.styled(translator(lang).ngettext(
-                "… and {n} more (search or filter the platform list to reach it)",
-                "… and {n} more (search or filter the platform list to reach them)",
-                more).format(n=more), "dim"), disabled=True))
+            options.append(
+                Option(
+                    Content.styled(
+                        translator(lang)
+                        .ngettext(
+                            "… and {n} more (search or filter the platform list to reach it)",
+                            "… and {n} more (search or filter the platform list to reach them)",
+                            more,
+                        )
+                        .format(n=more),
+                        "dim",
+                    ),
+                    disabled=True,
+                )
+            )
     return options
 
 
@@ -74,8 +98,7 @@ class WhatNextScreen(Screen):
         yield Header(icon="")
         yield Static(id="hint")
         yield OptionList(id="next")
-        yield PersonFooter(self.app.person_name(), show_command_palette=False,
-                           compact=True)
+        yield PersonFooter(self.app.person_name(), show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)
@@ -92,17 +115,24 @@ class WhatNextScreen(Screen):
         options = self.query_one(OptionList)
         lang = self.app.lang
         words = translator(lang)
-        self.query_one("#hint", Static).update(words.ngettext(
-            "{n} thing you have not done yet, the most important first. Enter opens one.",
-            "{n} things you have not done yet, the most important first. Enter opens one.",
-            len(self.items)).format(n=len(self.items)))
+        self.query_one("#hint", Static).update(
+            words.ngettext(
+                "{n} thing you have not done yet, the most important first. Enter opens one.",
+                "{n} things you have not done yet, the most important first. Enter opens one.",
+                len(self.items),
+            ).format(n=len(self.items))
+        )
         if self.items:
             options.set_options(grouped_options(self.items, lang))
-            options.highlighted = next(i for i in range(options.option_count)
-                                       if not options.get_option_at_index(i).disabled)
+            options.highlighted = next(
+                i
+                for i in range(options.option_count)
+                if not options.get_option_at_index(i).disabled
+            )
         else:
-            options.set_options([Option(translator(lang).gettext("Nothing left to do. Well done!"),
-                                        disabled=True)])
+            options.set_options(
+                [Option(translator(lang).gettext("Nothing left to do. Well done!"), disabled=True)]
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         item = self.items[int(event.option.id)]

@@ -11,8 +11,15 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static, Tab, Tabs
 
-from optout_tui.catalog.model import (BLANK, STALE_AFTER_DAYS, SURFACES, UNKNOWN_DATE, Action,
-                                      Availability, Surface)
+from optout_tui.catalog.model import (
+    BLANK,
+    STALE_AFTER_DAYS,
+    SURFACES,
+    UNKNOWN_DATE,
+    Action,
+    Availability,
+    Surface,
+)
 from optout_tui import wording
 from optout_tui.history import change_lines, changed_heading
 from optout_tui.i18n import translator
@@ -32,17 +39,18 @@ def sources_content(action: Action, today: dt.date, lang: str = "en") -> Content
     _ = translator(lang).gettext
     age = (today - action.verified).days
     verified: list[str | tuple[str, str]] = [
-        _("Verified {date}").format(date=action.verified.isoformat())]
+        _("Verified {date}").format(date=action.verified.isoformat())
+    ]
     if age > STALE_AFTER_DAYS:
         verified.append(("  " + _("⚠ may be out of date"), "bold $text-warning"))
-    verified.append(" · " + _("confidence: {c}").format(
-        c=wording.CONFIDENCE.get(action.confidence, lang)))
+    verified.append(
+        " · " + _("confidence: {c}").format(c=wording.CONFIDENCE.get(action.confidence, lang))
+    )
     lines = [Content.assemble(*verified)]
     for source in action.sources:
         date = _("date unknown") if source.published == UNKNOWN_DATE else source.published
         kind = wording.SOURCE_TYPE.get(source.type, lang)
-        lines.append(Content.assemble("• ", source.publisher, f" ({kind}, {date}): ",
-                                      source.url))
+        lines.append(Content.assemble("• ", source.publisher, f" ({kind}, {date}): ", source.url))
     return Content("\n").join(lines)
 
 
@@ -51,8 +59,9 @@ def notes_content(action: Action, lang: str) -> Content:
     for caveat in action.caveats:
         lines.append(Content.assemble("! ", caveat.get(lang)))
     if action.check:
-        lines.append(Content.assemble((translator(lang).gettext("Check: "), "bold"),
-                                      action.check.get(lang)))
+        lines.append(
+            Content.assemble((translator(lang).gettext("Check: "), "bold"), action.check.get(lang))
+        )
     if action.changes:
         lines.append(Content.styled(changed_heading(lang), "bold"))
         lines.extend(Content(f"  {line}") for line in change_lines(action, lang))
@@ -65,23 +74,29 @@ def surface_content(action: Action, surface: Surface, lang: str) -> Content:
     _ = translator(lang).gettext
     lines: list[Content] = []
     if not surface.is_available:
-        missing = (_("✗ Not available here.") if surface.available == Availability.NO
-                   else _("? Nobody has confirmed whether it exists here."))
+        missing = (
+            _("✗ Not available here.")
+            if surface.available == Availability.NO
+            else _("? Nobody has confirmed whether it exists here.")
+        )
         lines.append(Content.styled(missing, "bold $text-error"))
         elsewhere = [wording.SURFACE_TAB.get(s.id, lang) for s in action.available_surfaces]
         if elsewhere:
-            lines.append(Content(_("Available on: {where}. Press r for a QR code to open it on "
-                                   "another device.").format(where=", ".join(elsewhere))))
+            lines.append(
+                Content(
+                    _(
+                        "Available on: {where}. Press r for a QR code to open it on another device."
+                    ).format(where=", ".join(elsewhere))
+                )
+            )
     if surface.note:
         lines.append(Content(surface.note.get(lang)))
     if surface.link:
-        lines.append(Content.assemble(_("Link: "), surface.link,
-                                      ("  " + _("(r: QR code)"), "dim")))
+        lines.append(Content.assemble(_("Link: "), surface.link, ("  " + _("(r: QR code)"), "dim")))
     if surface.address:
         lines.append(Content.assemble(_("Write to: "), (surface.address, "bold")))
     if surface.template:
-        lines.append(Content.styled(_("Text to send (t: fill in the blanks and copy it):"),
-                                    "bold"))
+        lines.append(Content.styled(_("Text to send (t: fill in the blanks and copy it):"), "bold"))
         lines.append(template_content(surface.template.get(lang)))
     return Content("\n").join(lines)
 
@@ -91,7 +106,7 @@ def template_content(text: str) -> Content:
     parts: list[str | tuple[str, str]] = []
     at = 0
     for match in BLANK.finditer(text):
-        parts.append(text[at:match.start()])
+        parts.append(text[at : match.start()])
         parts.append((match.group(0), "reverse bold"))
         at = match.end()
     parts.append(text[at:])
@@ -140,8 +155,10 @@ class ActionDetail(VerticalScroll):
         yield Static(id="action-controls")
         yield Static(id="action-recheck")
         yield Static(id="action-note")
-        yield Tabs(*(Tab(wording.SURFACE_TAB.get(s, "en"), id=f"surface-{s}") for s in SURFACES),
-                   id="surface-tabs")
+        yield Tabs(
+            *(Tab(wording.SURFACE_TAB.get(s, "en"), id=f"surface-{s}") for s in SURFACES),
+            id="surface-tabs",
+        )
         yield Static(id="surface-note")
         yield StepChecklist(id="steps")
         yield Static(id="action-notes")
@@ -156,11 +173,11 @@ class ActionDetail(VerticalScroll):
             return
         self.query_one("#action-title", Static).update(Content(action.title.get(self.lang)))
         self.query_one("#action-meta", Static).update(meta_content(action, self.lang))
-        self.query_one("#action-controls", Static).update(
-            Content(action.controls.get(self.lang)))
+        self.query_one("#action-controls", Static).update(Content(action.controls.get(self.lang)))
         self.query_one("#action-notes", Static).update(notes_content(action, self.lang))
         self.query_one("#action-sources", Static).update(
-            LinkWrap(sources_content(action, self.today, self.lang)))
+            LinkWrap(sources_content(action, self.today, self.lang))
+        )
         tabs = self.query_one(Tabs)
         for sid in SURFACES:
             surface = action.surface(sid)
@@ -176,9 +193,13 @@ class ActionDetail(VerticalScroll):
 
     def watch_recheck(self, reason: str) -> None:
         box = self.query_one("#action-recheck", Static)
-        box.update(Content.assemble((translator(self.lang).gettext("⟳ Needs re-check: "),
-                                     "bold $text-warning"), reason)
-                   if reason else Content(""))
+        box.update(
+            Content.assemble(
+                (translator(self.lang).gettext("⟳ Needs re-check: "), "bold $text-warning"), reason
+            )
+            if reason
+            else Content("")
+        )
         box.display = bool(reason)
 
     def watch_note(self, note: str) -> None:

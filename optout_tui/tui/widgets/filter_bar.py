@@ -29,8 +29,12 @@ from optout_tui.i18n import N_, translator
 
 ANY = "*"
 """The value of each filter's "All …" option."""
-ANY_WORDS = {"category": N_("All categories"), "kind": N_("All kinds"),
-             "region": N_("All regions"), "status": N_("All statuses")}
+ANY_WORDS = {
+    "category": N_("All categories"),
+    "kind": N_("All kinds"),
+    "region": N_("All regions"),
+    "status": N_("All statuses"),
+}
 NAMES = tuple(ANY_WORDS)
 """The filters, in the order they are shown (each one a field of `catalog.filters.Filters`)."""
 
@@ -87,8 +91,9 @@ class FilterBar(Horizontal):
     def compose(self) -> ComposeResult:
         _ = translator(self.app.lang).gettext
         for name, word in ANY_WORDS.items():
-            yield Static(Content.assemble(_(word), " ", ("▼", "dim")),
-                         classes="filter-label", id=f"l-{name}")
+            yield Static(
+                Content.assemble(_(word), " ", ("▼", "dim")), classes="filter-label", id=f"l-{name}"
+            )
 
     def build(self) -> None:
         """Put the filter Selects (only "All …" for now) in place of their labels."""
@@ -98,9 +103,10 @@ class FilterBar(Horizontal):
         _ = translator(self.app.lang).gettext
         with self.app.batch_update():
             self.remove_children()
-            self.mount_all(Select([(_(word), ANY)], value=ANY, allow_blank=False,
-                                  compact=True, id=f"f-{name}")
-                           for name, word in ANY_WORDS.items())
+            self.mount_all(
+                Select([(_(word), ANY)], value=ANY, allow_blank=False, compact=True, id=f"f-{name}")
+                for name, word in ANY_WORDS.items()
+            )
 
     def fill(self, force: bool = False) -> None:
         """Give each filter its options with counts, keeping what is chosen. Done when the

@@ -91,13 +91,17 @@ class LinkWrap(Visual):
     def fitted(self, width: int) -> Content:
         """The content with line breaks put in its links for `width` cells."""
         if self._fitted is None or self._fitted[0] != width:
-            lines = [piece for line in self.content.split("\n", allow_blank=True)
-                     for piece in break_links(line, width, self.links)]
+            lines = [
+                piece
+                for line in self.content.split("\n", allow_blank=True)
+                for piece in break_links(line, width, self.links)
+            ]
             self._fitted = (width, Content("\n").join(lines))
         return self._fitted[1]
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
         pad = options.rules.get("line_pad", 0) * 2
         return self.fitted(width - pad).render_strips(width, height, style, options)
 

@@ -36,8 +36,11 @@ class PlatformList(ScrollView, can_focus=True):
         Binding("end", "jump(-1)", "Last", show=False),
         Binding("enter", "choose", "Open", show=False),
     ]
-    COMPONENT_CLASSES = {"platform-list--row", "platform-list--row-highlighted",
-                         "platform-list--row-hover"}
+    COMPONENT_CLASSES = {
+        "platform-list--row",
+        "platform-list--row-highlighted",
+        "platform-list--row-hover",
+    }
     DEFAULT_CSS = """
     PlatformList {
         height: 1fr;
@@ -135,10 +138,14 @@ class PlatformList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if index >= len(self._rows):
             return Strip.blank(width, self.get_visual_style("platform-list--row").rich_style)
-        component = ("platform-list--row-highlighted" if index == self.highlighted else
-                     "platform-list--row-hover" if index == self._hover else "")
-        key = (self._rows[index].id, component, width, self.has_focus,
-               self.app.current_theme.name)
+        component = (
+            "platform-list--row-highlighted"
+            if index == self.highlighted
+            else "platform-list--row-hover"
+            if index == self._hover
+            else ""
+        )
+        key = (self._rows[index].id, component, width, self.has_focus, self.app.current_theme.name)
         strip = self._strips.get(key)
         if strip is None:
             classes = ("platform-list--row", component) if component else ("platform-list--row",)

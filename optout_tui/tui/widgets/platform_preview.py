@@ -12,8 +12,15 @@ from optout_tui.catalog.model import Action, Platform
 from optout_tui.wording import DEFAULT, DIFFICULTY, KIND, STATUS
 
 StatusOf = Callable[[Platform, Action], str]
-STATUS_MARK = {"done": "✔", "in-progress": "◐", "needs-recheck": "⟳", "not-possible": "✗",
-               "not-started": "○", "done-as-far-as-possible": "✔", "information": "ℹ"}
+STATUS_MARK = {
+    "done": "✔",
+    "in-progress": "◐",
+    "needs-recheck": "⟳",
+    "not-possible": "✗",
+    "not-started": "○",
+    "done-as-far-as-possible": "✔",
+    "information": "ℹ",
+}
 
 
 class PlatformPreview(Static):
@@ -44,8 +51,13 @@ class PlatformPreview(Static):
         for action in platform.actions:
             status = self._status_of(platform, action)
             state = f"{STATUS_MARK[status]} {STATUS.get(status, lang)}"
-            meta = " · ".join((KIND.get(action.kind, lang), DEFAULT.get(action.default, lang),
-                               DIFFICULTY.get(action.difficulty, lang)))
+            meta = " · ".join(
+                (
+                    KIND.get(action.kind, lang),
+                    DEFAULT.get(action.default, lang),
+                    DIFFICULTY.get(action.difficulty, lang),
+                )
+            )
             lines.append(Content(""))
             lines.append(Content.assemble((action.title.get(lang), "bold")))
             lines.append(Content.assemble(state, "  ", (meta, "dim")))

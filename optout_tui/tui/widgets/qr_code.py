@@ -53,9 +53,10 @@ class QrCode(Widget):
         if self.glyph_mode:
             segments = [self._glyph_cell(t, b) for t, b in zip(top, bottom)]
         else:
-            segments = [Segment("▀", Style(color=_DARK if t else _LIGHT,
-                                           bgcolor=_DARK if b else _LIGHT))
-                        for t, b in zip(top, bottom)]
+            segments = [
+                Segment("▀", Style(color=_DARK if t else _LIGHT, bgcolor=_DARK if b else _LIGHT))
+                for t, b in zip(top, bottom)
+            ]
         return Strip(segments, self.matrix.width)
 
     def _glyph_cell(self, top_dark: bool, bottom_dark: bool) -> Segment:

@@ -29,8 +29,7 @@ def label_content(label: LocalText, lang: str) -> Content:
     return Content.assemble(*parts)
 
 
-def step_content(number: int, step: Step, done: bool, lang: str,
-                 blocked: bool = False) -> Content:
+def step_content(number: int, step: Step, done: bool, lang: str, blocked: bool = False) -> Content:
     """One checklist entry: state in words and glyph, the instruction, path and setting."""
     _ = translator(lang).gettext
     if blocked:
@@ -45,8 +44,11 @@ def step_content(number: int, step: Step, done: bool, lang: str,
         lines.append(Content.assemble("     " + _("Go to: "), crumbs))
     if step.setting:
         action = SET_TO.get(step.setting.set_to, lang)
-        setting = [("     " + _("Set: "), ""), label_content(step.setting.label, lang),
-                   (f" → {action}", "bold")]
+        setting = [
+            ("     " + _("Set: "), ""),
+            label_content(step.setting.label, lang),
+            (f" → {action}", "bold"),
+        ]
         if step.setting.value is not None:
             setting += [" ", label_content(step.setting.value, lang)]
         lines.append(Content.assemble(*setting))
@@ -101,9 +103,14 @@ class StepChecklist(OptionList):
     def _rebuild(self, keep_place: bool = True) -> None:
         highlighted = self.highlighted if keep_place else 0
         self.set_options(
-            Option(LinkWrap(step_content(n, step, step.id in self.done, self.lang,
-                                         step.id in self.blocked)), id=step.id)
-            for n, step in enumerate(self.steps, start=1))
+            Option(
+                LinkWrap(
+                    step_content(n, step, step.id in self.done, self.lang, step.id in self.blocked)
+                ),
+                id=step.id,
+            )
+            for n, step in enumerate(self.steps, start=1)
+        )
         if self.steps:
             self.highlighted = min(highlighted or 0, len(self.steps) - 1)
 
