@@ -187,6 +187,19 @@ class StepKey(NamedTuple):
     step: str
 
 
+# Every table holding a person's data, and the column naming the person: renaming a person
+# moves all of it, erasing a person deletes all of it (a new table must be added here).
+PROFILE_COLUMNS = (
+    ("profile", "name"),
+    ("step_state", "profile"),
+    ("history", "profile"),
+    ("action_done", "profile"),
+    ("action_note", "profile"),
+    ("filled_template", "profile"),
+    ("platform_used", "profile"),
+)
+
+
 class ProgressStore:
     """Ticks for one profile, saved at once in an SQLite database under `data_dir`.
 
@@ -702,15 +715,7 @@ class ProgressStore:
             raise StoreError("a profile named {name!r} exists already", name=new)
 
         def work(db: sqlite3.Connection) -> None:
-            for table, column in (
-                ("profile", "name"),
-                ("step_state", "profile"),
-                ("history", "profile"),
-                ("action_done", "profile"),
-                ("action_note", "profile"),
-                ("filled_template", "profile"),
-                ("platform_used", "profile"),
-            ):
+            for table, column in PROFILE_COLUMNS:
                 db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
 
         self._write(work)
@@ -721,15 +726,7 @@ class ProgressStore:
         """Erase a profile's data for real: rows deleted, freed pages zeroed, WAL emptied."""
 
         def work(db: sqlite3.Connection) -> None:
-            for table, column in (
-                ("profile", "name"),
-                ("step_state", "profile"),
-                ("history", "profile"),
-                ("action_done", "profile"),
-                ("action_note", "profile"),
-                ("filled_template", "profile"),
-                ("platform_used", "profile"),
-            ):
+            for table, column in PROFILE_COLUMNS:
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
 
         self._write(work)
