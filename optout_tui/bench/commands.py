@@ -80,18 +80,20 @@ def interleaved(commands: dict[str, list[str]], env: dict[str, str], runs: int) 
     return {name: statistics.median(t) * 1000 for name, t in times.items()}
 
 
-def cold_load(folder: Path, env: dict[str, str], runs: int) -> dict[str, float]:
-    """CPU ms per file: libyaml's events, and our loader building the model."""
+def _script_rows(what: str, script: str, args: list[str], env: dict[str, str]) -> list[list[str]]:
+    """Run a measuring script in a fresh Python; its output lines split into fields."""
     out = subprocess.run(
-        [sys.executable, "-c", COLD, str(folder), str(runs)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=False
     )
     rows = [line.split() for line in out.stdout.splitlines() if line.strip()]
     if not rows:
-        raise RuntimeError(f"the cold-load run failed:\n{out.stderr}")
+        raise RuntimeError(f"the {what} run failed:\n{out.stderr}")
+    return rows
+
+
+def cold_load(folder: Path, env: dict[str, str], runs: int) -> dict[str, float]:
+    """CPU ms per file: libyaml's events, and our loader building the model."""
+    rows = _script_rows("cold-load", COLD, [str(folder), str(runs)], env)
     files = int(rows[0][0])
     return {
         "files": files,
@@ -123,16 +125,7 @@ def cli_figures(bundled: Path, data_dir: Path, env: dict[str, str], runs: int) -
 def export_figure(data_dir: Path, env: dict[str, str], runs: int) -> dict[str, float]:
     """Median ms of building the HTML handout and the Markdown one, in process; the first
     run (imports of qrcode) included as a run like the others."""
-    out = subprocess.run(
-        [sys.executable, "-c", EXPORT, str(data_dir), str(runs)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    rows = [line.split() for line in out.stdout.splitlines() if line.strip()]
-    if not rows:
-        raise RuntimeError(f"the export run failed:\n{out.stderr}")
+    rows = _script_rows("export", EXPORT, [str(data_dir), str(runs)], env)
     return {
         "html_ms": statistics.median(float(r[0]) for r in rows) * 1000,
         "md_ms": statistics.median(float(r[1]) for r in rows) * 1000,
