@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from optout_tui import __version__
 from optout_tui.i18n import LANGUAGES, N_, translator
@@ -68,37 +69,76 @@ def default_lang() -> str:
     return "en"
 
 
-def _common(lang: str) -> argparse.ArgumentParser:
-    """Options every command takes, before or after its name."""
+def _add_common(parser: argparse.ArgumentParser, lang: str) -> argparse.ArgumentParser:
+    """Add the options every command takes, before or after its name. Each parser gets its
+    own: an option not given sets nothing (so it never undoes one given before the command
+    name), and the defaults set on the main parser do not leak into the commands."""
     _ = translator(lang).gettext
-    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    common.add_argument(
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=argparse.SUPPRESS,
         help=_("where progress is saved (also ${env}; default: the user data folder)").format(
             env=DATA_DIR_ENV
         ),
     )
-    common.add_argument(
+    parser.add_argument(
         "--catalog",
         metavar="DIR",
         action="append",
+        default=argparse.SUPPRESS,
         help=_(
             "a folder of platform files added on top of the bundled catalog "
             "(repeatable; the same id replaces the bundled platform)"
         ),
     )
-    common.add_argument(
+    parser.add_argument(
         "--profile",
         metavar="NAME",
+        default=argparse.SUPPRESS,
         help=_("whose progress (default: the person last worked for, else default)"),
     )
-    common.add_argument(
+    parser.add_argument(
         "--lang",
         choices=LANGUAGES,
+        default=argparse.SUPPRESS,
         help=_("language of the catalog text (default: from the locale)"),
     )
-    return common
+    return parser
+
+
+def _common(lang: str) -> argparse.ArgumentParser:
+    """A parser of the common options alone, to be given as `parents=` (a fresh one each
+    time: argparse shares a parent's options with every parser made from it)."""
+    return _add_common(argparse.ArgumentParser(add_help=False), lang)
+
+
+class _Commands(argparse._SubParsersAction):
+    """Commands whose options are added only when the command is chosen: adding every
+    command's options costs more than `optout list` itself, and the app needs none of them.
+    The list of commands, with their help, is there from the start (for `optout --help` and
+    for a mistyped name)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.builders: dict[str, Callable[[argparse.ArgumentParser], object]] = {}
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        build = self.builders.pop(values[0], None) if values else None
+        if build is not None:
+            build(self._name_parser_map[values[0]])
+        super().__call__(parser, namespace, values, option_string)
+
+    def build_all(self) -> None:
+        """Add every command's options now (for a tool that walks the whole parser)."""
+        for name in list(self.builders):
+            self.builders.pop(name)(self._name_parser_map[name])
 
 
 # argparse's own phrases that a person of this program can meet, so that they are extracted
@@ -143,16 +183,18 @@ def lang_asked(argv: Sequence[str]) -> str:
     return default_lang()
 
 
-def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+def build_parser(lang: str = "en", *, every_command: bool = False) -> argparse.ArgumentParser:
+    """The command line's parser. A command's own options are added when it is chosen
+    (`every_command` adds them all at once)."""
     _argparse_words(lang)
     _ = translator(lang).gettext
     parser = argparse.ArgumentParser(
         prog="optout",
-        parents=[_common(lang)],
         description=_("A terminal guide through opting out of AI training and data sharing."),
         epilog=_(EXAMPLES),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _add_common(parser, lang)
     parser.set_defaults(data_dir=None, catalog=[], profile=None, lang=default_lang(), command=None)
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
     parser.add_argument(
@@ -162,111 +204,141 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         metavar="N",
         help=_("flag a finished action for re-checking after N days (default 90)"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=_Commands)
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        # A fresh copy per command: argparse shares parents' actions, and the defaults set on
-        # the main parser must not leak into the commands (they would undo options given
-        # before the command name).
-        return sub.add_parser(name, help=help_text, parents=[_common(lang)], description=help_text)
+    def command(name: str, help_text: str):
+        """Declare a command; the function it decorates adds the command's options."""
 
-    p = command("list", _("list platforms and their actions"))
-    p.add_argument("--category", help=_("only platforms of this category (social, work, …)"))
-    p.add_argument("--kind", choices=KINDS, help=_("only actions of this kind"))
-    p.add_argument(
-        "--region", metavar="CODE", help=_("only actions that apply there (FR, GB, US, EU, …)")
-    )
-    p.add_argument("--status", choices=STATUSES, help=_("only actions in this state for --profile"))
-    p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
+        def declare(build: Callable[[argparse.ArgumentParser], object]):
+            sub.add_parser(name, help=help_text, description=help_text, add_help=False)
 
-    p = command("show", _("show an action's steps as a numbered checklist"))
-    p.add_argument("target", metavar="PLATFORM[/ACTION]")
-    p.add_argument("--surface", choices=SURFACES)
-    p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
+            def build_with_common(p: argparse.ArgumentParser) -> None:
+                p.add_argument(
+                    "-h", "--help", action="help", help=_("show this help message and exit")
+                )
+                _add_common(p, lang)
+                build(p)
 
-    p = command("search", _("find platforms and actions by name (typos are fine)"))
-    p.add_argument("text")
-    p.add_argument("--json", action="store_true", help=_("JSON output (format_version 1)"))
+            sub.builders[name] = build_with_common
+            return build
 
-    p = command("qr", _("print a scannable QR code of an action's link, or of a URL"))
-    p.add_argument("target", metavar="PLATFORM/ACTION|URL")
-    p.add_argument(
-        "--invert",
-        action="store_true",
-        help=_("flip dark and light (the code is drawn dark on light by default)"),
-    )
+        return declare
 
-    p = command("walk", _("go through the steps one at a time with a plain prompt"))
-    p.add_argument("target", metavar="PLATFORM[/ACTION]")
-    p.add_argument("--surface", choices=SURFACES)
+    json_help = _("JSON output (format_version 1)")
 
-    p = command("validate", _("check catalog files and report problems"))
-    p.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help=_("platform files or folders (default: the bundled catalog)"),
-    )
-    p.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
-    p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    @command("list", _("list platforms and their actions"))
+    def _list(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--category", help=_("only platforms of this category (social, work, …)"))
+        p.add_argument("--kind", choices=KINDS, help=_("only actions of this kind"))
+        p.add_argument(
+            "--region", metavar="CODE", help=_("only actions that apply there (FR, GB, US, EU, …)")
+        )
+        p.add_argument(
+            "--status", choices=STATUSES, help=_("only actions in this state for --profile")
+        )
+        p.add_argument("--json", action="store_true", help=json_help)
 
-    p = command(
+    @command("show", _("show an action's steps as a numbered checklist"))
+    def _show(p: argparse.ArgumentParser) -> None:
+        p.add_argument("target", metavar="PLATFORM[/ACTION]")
+        p.add_argument("--surface", choices=SURFACES)
+        p.add_argument("--json", action="store_true", help=json_help)
+
+    @command("search", _("find platforms and actions by name (typos are fine)"))
+    def _search(p: argparse.ArgumentParser) -> None:
+        p.add_argument("text")
+        p.add_argument("--json", action="store_true", help=json_help)
+
+    @command("qr", _("print a scannable QR code of an action's link, or of a URL"))
+    def _qr(p: argparse.ArgumentParser) -> None:
+        p.add_argument("target", metavar="PLATFORM/ACTION|URL")
+        p.add_argument(
+            "--invert",
+            action="store_true",
+            help=_("flip dark and light (the code is drawn dark on light by default)"),
+        )
+
+    @command("walk", _("go through the steps one at a time with a plain prompt"))
+    def _walk(p: argparse.ArgumentParser) -> None:
+        p.add_argument("target", metavar="PLATFORM[/ACTION]")
+        p.add_argument("--surface", choices=SURFACES)
+
+    @command("validate", _("check catalog files and report problems"))
+    def _validate(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help=_("platform files or folders (default: the bundled catalog)"),
+        )
+        p.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
+        p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+
+    @command(
         "stats",
         _("count platforms and actions, and how well they are sourced, dated and translated"),
     )
-    p.add_argument("--json", action="store_true", help=_("print the counts as JSON"))
+    def _stats(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help=_("print the counts as JSON"))
 
-    p = command(
+    @command(
         "stamp",
         _("stamp French texts with the English they translate, so later changes show as stale"),
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help=_("platform files or folders"))
+    def _stamp(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", metavar="PATH", help=_("platform files or folders"))
 
-    command("schema", _("print the JSON Schema of a platform file"))
+    @command("schema", _("print the JSON Schema of a platform file"))
+    def _schema(p: argparse.ArgumentParser) -> None:
+        pass
 
-    p = command("profiles", _("list, rename or delete progress profiles (one per person)"))
-    do = p.add_subparsers(dest="do", metavar="ACTION")
-    do.add_parser("list", help=_("list the profiles (the default)"), parents=[_common(lang)])
-    rename = do.add_parser("rename", help=_("rename a profile"), parents=[_common(lang)])
-    rename.add_argument("old")
-    rename.add_argument("new")
-    delete = do.add_parser(
-        "delete", help=_("delete a profile and erase its progress"), parents=[_common(lang)]
-    )
-    delete.add_argument("name")
-    delete.add_argument(
-        "--yes",
-        action="store_true",
-        help=_("do not ask first (a terminal is asked; a script is not)"),
-    )
+    @command("profiles", _("list, rename or delete progress profiles (one per person)"))
+    def _profiles(p: argparse.ArgumentParser) -> None:
+        do = p.add_subparsers(dest="do", metavar="ACTION")
+        do.add_parser("list", help=_("list the profiles (the default)"), parents=[_common(lang)])
+        rename = do.add_parser("rename", help=_("rename a profile"), parents=[_common(lang)])
+        rename.add_argument("old")
+        rename.add_argument("new")
+        delete = do.add_parser(
+            "delete", help=_("delete a profile and erase its progress"), parents=[_common(lang)]
+        )
+        delete.add_argument("name")
+        delete.add_argument(
+            "--yes",
+            action="store_true",
+            help=_("do not ask first (a terminal is asked; a script is not)"),
+        )
 
-    p = command(
+    @command(
         "export",
         _(
             "export a profile's progress: JSON (importable), Markdown, or a "
             "printable HTML handout with QR codes"
         ),
     )
-    p.add_argument("--format", choices=("json", "md", "html"), default="json")
-    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: stdout)"))
+    def _export(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--format", choices=("json", "md", "html"), default="json")
+        p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: stdout)"))
 
-    p = command("import", _("merge an exported JSON file into a profile (nothing is lost)"))
-    p.add_argument("file", metavar="FILE")
+    @command("import", _("merge an exported JSON file into a profile (nothing is lost)"))
+    def _import(p: argparse.ArgumentParser) -> None:
+        p.add_argument("file", metavar="FILE")
 
-    from optout_tui.commands import catalog_cmd
-
-    catalog_cmd.register(
-        command(
-            "catalog",
-            _(
-                "the catalog in use, signed updates (the only "
-                "commands that go online), and maintainers' "
-                "tools"
-            ),
+    @command(
+        "catalog",
+        _(
+            "the catalog in use, signed updates (the only "
+            "commands that go online), and maintainers' "
+            "tools"
         ),
-        lambda: _common(lang),
-        lang,
     )
+    def _catalog(p: argparse.ArgumentParser) -> None:
+        from optout_tui.commands import catalog_cmd
+
+        catalog_cmd.register(p, lambda: _common(lang), lang)
+
+    if every_command:
+        sub.build_all()
     return parser
 
 
