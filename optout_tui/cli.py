@@ -9,11 +9,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from optout_tui import __version__
 from optout_tui.i18n import LANGUAGES, N_, translator
 from optout_tui.paths import DATA_DIR_ENV
+
+if TYPE_CHECKING:
+    from optout_tui.progress.store import ProgressStore
 
 EXAMPLES = N_("""\
 examples:
@@ -343,11 +346,11 @@ def build_parser(lang: str = "en", *, every_command: bool = False) -> argparse.A
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from optout_tui.commands.common import load_with_info
+    from optout_tui.commands.common import load_for_app
     from optout_tui.paths import data_dir
 
-    catalog, info = load_with_info(args)
-    profile, people = _whose(args, data_dir(args.data_dir))
+    catalog, info = load_for_app(args)
+    profile, people, store = _whose(args, data_dir(args.data_dir))
     from optout_tui.tui.app import OptOutApp
 
     app = OptOutApp(
@@ -358,6 +361,7 @@ def run_app(args: argparse.Namespace) -> int:
         lang=args.lang,
         catalog_info=info,
         ask_whose=args.profile is None and people > 1,
+        store=store,
     )
     app.run()
     if app.return_code:  # the app stopped on an error (Textual printed what it was)
@@ -382,9 +386,11 @@ def run_app(args: argparse.Namespace) -> int:
     return 0
 
 
-def _whose(args: argparse.Namespace, folder) -> tuple[str, int]:
-    """The person the app starts with (--profile, which must exist, else the last one), and
-    how many people have progress here. A store that cannot be opened is the app's to report."""
+def _whose(args: argparse.Namespace, folder) -> tuple[str, int, ProgressStore | None]:
+    """The person the app starts with (--profile, which must exist, else the last one), how
+    many people have progress here, and the store opened to find out, still open when it is
+    that person's (the app goes on with it rather than opening the file again). A store that
+    cannot be opened is the app's to report."""
     from optout_tui.commands.common import CommandError
     from optout_tui.progress.people import UnknownPerson, choose
     from optout_tui.progress.store import DEFAULT_PROFILE, ProgressStore, StoreError
@@ -392,13 +398,19 @@ def _whose(args: argparse.Namespace, folder) -> tuple[str, int]:
     try:
         store = ProgressStore(folder)
     except StoreError:
-        return args.profile or DEFAULT_PROFILE, 0
+        return args.profile or DEFAULT_PROFILE, 0, None
     try:
-        return choose(store, args.profile, folder), len(store.profiles())
+        profile, people = choose(store, args.profile, folder), len(store.profiles())
     except UnknownPerson as error:
-        raise CommandError.wrap(error) from None
-    finally:
         store.close()
+        raise CommandError.wrap(error) from None
+    except BaseException:
+        store.close()
+        raise
+    if profile != store.profile:
+        store.close()
+        return profile, people, None
+    return profile, people, store
 
 
 def _handler(name: str | None):

@@ -19,6 +19,8 @@ from optout_tui.paths import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from optout_tui.updates.manifest import CatalogInfo
 
 JSON_FORMAT_VERSION = 1
@@ -60,15 +62,29 @@ def load(args: argparse.Namespace) -> Catalog:
 
 
 def load_with_info(args: argparse.Namespace) -> tuple[Catalog, CatalogInfo]:
-    """The catalog and which one it is (version, date, bundled or update): for the app."""
-    from optout_tui.updates.installed import in_use
-    from optout_tui.updates.manifest import bundled_info
+    """The catalog and which one it is (version, date, bundled or update)."""
+    catalog, info = load_for_app(args)
+    return catalog, info()
 
+
+def load_for_app(args: argparse.Namespace) -> tuple[Catalog, Callable[[], CatalogInfo]]:
+    """The catalog, and a function saying which one it is (version, date, bundled or
+    update): the app asks after its first frame, which needs only the catalog (reading the
+    version means reading catalog.toml, and the update's state when there is one)."""
     catalog, base = _load(args)
     bundled = bundled_catalog_dir()
-    if base == bundled:
-        return catalog, bundled_info(bundled)
-    return catalog, in_use(bundled, catalog_updates_dir(data_dir(args.data_dir)))
+    updates = catalog_updates_dir(data_dir(args.data_dir))
+
+    def info() -> CatalogInfo:
+        if base == bundled:
+            from optout_tui.updates.manifest import bundled_info
+
+            return bundled_info(bundled)
+        from optout_tui.updates.installed import in_use
+
+        return in_use(bundled, updates)
+
+    return catalog, info
 
 
 def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:

@@ -13,7 +13,7 @@ from textual.signal import Signal
 from optout_tui.catalog.model import Catalog
 from optout_tui.i18n import LANGUAGES, translator
 from optout_tui.progress.keeper import ProgressKeeper
-from optout_tui.progress.people import remember
+from optout_tui.progress.people import LAST_PERSON, remember
 from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore, StoreError
 from optout_tui.safe_files import write_private
 from optout_tui.settings import load_settings, save_setting
@@ -22,6 +22,8 @@ from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.themes import HIGH_CONTRAST
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from optout_tui.updates.manifest import CatalogInfo
 
 RETRY_SECONDS = 5.0
@@ -61,8 +63,9 @@ class OptOutApp(App[None], inherit_bindings=False):
         recheck_days: int = RECHECK_AFTER_DAYS,
         lang: str = "en",
         today: dt.date | None = None,
-        catalog_info: CatalogInfo | None = None,
+        catalog_info: CatalogInfo | Callable[[], CatalogInfo] | None = None,
         ask_whose: bool = False,
+        store: ProgressStore | None = None,
     ) -> None:
         super().__init__()
         self.ask_whose = ask_whose
@@ -70,15 +73,14 @@ class OptOutApp(App[None], inherit_bindings=False):
         self.today = today or dt.date.today()
         """The day that ages catalog entries ("may be out of date"); fixed in snapshot tests."""
         self.catalog = catalog
-        self.catalog_info = catalog_info
-        """The catalog's version and date (the help shows its age), when known."""
+        self._catalog_info = catalog_info
         self.lang = lang if lang in LANGUAGES else "en"
         """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
         self.data_dir = Path(data_dir)
         self.export_folder: Path | None = None
         """The folder the person last exported into, offered again (None: documents)."""
-        self.progress = self._keeper(profile)
+        self.progress = self._keeper(profile, store)
         self._unsaved_warned = False
         self.progress_replaced: Signal[str] = Signal(self, "progress-replaced")
         """Published (with the profile's name) when the progress shown is another person's:
@@ -127,8 +129,28 @@ class OptOutApp(App[None], inherit_bindings=False):
                 markup=False,
             )
 
-    def _keeper(self, profile: str) -> ProgressKeeper:
-        return ProgressKeeper(lambda: ProgressStore(self.data_dir, profile=profile))
+    @property
+    def catalog_info(self) -> CatalogInfo | None:
+        """The catalog's version and date (the help shows its age), when known; read when
+        first asked for (after the first frame) when the app was given a way to read it."""
+        if callable(self._catalog_info):
+            self._catalog_info = self._catalog_info()
+        return self._catalog_info
+
+    def _keeper(self, profile: str, store: ProgressStore | None = None) -> ProgressKeeper:
+        """The progress of `profile`, going on with `store` when it is already open for
+        them (the command line opened it to find out whose progress to show)."""
+
+        def opener() -> ProgressStore:
+            nonlocal store
+            opened, store = store, None
+            if opened is not None and opened.profile == profile:
+                return opened
+            if opened is not None:
+                opened.close()
+            return ProgressStore(self.data_dir, profile=profile)
+
+        return ProgressKeeper(opener)
 
     @property
     def profile(self) -> str:
@@ -140,12 +162,14 @@ class OptOutApp(App[None], inherit_bindings=False):
     def on_mount(self) -> None:
         localise_bindings(self, self.lang)
         self.register_theme(HIGH_CONTRAST)
-        saved = load_settings(self.data_dir).get("theme")
+        settings = load_settings(self.data_dir)
+        saved = settings.get("theme")
         if saved and saved in self.available_themes:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._show_person()
-        remember(self.data_dir, self.profile)
+        if settings.get(LAST_PERSON) != self.profile:  # (the same name: nothing to write)
+            remember(self.data_dir, self.profile)
         store = self.progress.store
         _ = self._
         if store is None:
@@ -186,7 +210,7 @@ class OptOutApp(App[None], inherit_bindings=False):
                 notice, title=_("Catalog warning"), severity="warning", timeout=30, markup=False
             )
         self.set_interval(RETRY_SECONDS, self.retry_saves)
-        self._suggest_update()
+        self.call_after_refresh(self._suggest_update)  # a notice: after the first frame
         if self.ask_whose:
             self.call_after_refresh(self.choose_person)
 

@@ -61,6 +61,25 @@ def test_several_people_are_asked_about_at_start(data_dir: Path, started: list) 
     assert started[-1].profile == "Ada" and not started[-1].ask_whose
 
 
+def test_the_app_goes_on_with_the_store_opened_to_choose_the_person(
+    data_dir: Path, started: list
+) -> None:
+    """The command line opens the progress to find out whose it is; the app keeps that store
+    (one opening, not two), so a damaged file moved aside on the way is still told about."""
+    from optout_tui.progress.store import DB_NAME
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / DB_NAME).write_bytes(b"not a database at all " * 100)
+    assert main(["--data-dir", str(data_dir)]) == 0
+    store = started[-1].progress.store
+    assert store is not None and store.moved_aside is not None
+    store.close()
+    two_people(data_dir)  # another person than the one the store was opened for: opened anew
+    assert main(["--data-dir", str(data_dir), "--profile", "Ada"]) == 0
+    assert started[-1].progress.store.profile == "Ada"
+    started[-1].progress.close()
+
+
 async def test_asking_at_start_shows_whose_progress(data_dir: Path) -> None:
     two_people(data_dir)
     app = make_app(data_dir, SCREENS_CATALOG)

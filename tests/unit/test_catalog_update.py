@@ -424,6 +424,19 @@ def test_the_app_is_told_which_catalog_it_shows(env, capsys, installed):
     capsys.readouterr()
 
 
+def test_the_app_started_from_the_command_line_knows_its_catalog(env, installed, monkeypatch):
+    """The app reads which catalog it shows after its first frame; it is the one in use."""
+    from optout_tui.cli import main
+    from optout_tui.tui.app import OptOutApp
+
+    apps: list[OptOutApp] = []
+    monkeypatch.setattr(OptOutApp, "run", lambda self: apps.append(self))
+    assert main(["--data-dir", str(env.data)]) == 0
+    info = apps[-1].catalog_info
+    assert info is not None and info.source == "update" and info.version == "2026.2.1"
+    apps[-1].progress.close()
+
+
 def test_an_update_folder_removed_by_hand_means_the_bundled_catalog(env, capsys, installed):
     import shutil
 
