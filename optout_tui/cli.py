@@ -346,6 +346,16 @@ def build_parser(lang: str = "en", *, every_command: bool = False) -> argparse.A
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from optout_tui.heap import pause_for_start, started
+
+    pause_for_start()  # until the app's first frame (or its end, whatever comes first)
+    try:
+        return _run_app(args)
+    finally:
+        started()
+
+
+def _run_app(args: argparse.Namespace) -> int:
     from optout_tui.commands.common import load_for_app
     from optout_tui.paths import data_dir
 

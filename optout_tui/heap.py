@@ -26,3 +26,28 @@ def settle() -> None:
     the index and the widgets live as long as the app, and a full collection while typing
     then walks only what was made since, in a millisecond rather than tens."""
     gc.freeze()
+
+
+_paused_for_start = False
+
+
+def pause_for_start() -> None:
+    """No collection while the app starts: importing Textual, reading the catalog and
+    building the first screen make objects that all stay alive, and the collections they
+    set off (a full one among them) would walk them for nothing before the first frame.
+    `started` ends the pause."""
+    global _paused_for_start
+    if gc.isenabled():
+        gc.disable()
+        _paused_for_start = True
+
+
+def started() -> None:
+    """The first frame is shown: what the start made lives as long as the app, so it is
+    frozen out of the collector's walks (as `settle` does), and collecting resumes. Does
+    nothing when `pause_for_start` did not pause (or `started` already ran)."""
+    global _paused_for_start
+    if _paused_for_start:
+        _paused_for_start = False
+        gc.freeze()
+        gc.enable()

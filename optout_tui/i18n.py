@@ -52,9 +52,17 @@ def NC_(context: str, message: str) -> str:
     return message
 
 
+SOURCE_LANGUAGE = "en"
+"""The language the messages are written in: its catalog repeats each message as it is
+(scripts/messages.py fills it from the sources, and a test checks it), so its words are the
+messages themselves, and no catalog is read for it (every command would pay for that)."""
+
+
 @lru_cache(maxsize=None)
 def translator(lang: str) -> gettext.NullTranslations:
     """The translation for `lang` (English, the source language, when there is none)."""
+    if lang == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
 
 

@@ -17,7 +17,13 @@ from collections.abc import Callable
 
 from optout_tui.catalog.model import Action, Catalog, LocalText, Platform, Step, Surface
 from optout_tui.i18n import translator
-from optout_tui.progress.status import ActionProgress, ActionState, Overall, Standing, is_task
+from optout_tui.progress.status import (  # summary: also for those who import it from here
+    ActionProgress,
+    ActionState,
+    Standing,
+    is_task,
+    summary,
+)
 from optout_tui.progress.store import DEFAULT_PROFILE, DONE, NOT_POSSIBLE, ProgressStore, StepKey
 from optout_tui.text import quoted
 from optout_tui.wording import REGION, SET_TO, SURFACE
@@ -391,25 +397,6 @@ class Handout:
             parts += [self.no_opt_out(*item) for item in info]
         parts.append("</body></html>")
         return "\n".join(parts) + "\n"
-
-
-def summary(overall: Overall, lang: str) -> str:
-    """ "12 of 30 settings done · about 25 minutes left", in `lang`."""
-    _ = translator(lang)
-    done = _.ngettext(
-        "{done} of {tasks} setting done", "{done} of {tasks} settings done", overall.tasks
-    ).format(done=overall.finished, tasks=overall.tasks)
-    if not overall.minutes_left:
-        return done
-    minutes = overall.minutes_left
-    if minutes >= 120:  # "about 17 hours left" reads better than "1023 minutes"
-        hours = round(minutes / 60)
-        left = _.ngettext("about {n} hour left", "about {n} hours left", hours).format(n=hours)
-    else:
-        left = _.ngettext("about {n} minute left", "about {n} minutes left", minutes).format(
-            n=minutes
-        )
-    return f"{done} · {left}"
 
 
 def to_html(

@@ -3,7 +3,6 @@ before anything is read or written for them. No Textual."""
 
 from __future__ import annotations
 
-from difflib import get_close_matches
 from pathlib import Path
 
 from optout_tui.i18n import N_
@@ -27,6 +26,8 @@ def check(store: ProgressStore, name: str) -> None:
     names = known(store)
     if name in names:
         return
+    from difflib import get_close_matches  # (only for a name that is not there)
+
     folded = {n.casefold(): n for n in names}
     close = get_close_matches(name.casefold(), list(folded), n=3, cutoff=0.5)
     if close:

@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 from optout_tui.catalog.model import Action, ActionFacts, Platform, Surface
+from optout_tui.i18n import translator
 from optout_tui.progress.store import DONE, NOT_POSSIBLE, RECHECK_AFTER_DAYS, StepKey
 
 if TYPE_CHECKING:
@@ -196,6 +197,26 @@ class Overall:
     finished: int
     tasks: int
     minutes_left: int
+
+
+def summary(overall: Overall, lang: str) -> str:
+    """ "12 of 30 settings done · about 25 minutes left", in `lang` (the first screen shows
+    it: here rather than in handout.py, which the first frame does not need)."""
+    _ = translator(lang)
+    done = _.ngettext(
+        "{done} of {tasks} setting done", "{done} of {tasks} settings done", overall.tasks
+    ).format(done=overall.finished, tasks=overall.tasks)
+    if not overall.minutes_left:
+        return done
+    minutes = overall.minutes_left
+    if minutes >= 120:  # "about 17 hours left" reads better than "1023 minutes"
+        hours = round(minutes / 60)
+        left = _.ngettext("about {n} hour left", "about {n} hours left", hours).format(n=hours)
+    else:
+        left = _.ngettext("about {n} minute left", "about {n} minutes left", minutes).format(
+            n=minutes
+        )
+    return f"{done} · {left}"
 
 
 class Standing:

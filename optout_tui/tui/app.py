@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.signal import Signal
 
 from optout_tui.catalog.model import Catalog
+from optout_tui.heap import started
 from optout_tui.i18n import LANGUAGES, translator
 from optout_tui.progress.keeper import ProgressKeeper
 from optout_tui.progress.people import LAST_PERSON, remember
@@ -209,6 +210,7 @@ class OptOutApp(App[None], inherit_bindings=False):
             self.notify(
                 notice, title=_("Catalog warning"), severity="warning", timeout=30, markup=False
             )
+        self.call_after_refresh(started)  # the collector, paused by the command line
         self.set_interval(RETRY_SECONDS, self.retry_saves)
         self.call_after_refresh(self._suggest_update)  # a notice: after the first frame
         if self.ask_whose:

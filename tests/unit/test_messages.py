@@ -61,6 +61,21 @@ def test_translations_keep_every_placeholder(lang: str) -> None:
     assert wrong == []
 
 
+def test_the_english_catalog_repeats_every_message() -> None:
+    """English words are the messages themselves (no catalog is read for English, see
+    i18n.SOURCE_LANGUAGE): a different English wording goes in the source, not in the .po."""
+    different = [
+        m.id
+        for m in _catalog("en")
+        if m.id and (tuple(m.string) if isinstance(m.id, tuple) else m.string) != m.id
+    ]
+    assert different == []
+    words = translator("en")
+    assert words.ngettext("{n} platform", "{n} platforms", 1) == "{n} platform"
+    assert words.ngettext("{n} platform", "{n} platforms", 2) == "{n} platforms"
+    assert words.pgettext("difficulty", "medium") == "medium"
+
+
 def test_french_words_come_from_the_compiled_catalog() -> None:
     fr = translator("fr")
     assert fr.gettext("Whose progress?") == "Les progrès de qui ?"

@@ -244,7 +244,7 @@ class BrowseScreen(Screen):
                 n=len(rows), t=len(self.catalog.platforms)
             )
         elif rows:
-            from optout_tui.progress.handout import summary
+            from optout_tui.progress.status import summary
 
             mine = self._mine()
             words = translator(self.app.lang)

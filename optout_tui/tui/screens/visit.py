@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.i18n import translator
-from optout_tui.progress.handout import summary
+from optout_tui.progress.status import summary
 from optout_tui.progress.status import Standing
 from optout_tui.tui.bindings import localise_bindings
 
