@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from optout_tui.catalog.model import Platform
@@ -28,6 +30,23 @@ def _status_filter(args: argparse.Namespace):
         return standing.state(platform, fact) == args.status
 
     return keep
+
+
+def _outside(base: Path):
+    """A test of whether a file is outside `base` once every link is followed (as
+    `Path(file).resolve().is_relative_to(base)` says), resolving each folder once rather than
+    every file's path anew: a file that is not itself a link lies where its folder does."""
+    folders: dict[str, bool] = {}
+
+    def outside(file: str) -> bool:
+        if os.path.islink(file):
+            return not Path(file).resolve().is_relative_to(base)
+        folder = os.path.dirname(file)
+        if folder not in folders:
+            folders[folder] = not Path(folder).resolve().is_relative_to(base)
+        return folders[folder]
+
+    return outside
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -75,19 +94,21 @@ def cmd_list(args: argparse.Namespace) -> int:
     from optout_tui.commands.common import catalog_folders
 
     base = catalog_folders([], args.data_dir)[0].resolve()
+    outside = _outside(base)
+    lines: list[str] = []  # written at once: one system call, not one per line
     for platform, actions in rows:  # one line per record, whatever a name holds
         # Where a platform comes from is shown for overlays only (not the catalog in use).
-        overlay = not Path(platform.origin).resolve().is_relative_to(base)
-        print(
+        lines.append(
             style.bold(one_line(platform.name))
             + f"  [{platform.id}]"
-            + ("  " + style.dim(one_line(platform.origin)) if overlay else "")
+            + ("  " + style.dim(one_line(platform.origin)) if outside(platform.origin) else "")
+            + "\n"
         )
-        for action in actions:
-            print(
-                f"  {platform.id}/{action.id}  {action.kind}  "
-                f"{one_line(action.title.get(args.lang))}"
-            )
+        lines.extend(
+            f"  {platform.id}/{action.id}  {action.kind}  {one_line(action.title.get(args.lang))}\n"
+            for action in actions
+        )
+    sys.stdout.write("".join(lines))
     if not rows:
         print(translator(args.lang).gettext("No platform matches these filters."))
     return 0

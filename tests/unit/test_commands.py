@@ -310,6 +310,22 @@ def test_list_shows_where_a_platform_comes_from_only_for_overlays(capsys) -> Non
     assert code == 0 and out.splitlines()[0] == "Example [formerly Sample]  [example]"
 
 
+def test_list_follows_links_to_say_where_a_platform_comes_from(capsys, tmp_path: Path) -> None:
+    """An overlay's file that is a link into the catalog in use is not shown as an overlay
+    (its folder is elsewhere, the file is not); a real file beside it is."""
+    linked, real = tmp_path / "links", tmp_path / "real"
+    linked.mkdir()
+    real.mkdir()
+    [bundled] = sorted((EXAMPLE_CATALOG / "platforms").glob("*.yaml"))[:1]
+    (linked / bundled.name).symlink_to(bundled)
+    (real / "local-one.yaml").write_text(
+        LOCAL.replace("id: example", "id: local-one"), encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "--catalog", str(linked), "--catalog", str(real), "list")
+    assert code == 0
+    assert str(linked) not in out and str(real / "local-one.yaml") in out
+
+
 def test_list_refuses_an_unknown_region(capsys) -> None:
     code, out, err = run(capsys, "list", "--region", "XX")
     assert code == 2 and out == "" and "unknown region 'XX'" in err
