@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Label
+from textual.widgets import Footer, Static
 
 
 class PersonFooter(Footer):
@@ -14,6 +14,7 @@ class PersonFooter(Footer):
     DEFAULT_CSS = """
     PersonFooter > #footer-person {
         dock: right;
+        width: auto;
         padding: 0 1;
         max-width: 24;
         text-style: bold;
@@ -31,5 +32,6 @@ class PersonFooter(Footer):
     def compose(self) -> ComposeResult:
         yield from super().compose()
         if self.person:
-            # A name is typed text: shown literally, never as markup.
-            yield Label(Content(self.person), id="footer-person")
+            # A name is typed text: shown literally, never as markup. (A Static sized as a
+            # Label is: the first screen then has no Label, whose CSS is parsed on first use.)
+            yield Static(Content(self.person), id="footer-person")
