@@ -24,7 +24,6 @@ from optout_tui.tui.widgets.person_footer import PersonFooter
 from optout_tui.tui.widgets.platform_list import PlatformList
 from optout_tui.tui.widgets.platform_preview import PlatformPreview
 from optout_tui.tui.widgets.search_box import SearchBox
-from optout_tui.wording import CATEGORY, KIND, STATUS
 
 
 def platform_prompt(
@@ -177,12 +176,18 @@ class BrowseScreen(Screen):
             (f"{word(v, lang)} ({counts[v]})", v) for v in values if counts[v] or name == "status"
         ]
 
+    # (the words of the options are imported when the filters are first filled, after the
+    # first frame)
     def _category_options(self) -> list[tuple[str, str]]:
+        from optout_tui.wording import CATEGORY
+
         present = {c for p in self.catalog.platforms for c in p.categories}
         used = [c for c in CATEGORIES if c in present]
         return self._counted("category", used, CATEGORY.get)
 
     def _kind_options(self) -> list[tuple[str, str]]:
+        from optout_tui.wording import KIND
+
         return self._counted("kind", KINDS, KIND.get)
 
     def _region_options(self) -> list[tuple[str, str]]:
@@ -190,6 +195,8 @@ class BrowseScreen(Screen):
         return self._counted("region", regions, lambda value, lang: value)
 
     def _status_options(self) -> list[tuple[str, str]]:
+        from optout_tui.wording import STATUS
+
         return self._counted("status", STATUSES, STATUS.get)
 
     # -- progress --------------------------------------------------------------------

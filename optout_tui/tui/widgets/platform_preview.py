@@ -9,7 +9,6 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from optout_tui.catalog.model import Action, Platform
-from optout_tui.wording import DEFAULT, DIFFICULTY, KIND, STATUS
 
 StatusOf = Callable[[Platform, Action], str]
 STATUS_MARK = {
@@ -46,6 +45,8 @@ class PlatformPreview(Static):
         self.update(self.describe(platform) if platform else "")
 
     def describe(self, platform: Platform) -> Content:
+        from optout_tui.wording import DEFAULT, DIFFICULTY, KIND, STATUS  # (not on start)
+
         lang = self.app.lang
         lines = [Content.styled(platform.name, "bold")]
         for action in platform.actions:
