@@ -69,6 +69,10 @@ class OptOutApp(App[None], inherit_bindings=False):
         store: ProgressStore | None = None,
     ) -> None:
         super().__init__()
+        self.register_theme(HIGH_CONTRAST)
+        self.settings = load_settings(Path(data_dir))
+        """The person's preferences as they were at start (the theme, the last person)."""
+        self._start_in_theme(self.settings.get("theme"))
         self.ask_whose = ask_whose
         """Ask "whose progress?" at start (several people have progress here)."""
         self.today = today or dt.date.today()
@@ -119,6 +123,20 @@ class OptOutApp(App[None], inherit_bindings=False):
         yield from super().get_system_commands(screen)
         yield from screen_commands(screen)
 
+    def _start_in_theme(self, name: str | None) -> None:
+        """Start in the theme the person chose last time. Set before the app runs, while
+        nothing is styled yet, as Textual sets its default theme: its CSS is then parsed
+        once, in these colours (setting `theme` once the app runs parses all of it again,
+        and restyles every widget, before the first frame)."""
+        if not name or name == self.theme or name not in self.available_themes:
+            return
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+
     def _remember_theme(self, theme) -> None:
         """Keep the chosen theme for next time (a failure to save is shown, never fatal)."""
         try:
@@ -162,14 +180,9 @@ class OptOutApp(App[None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         localise_bindings(self, self.lang)
-        self.register_theme(HIGH_CONTRAST)
-        settings = load_settings(self.data_dir)
-        saved = settings.get("theme")
-        if saved and saved in self.available_themes:
-            self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._show_person()
-        if settings.get(LAST_PERSON) != self.profile:  # (the same name: nothing to write)
+        if self.settings.get(LAST_PERSON) != self.profile:  # (the same name: nothing to write)
             remember(self.data_dir, self.profile)
         store = self.progress.store
         _ = self._

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.color import Color
+from textual.filter import ANSIToTruecolor
+
 from textual.widgets import TextArea
 
 from optout_tui.progress import ProgressStore
@@ -90,5 +93,21 @@ async def test_theme_choice_is_kept(data_dir: Path) -> None:
         app.theme = "optout-high-contrast"
         await pilot.pause()
     again = make_app(data_dir, SCREENS_CATALOG)
-    async with again.run_test(size=(80, 24)):
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         assert again.theme == "optout-high-contrast"
+        # in its colours from the first frame (set before the app runs, not after)
+        assert again.screen.styles.background == Color.parse("#000000")
+        assert again.has_class("-dark-mode") and not again.has_class("-light-mode")
+    light = make_app(data_dir, SCREENS_CATALOG)
+    async with light.run_test(size=(80, 24)) as pilot:
+        light.theme = "textual-light"  # a light theme kept: the app's classes follow
+        await pilot.pause()
+    light = make_app(data_dir, SCREENS_CATALOG)
+    async with light.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert light.theme == "textual-light" and light.has_class("-light-mode")
+        assert not light.has_class("-dark-mode")
+        # ANSI colours are mapped with the light terminal palette
+        [ansi] = [f for f in light._filters if isinstance(f, ANSIToTruecolor)]
+        assert ansi._terminal_theme is light.ansi_theme_light
