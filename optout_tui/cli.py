@@ -346,13 +346,13 @@ def build_parser(lang: str = "en", *, every_command: bool = False) -> argparse.A
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from optout_tui.heap import pause_for_start, started
+    from optout_tui.heap import pause_for_start, resume
 
     pause_for_start()  # until the app's first frame (or its end, whatever comes first)
     try:
         return _run_app(args)
     finally:
-        started()
+        resume()
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -45,9 +45,18 @@ def pause_for_start() -> None:
 def started() -> None:
     """The first frame is shown: what the start made lives as long as the app, so it is
     frozen out of the collector's walks (as `settle` does), and collecting resumes. Does
-    nothing when `pause_for_start` did not pause (or `started` already ran)."""
+    nothing when `pause_for_start` did not pause (or the pause is already over)."""
     global _paused_for_start
     if _paused_for_start:
         _paused_for_start = False
         gc.freeze()
+        gc.enable()
+
+
+def resume() -> None:
+    """The start is over without a first frame (the app ended, or never ran): collecting
+    resumes, and nothing is frozen (what was made may well be garbage by now)."""
+    global _paused_for_start
+    if _paused_for_start:
+        _paused_for_start = False
         gc.enable()

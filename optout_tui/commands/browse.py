@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from optout_tui.catalog.model import Platform
-from optout_tui.catalog.regions import applies_in
 from optout_tui.commands.common import JSON_FORMAT_VERSION, CommandError, Styler, find, load
 from optout_tui.i18n import translator
 from optout_tui.text import one_line
@@ -52,8 +51,8 @@ def _outside(base: Path):
 def cmd_list(args: argparse.Namespace) -> int:
     catalog = load(args)
     keep_status = _status_filter(args) if args.status else None
-    if args.region:
-        from optout_tui.catalog.regions import COUNTRIES
+    if args.region:  # (the countries and groups are read only for --region)
+        from optout_tui.catalog.regions import COUNTRIES, applies_in
 
         if args.region.upper() not in COUNTRIES | {"EU", "EEA"}:
             raise CommandError(

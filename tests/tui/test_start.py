@@ -20,7 +20,8 @@ def collecting():
     """The collector on before and after each test, whatever the test did to it."""
     gc.enable()
     yield
-    heap.started()
+    heap.resume()
+    gc.unfreeze()  # (the first frame froze this test process's objects)
     gc.enable()
 
 
