@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from optout_tui.catalog import model as m
@@ -133,22 +134,6 @@ class _Reader:
         self.links: set[tuple[str, bool]] = set()  # links checked already in this file
 
     # -- shapes ----------------------------------------------------------------------
-    def list(
-        self, node: Any, item: Callable[[_Reader, Any], Any], empty: bool, unique: bool
-    ) -> tuple[Any, ...]:
-        if node.__class__ is not _SEQ:
-            raise _DECLINE
-        entries = node.value
-        if (not entries and not empty) or len(entries) > _MAX_LIST:
-            raise _DECLINE
-        values = tuple([item(self, entry) for entry in entries])
-        if unique and len({v.id for v in values}) != len(values):
-            raise _DECLINE
-        return values
-
-    def object(self, node: Any, obj: str) -> Any:
-        return _BUILD[obj](self.values(node, obj))
-
     def values(self, node: Any, obj: str) -> Values:
         """An object's fields, each read by its type (keys known, once each, the required
         ones there), then its rules checked. Every field read is kept, so a rule's "key in
@@ -216,12 +201,6 @@ class _Reader:
             raise _DECLINE
         return text.replace("\t", " ") if "\t" in text else text
 
-    def choice(self, node: Any, allowed: tuple[str, ...]) -> str:
-        value = self.string(node)
-        if value not in allowed:
-            raise _DECLINE
-        return value
-
     def boolean(self, node: Any) -> bool:
         value = self.string(node, "bool").lower()
         if value in ("yes", "true"):
@@ -234,34 +213,6 @@ class _Reader:
         value = self.string(node)
         if not _ID.match(value):
             raise _DECLINE
-        return value
-
-    def date(self, node: Any, partial: bool = False, dated: bool = False) -> str:
-        value = self.string(node, "timestamp")
-        if partial and not dated and value == m.UNKNOWN_DATE:
-            return value
-        try:
-            if _DAY.match(value):
-                day = dt.date.fromisoformat(value)
-            elif partial and _MONTH.match(value):
-                day = dt.date(int(value[:4]), int(value[5:]), 1)
-            else:
-                raise _DECLINE
-        except ValueError:
-            raise _DECLINE from None
-        if day > self.today:
-            raise _DECLINE
-        return value
-
-    def url(self, node: Any, own_domain: bool) -> str:
-        value = self.string(node)
-        if (value, own_domain) in self.links:  # a source cited by several actions
-            return value
-        try:
-            check_link(value, self.domains if own_domain else None)
-        except LinkProblem:
-            raise _DECLINE from None
-        self.links.add((value, own_domain))
         return value
 
     def domain(self, node: Any) -> str:
@@ -281,35 +232,6 @@ class _Reader:
         if value != str(m.FORMAT_VERSION):
             raise _DECLINE
         return value
-
-    def text(self, node: Any, label: bool) -> m.LocalText:
-        if node.__class__ is _SCALAR:
-            return m.LocalText(self.string(node))
-        if node.__class__ is not _MAP:
-            raise _DECLINE
-        en = fr = stamp = unconfirmed = formerly = None
-        for key, value in node.value:  # a reader never returns None: None is "not given"
-            name = key.value if key.__class__ is _SCALAR else None
-            if name == "en" and en is None:
-                en = self.string(value)
-            elif name == "fr" and fr is None:
-                fr = self.string(value)
-            elif name == "fr_from" and stamp is None:
-                stamp = self.string(value)
-            elif name == "unconfirmed" and unconfirmed is None:
-                unconfirmed = self.list(value, _LANGUAGE, True, False)
-            elif name == "formerly" and formerly is None and label:
-                formerly = self.list(value, _FORMER, False, False)
-            else:  # not a key of a text, given twice, or formerly on what is not a label
-                raise _DECLINE
-        if en is None or (fr is None and "fr" in self.languages):
-            raise _DECLINE
-        if self.warnings and (
-            (fr is not None and stamp is None)
-            or (stamp is not None and stamp != m.source_stamp(en))
-        ):
-            raise _DECLINE  # the slow way warns: let it say where
-        return m.LocalText(en, fr, frozenset(unconfirmed or ()), formerly or ())
 
     def surfaces(self, node: Any) -> tuple[m.Surface, ...]:
         if node.__class__ is not _MAP or not node.value:
@@ -403,37 +325,35 @@ def _item_reader(items: str, obj: str, key: str) -> Reader:
 
 
 def _field_reader(field: spec.Field, obj: str, key: str) -> Reader:
+    """A function of (reader, node) reading the field: a _Reader method, or one with its
+    settings bound first by functools.partial (a call in C, where a lambda is one more
+    Python frame for every value of every file)."""
     kind = field.type
     if kind == "list":
         items = field.items or "string"
-        item = _item_reader(items, obj, key)
-        empty = items in _EMPTY_ALLOWED
         unique = items in ("action", "step")
-        return lambda r, node: r.list(node, item, empty, unique)
+        return partial(_list, _item_reader(items, obj, key), items in _EMPTY_ALLOWED, unique)
     if kind == "string":
         if field.enum:
-            allowed = field.enum
-            return lambda r, node: r.choice(node, allowed)
+            return partial(_choice, field.enum)
         pattern = field.pattern or ""
         if pattern == spec.ID_PATTERN:
             return _Reader.ident
         if pattern == spec.DATE_PATTERN:
-            return _Reader.date
+            return partial(_date, False, False)
         if pattern == spec.PUBLISHED_PATTERN:
-            return lambda r, node: r.date(node, True)
+            return partial(_date, True, False)
         if pattern == spec.PUBLISHED_DATE_PATTERN:
-            return lambda r, node: r.date(node, True, True)
+            return partial(_date, True, True)
         return _Reader.string
     if kind == "text":
-        label = (obj, key) in _LABELS
-        return lambda r, node: r.text(node, label)
+        return partial(_text, (obj, key) in _LABELS)
     if kind == "url":
-        own = obj != "source"
-        return lambda r, node: r.url(node, own)
+        return partial(_url, obj != "source")
     if kind == "surfaces":
         return _Reader.surfaces
     if kind in spec.OBJECTS:
-        return lambda r, node: r.object(node, kind)
+        return partial(_object, kind)
     leaf: dict[str, Reader] = {
         "string": _Reader.string,
         "region": _Reader.string,
@@ -441,10 +361,92 @@ def _field_reader(field: spec.Field, obj: str, key: str) -> Reader:
         "minutes": _Reader.minutes,
         "format": _Reader.format,
         "domain": _Reader.domain,
-        "category": lambda r, node: r.choice(node, m.CATEGORIES),
-        "language": lambda r, node: r.choice(node, m.LANGUAGES),
+        "category": partial(_choice, m.CATEGORIES),
+        "language": partial(_choice, m.LANGUAGES),
     }
     return leaf.get(kind, _unknown)
+
+
+def _list(item: Reader, empty: bool, unique: bool, r: _Reader, node: Any) -> tuple[Any, ...]:
+    if node.__class__ is not _SEQ:
+        raise _DECLINE
+    entries = node.value
+    if (not entries and not empty) or len(entries) > _MAX_LIST:
+        raise _DECLINE
+    values = tuple([item(r, entry) for entry in entries])
+    if unique and len({v.id for v in values}) != len(values):
+        raise _DECLINE
+    return values
+
+
+def _date(partial: bool, dated: bool, r: _Reader, node: Any) -> str:
+    value = r.string(node, "timestamp")
+    if partial and not dated and value == m.UNKNOWN_DATE:
+        return value
+    try:
+        if _DAY.match(value):
+            day = dt.date.fromisoformat(value)
+        elif partial and _MONTH.match(value):
+            day = dt.date(int(value[:4]), int(value[5:]), 1)
+        else:
+            raise _DECLINE
+    except ValueError:
+        raise _DECLINE from None
+    if day > r.today:
+        raise _DECLINE
+    return value
+
+
+def _url(own_domain: bool, r: _Reader, node: Any) -> str:
+    value = r.string(node)
+    if (value, own_domain) in r.links:  # a source cited by several actions
+        return value
+    try:
+        check_link(value, r.domains if own_domain else None)
+    except LinkProblem:
+        raise _DECLINE from None
+    r.links.add((value, own_domain))
+    return value
+
+
+def _text(label: bool, r: _Reader, node: Any) -> m.LocalText:
+    if node.__class__ is _SCALAR:
+        return m.LocalText(r.string(node))
+    if node.__class__ is not _MAP:
+        raise _DECLINE
+    en = fr = stamp = unconfirmed = formerly = None
+    for key, value in node.value:  # a reader never returns None: None is "not given"
+        name = key.value if key.__class__ is _SCALAR else None
+        if name == "en" and en is None:
+            en = r.string(value)
+        elif name == "fr" and fr is None:
+            fr = r.string(value)
+        elif name == "fr_from" and stamp is None:
+            stamp = r.string(value)
+        elif name == "unconfirmed" and unconfirmed is None:
+            unconfirmed = _list(_LANGUAGE, True, False, r, value)
+        elif name == "formerly" and formerly is None and label:
+            formerly = _list(_FORMER, False, False, r, value)
+        else:  # not a key of a text, given twice, or formerly on what is not a label
+            raise _DECLINE
+    if en is None or (fr is None and "fr" in r.languages):
+        raise _DECLINE
+    if r.warnings and (
+        (fr is not None and stamp is None) or (stamp is not None and stamp != m.source_stamp(en))
+    ):
+        raise _DECLINE  # the slow way warns: let it say where
+    return m.LocalText(en, fr, frozenset(unconfirmed or ()), formerly or ())
+
+
+def _choice(allowed: tuple[str, ...], r: _Reader, node: Any) -> str:
+    value = r.string(node)
+    if value not in allowed:
+        raise _DECLINE
+    return value
+
+
+def _object(obj: str, r: _Reader, node: Any) -> Any:
+    return _BUILD[obj](r.values(node, obj))
 
 
 def _unknown(r: _Reader, node: Any) -> Any:  # pragma: no cover - a spec type not read here
