@@ -20,9 +20,7 @@ from tests.conftest import EXAMPLE_CATALOG
 
 TODAY = dt.date(2026, 12, 3)
 EXAMPLE = (EXAMPLE_CATALOG / "platforms" / "example.yaml").read_text(encoding="utf-8")
-BETA = (EXAMPLE_CATALOG.parent / "screens" / "platforms" / "beta.yaml").read_text(
-    encoding="utf-8"
-)
+BETA = (EXAMPLE_CATALOG.parent / "screens" / "platforms" / "beta.yaml").read_text(encoding="utf-8")
 
 
 def fast(path: Path, *, warnings: bool = False, today: dt.date = TODAY) -> Any:
@@ -78,7 +76,9 @@ def test_the_fast_path_reads_the_bundled_catalog_as_the_slow_path_does() -> None
     assert served >= len(files) - 3
 
 
-@pytest.mark.parametrize(("text", "name"), [(EXAMPLE, "example"), (BETA, "beta")], ids=["example", "beta"])
+@pytest.mark.parametrize(
+    ("text", "name"), [(EXAMPLE, "example"), (BETA, "beta")], ids=["example", "beta"]
+)
 def test_the_fixtures_go_the_fast_way_with_the_same_result(
     tmp_path: Path, text: str, name: str
 ) -> None:
@@ -92,13 +92,60 @@ def test_the_fixtures_go_the_fast_way_with_the_same_result(
 # Values to put in place of a value of the example: YAML's readings of plain words, empty
 # values, explicit tags, anchors, escapes making control characters, odd dates and numbers.
 TRICKY = [
-    "on", "off", "yes", "no", "NO", "No", "y", "n", "true", "True", "~", "null", "''", '""',
-    "1", "0x10", "010", "1_0", "2.5", ".inf", "2026-01-01", "2026-1-5", "2026-02-30", "2026-13",
-    "2999-01-01", "2026-11", "unknown", '"on"', "'yes'", '"\\e[31m"', '"a\\u0085b"', '"\\t x"',
-    "\t", "! yes", "!!str yes", "!!bool yes", "!x 1", "&a x", "*a", "[]", "{}", "[a, b]",
-    "{a: b}", "٣", "²", "https://example.com/x", "https://evil.example/x",
-    "https://user@example.com/x", "https://example.com\\@evil.example/", "http://example.com/",
-    '"Exa\\u202emple"', "a" * (MAX_STRING + 1), "|\n  block text", ">-\n  folded\n  text",
+    "on",
+    "off",
+    "yes",
+    "no",
+    "NO",
+    "No",
+    "y",
+    "n",
+    "true",
+    "True",
+    "~",
+    "null",
+    "''",
+    '""',
+    "1",
+    "0x10",
+    "010",
+    "1_0",
+    "2.5",
+    ".inf",
+    "2026-01-01",
+    "2026-1-5",
+    "2026-02-30",
+    "2026-13",
+    "2999-01-01",
+    "2026-11",
+    "unknown",
+    '"on"',
+    "'yes'",
+    '"\\e[31m"',
+    '"a\\u0085b"',
+    '"\\t x"',
+    "\t",
+    "! yes",
+    "!!str yes",
+    "!!bool yes",
+    "!x 1",
+    "&a x",
+    "*a",
+    "[]",
+    "{}",
+    "[a, b]",
+    "{a: b}",
+    "٣",
+    "²",
+    "https://example.com/x",
+    "https://evil.example/x",
+    "https://user@example.com/x",
+    "https://example.com\\@evil.example/",
+    "http://example.com/",
+    '"Exa\\u202emple"',
+    "a" * (MAX_STRING + 1),
+    "|\n  block text",
+    ">-\n  folded\n  text",
 ]
 
 
@@ -122,7 +169,9 @@ def variants(text: str, count: int, seed: int) -> list[str]:
     return found[:count]
 
 
-@pytest.mark.parametrize(("text", "name"), [(EXAMPLE, "example"), (BETA, "beta")], ids=["example", "beta"])
+@pytest.mark.parametrize(
+    ("text", "name"), [(EXAMPLE, "example"), (BETA, "beta")], ids=["example", "beta"]
+)
 def test_an_edited_file_is_declined_or_read_exactly_as_the_slow_path_reads_it(
     tmp_path: Path, text: str, name: str
 ) -> None:
@@ -154,13 +203,20 @@ REFUSALS = [
     ("    confidence: high\n", "    confidence: high\n---\nx: 1\n", "only one YAML document"),
     ("kind: ai-training", "kind: [ai-training", "YAML syntax error"),
     # keys
-    ("    kind: ai-training\n", "    kind: ai-training\n    kind: other\n", "'kind' is given twice"),
+    (
+        "    kind: ai-training\n",
+        "    kind: ai-training\n    kind: other\n",
+        "'kind' is given twice",
+    ),
     ("    difficulty: easy", "    dificulty: easy", "unknown key 'dificulty'"),
     ("    difficulty: easy\n", "", "missing required key 'difficulty'"),
     ("en: Untick the box.\n", "en: Untick the box.\n              en: Again.\n", "given twice"),
     ("fr: Décochez la case.\n", "fr: Décochez la case.\n              de: Box.\n", "unknown key"),
-    ("        available: \"yes\"\n", "        available: \"yes\"\n        available: \"no\"\n",
-     "given twice"),
+    (
+        '        available: "yes"\n',
+        '        available: "yes"\n        available: "no"\n',
+        "given twice",
+    ),
     ("      ios:\n", "      web:\n", "'web' is given twice"),
     # YAML 1.1 readings of plain values
     ('default: "on"', "default: on", 'write on in quotes ("on")'),
@@ -174,14 +230,33 @@ REFUSALS = [
     # wrong shapes and types
     ("name: Example [formerly Sample]", "name: [Example]", "must be text, not a list"),
     ("    kind: ai-training", "    kind: {a: b}", "must be text, not a mapping"),
-    ("    sources:\n", "    sources: []\n    old_sources:\n", "unknown key"),
+    (
+        "      - url: https://example.com/help/ai\n        publisher: Example Help Center\n"
+        "        published: 2024-07-26\n        type: official\n",
+        "      - [https://example.com/help/ai, Example Help Center]\n",
+        "must be a mapping",
+    ),
+    ("  - id: ai-training\n", "  - [id]: ai-training\n", "keys must be plain names"),
+    ("format: 2\n", "[format]: 2\n", "keys must be plain names"),
+    ("      ios:\n", "      [ios]:\n", "keys must be plain names"),
+    (
+        "    title:\n      en: Turn off AI training on your posts\n"
+        "      fr: Désactiver l'entraînement de l'IA sur vos publications\n"
+        '      fr_from: "dbced14c"\n',
+        "    title: [Turn off AI training, on your posts]\n",
+        "must be a mapping of keys",
+    ),
+    ("domains: [example.com]", "domains: [example.com, exa_mple.com]", "is not a domain name"),
     ("aliases: [Sample]", "aliases: Sample", "must be a list"),
     ("    surfaces:\n", "    surfaces: {}\n    old:\n", "unknown key"),
     ("- en: Settings\n", "- en: [Settings]\n", "must be text"),
     # limits and characters
     ("publisher: Example Help Center", f"publisher: {'x' * (MAX_STRING + 1)}", "characters long"),
-    ("aliases: [Sample]", f"aliases: [{', '.join(f'A{n}' for n in range(MAX_LIST + 1))}]",
-     f"at most {MAX_LIST}"),
+    (
+        "aliases: [Sample]",
+        f"aliases: [{', '.join(f'A{n}' for n in range(MAX_LIST + 1))}]",
+        f"at most {MAX_LIST}",
+    ),
     ("en: Untick the box.", 'en: "Untick\\e[31m the box."', "control characters"),
     ("en: Untick the box.", 'en: "Untick\\x9b the box."', "control characters"),
     ("name: Example [formerly Sample]", 'name: "Exa\\u202emple"', "bidi overrides"),
@@ -204,42 +279,67 @@ REFUSALS = [
     ("published: 2024-07-26", "published: 2999-01", "is in the future"),
     ("regions: [all]", "regions: [XX]", "must be an ISO 3166 code"),
     # links
-    ("link: https://example.com/settings/ai", "link: http://example.com/settings/ai",
-     "must be an https:// link"),
-    ("link: https://example.com/settings/ai", "link: https://evil.example/settings",
-     "not one of the platform's domains"),
-    ("link: https://example.com/settings/ai", "link: https://a@example.com/settings",
-     "user name or password"),
-    ("url: https://example.com/help/ai", "url: https://example.com\\@evil.example/",
-     "backslash"),
+    (
+        "link: https://example.com/settings/ai",
+        "link: http://example.com/settings/ai",
+        "must be an https:// link",
+    ),
+    (
+        "link: https://example.com/settings/ai",
+        "link: https://evil.example/settings",
+        "not one of the platform's domains",
+    ),
+    (
+        "link: https://example.com/settings/ai",
+        "link: https://a@example.com/settings",
+        "user name or password",
+    ),
+    ("url: https://example.com/help/ai", "url: https://example.com\\@evil.example/", "backslash"),
     ("url: https://example.com/help/ai", "url: https://bit.ly/abc", "link shortener"),
     ("url: https://example.com/help/ai", "url: https://192.168.1.1/x", "must name a domain"),
     # rules over several fields
     ("id: example", "id: other", "must equal the file name"),
     ("languages: [en, fr]", "languages: [fr]", "languages must include en"),
-    ("      fr: Si Example peut utiliser vos publications pour entraîner ses modèles d'IA.\n",
-     "", "missing the French text"),
+    (
+        "      fr: Si Example peut utiliser vos publications pour entraîner ses modèles d'IA.\n",
+        "",
+        "missing the French text",
+    ),
     ("id: untick", "id: open-settings", "step id 'open-settings' is used twice"),
-    ("        available: \"yes\"\n        link:", "        available: \"yes\"\n        lnk:",
-     "unknown key"),
-    ("        steps:\n          - id: open-settings",
-     "        template: Hello {{name}}\n        steps:\n          - id: open-settings",
-     "only form and email surfaces have a template"),
-    ("        link: https://example.com/settings/ai\n",
-     "        link: https://example.com/settings/ai\n        address: a@example.com\n",
-     "only an email surface has an address"),
+    (
+        '        available: "yes"\n        link:',
+        '        available: "yes"\n        lnk:',
+        "unknown key",
+    ),
+    (
+        "        steps:\n          - id: open-settings",
+        "        template: Hello {{name}}\n        steps:\n          - id: open-settings",
+        "only form and email surfaces have a template",
+    ),
+    (
+        "        link: https://example.com/settings/ai\n",
+        "        link: https://example.com/settings/ai\n        address: a@example.com\n",
+        "only an email surface has an address",
+    ),
     ("              set_to: unticked", "              set_to: chosen", "needs a value"),
-    ("            path:\n              - en: Settings\n",
-     "            path:\n              - en: Settings\n                formerly:\n"
-     "                  - en: Preferences\n                    until: 2025-01\n", None),
-    ("            text:\n              en: Open the AI settings page.\n",
-     "            text:\n              en: Open the AI settings page.\n              formerly:\n"
-     "                - en: Old\n                  until: 2025-01\n",
-     "only a label"),
-    ("    confidence: high\n",
-     "    confidence: high\n    changes:\n      - date: 2025-01\n        what: Renamed\n"
-     "      - date: 2026-01\n        what: Moved\n",
-     "newest change first"),
+    (
+        "            path:\n              - en: Settings\n",
+        "            path:\n              - en: Settings\n                formerly:\n"
+        "                  - en: Preferences\n                    until: 2025-01\n",
+        None,
+    ),
+    (
+        "            text:\n              en: Open the AI settings page.\n",
+        "            text:\n              en: Open the AI settings page.\n              formerly:\n"
+        "                - en: Old\n                  until: 2025-01\n",
+        "only a label",
+    ),
+    (
+        "    confidence: high\n",
+        "    confidence: high\n    changes:\n      - date: 2025-01\n        what: Renamed\n"
+        "      - date: 2026-01\n        what: Moved\n",
+        "newest change first",
+    ),
 ]
 
 
@@ -312,6 +412,47 @@ def test_a_file_the_fast_path_declines_still_loads_the_slow_way(tmp_path: Path) 
     assert load_platform(path, today=TODAY).actions[0].sources[0].publisher == "Ex *Help*"
 
 
+def test_a_link_checked_as_a_source_is_checked_again_as_the_platform_s_own(
+    tmp_path: Path,
+) -> None:
+    # A source may be on any domain; the same address as a step's link must be on the
+    # platform's: what was checked for one is not taken as checked for the other.
+    text = EXAMPLE.replace("https://example.com/help/ai", "https://press.example.org/ai")
+    text = text.replace("https://example.com/settings/ai", "https://press.example.org/ai")
+    head, rest = text.split("    surfaces:\n", 1)
+    surfaces, tail = rest.split("    sources:\n", 1)
+    sources, end = tail.split("    verified:", 1)
+    path = tmp_path / "example.yaml"
+    path.write_text(
+        head + "    sources:\n" + sources + "    surfaces:\n" + surfaces + "    verified:" + end,
+        encoding="utf-8",
+    )
+    assert fast(path) is None
+    with pytest.raises(CatalogError) as caught:
+        load_platform(path, today=TODAY)
+    assert any("not one of the platform's domains" in p.message for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("block", "empty", "message"),
+    [
+        ("    sources:\n", "    sources: []\n", "must not be empty"),
+        ("    surfaces:\n", "    surfaces: {}\n", "must name at least one of"),
+    ],
+)
+def test_an_action_without_sources_or_surfaces_is_declined(
+    tmp_path: Path, block: str, empty: str, message: str
+) -> None:
+    head, rest = EXAMPLE.split(block, 1)
+    nxt = "    verified:" if block.startswith("    sources") else "    sources:"
+    path = tmp_path / "example.yaml"
+    path.write_text(head + empty + nxt + rest.split(nxt, 1)[1], encoding="utf-8")
+    assert fast(path) is None
+    with pytest.raises(CatalogError) as caught:
+        load_platform(path, today=TODAY)
+    assert any(message in p.message for p in caught.value.problems), caught.value.problems
+
+
 def test_every_rule_of_the_slow_path_is_checked_by_the_fast_path() -> None:
     rules = {rule.__name__ for group in loader.RULES.values() for rule in group}
     rules |= {rule.__name__ for rule in loader.TEXT_RULES}
@@ -326,6 +467,7 @@ def test_every_rule_of_the_slow_path_is_checked_by_the_fast_path() -> None:
     [
         b"a: &x 1\n",
         b"&x a: 1\n",
+        b"&x a: 1",
         b"a:\n- *x\n",
         b"a: [x,*y]\n",
         b'a: {"b":&c d}\n',
