@@ -438,6 +438,7 @@ def test_a_link_checked_as_a_source_is_checked_again_as_the_platform_s_own(
     [
         ("    sources:\n", "    sources: []\n", "must not be empty"),
         ("    surfaces:\n", "    surfaces: {}\n", "must name at least one of"),
+        ("    surfaces:\n", "    surfaces: [web, ios]\n", "must be a mapping of keys"),
     ],
 )
 def test_an_action_without_sources_or_surfaces_is_declined(
