@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import random
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from optout_tui.catalog import CatalogError, fastpath, loader
+from optout_tui.catalog.links import LinkProblem, check_link
 from optout_tui.catalog.loader import MAX_LIST, MAX_STRING, check_platform, load_platform
 from optout_tui.paths import bundled_catalog_dir
 from tests.conftest import EXAMPLE_CATALOG
@@ -452,6 +454,79 @@ def test_an_action_without_sources_or_surfaces_is_declined(
     with pytest.raises(CatalogError) as caught:
         load_platform(path, today=TODAY)
     assert any(message in p.message for p in caught.value.problems), caught.value.problems
+
+
+def _check_link_passes(url: str, domains: tuple[str, ...] | None) -> bool:
+    try:
+        check_link(url, domains)
+    except LinkProblem:
+        return False
+    return True
+
+
+def _links() -> list[tuple[str, tuple[str, ...] | None]]:
+    """Links of the bundled catalog, tricky ones, and thousands made up (seeded)."""
+    found: list[tuple[str, tuple[str, ...] | None]] = []
+    for path in sorted((bundled_catalog_dir() / "platforms").glob("*.yaml")):
+        for url in re.findall(r"(?:url|link): (https://\S+)", path.read_text(encoding="utf-8")):
+            found += [(url, None), (url, ("example.com",))]
+    tricky = [
+        "https://example.com",
+        "https://example.com/",
+        "https://www.example.com/a?b=c#d",
+        "https://sub.example.com./x",
+        "https://EXAMPLE.com/x",
+        "https://example.com:443/x",
+        "https://user@example.com/",
+        "https://example.com@evil.example/",
+        "https://example.com\\@evil.example/",
+        "https://evil.example\\.example.com/",
+        "https://1.2.3.4/",
+        "https://example.0x1f/",
+        "https://example.123/",
+        "https://[::1]/",
+        "https://bit.ly/x",
+        "https://www.bit.ly/x",
+        "https://t.co/x",
+        "https://notexample.com/",
+        "https://example.com/https://evil.example/",
+        "https://web.archive.org/web/1/https://x.com",
+        "https://xn--nxasmq6b.com/",
+        "https://xn--a.example.com/",
+        "https://exa-.example.com/",
+        "https://-a.example.com/",
+        "https://a--b.example.com/",
+        "http://example.com/",
+        "https://example.com/" + "x" * 1000,
+        "https://example.com/" + "x" * 980,
+        "https://example.com/%2e%2e/",
+        "https://example.com/a b",
+        "https://example.com/\u200b",
+        "https://ex\u00e4mple.com/",
+        "https://example.com/é",
+        "javascript:alert(1)",
+    ]
+    for url in tricky:
+        found += [(url, None), (url, ("example.com",)), (url, ("com",))]
+    rnd = random.Random(16)
+    labels = ["example", "com", "bit", "ly", "xn--nxasmq6b", "a-b", "0x1f", "12", "a", "-", ""]
+    tails = ["", "/", "/a?b#c", ":8080/", "@evil.example/", "\\x", "/%41", "?q=https://x.y"]
+    for _ in range(4000):
+        host = ".".join(rnd.choice(labels) for _ in range(rnd.randint(1, 4)))
+        url = "https://" + host + rnd.choice(tails)
+        found.append((url, rnd.choice([None, ("example.com",), (host.strip(".-"),), ("ly",)])))
+    return found
+
+
+def test_a_link_gets_the_verdict_check_link_gives() -> None:
+    plain = 0
+    for url, domains in _links():
+        assert fastpath.link_passes(url, domains) == _check_link_passes(url, domains), (
+            url,
+            domains,
+        )
+        plain += fastpath._PLAIN_LINK.match(url) is not None
+    assert plain > 1000  # the plain way was taken
 
 
 def test_every_rule_of_the_slow_path_is_checked_by_the_fast_path() -> None:
