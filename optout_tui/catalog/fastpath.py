@@ -434,7 +434,7 @@ def link_passes(url: str, domains: tuple[str, ...] | None) -> bool:
 
 def _text(label: bool, r: _Reader, node: Any) -> m.LocalText:
     if node.__class__ is _SCALAR:
-        return m.LocalText(r.string(node))
+        return _text_of(_LOCAL_TEXT, (r.string(node), None, _NO_LANGUAGES, ()))
     if node.__class__ is not _MAP:
         raise _DECLINE
     en = fr = stamp = unconfirmed = formerly = None
@@ -458,7 +458,8 @@ def _text(label: bool, r: _Reader, node: Any) -> m.LocalText:
         (fr is not None and stamp is None) or (stamp is not None and stamp != m.source_stamp(en))
     ):
         raise _DECLINE  # the slow way warns: let it say where
-    return m.LocalText(en, fr, frozenset(unconfirmed or ()), formerly or ())
+    languages = frozenset(unconfirmed) if unconfirmed else _NO_LANGUAGES
+    return _text_of(_LOCAL_TEXT, (en, fr, languages, formerly or ()))
 
 
 def _choice(allowed: tuple[str, ...], r: _Reader, node: Any) -> str:
@@ -472,6 +473,14 @@ def _object(obj: str, r: _Reader, node: Any) -> Any:
     return _BUILD[obj](r.values(node, obj))
 
 
+# LocalText made as the tuple it is, its four fields in order (its NamedTuple __new__ is one
+# more Python call for each of the catalog's thousands of texts; were the model's fields to
+# change, the tests comparing with the slow path's LocalText(...) would fail).
+_LOCAL_TEXT: Any = m.LocalText
+
+
+_text_of: Callable[[Any, tuple[Any, ...]], m.LocalText] = tuple.__new__
+_NO_LANGUAGES: frozenset[str] = frozenset()
 _READERS: dict[str, dict[str, Reader]] = {}
 _TYPED: frozenset[str] = frozenset()  # the first characters of a plain value YAML may type
 _SURFACE_IDS = frozenset(spec.OBJECTS["surfaces"])
