@@ -32,7 +32,11 @@ from optout_tui.text import has_control, has_invisible
 _INSIDE = frozenset(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!\"#$%&'()*+./;<=>@\\^_`|~"
 )
-_GAP = frozenset(b" \t\r\n")
+# libyaml's anchor and alias names are letters, digits, "_" and "-" (anything else after a
+# & or * starting a token is a syntax error, which the composer raises); a tag is any
+# character but a space or a line break.
+_NAME = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_TAG = frozenset(range(256)) - frozenset(b" \t\r\n")
 _DIRECTIVE = re.compile(rb"%(?<![^\n\r\x85\xa8\xa9\xbf]%)")
 # C0 controls but tab and newline, and DEL (C1 controls are \xc2\x80-\xc2\x9f in UTF-8).
 _C0 = bytes(range(0x00, 0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f"
@@ -42,12 +46,10 @@ _C1 = re.compile(rb"\xc2[\x80-\x9f]")
 def unusual(raw: bytes) -> bool:
     """Whether the file may hold an anchor, an alias, a tag or a directive."""
     end = len(raw)
-    for mark in (b"&", b"*", b"!"):
+    for mark, names in ((b"&", _NAME), (b"*", _NAME), (b"!", _TAG)):
         at = raw.find(mark)
         while at != -1:
-            if (at == 0 or raw[at - 1] not in _INSIDE) and (
-                at + 1 == end or raw[at + 1] not in _GAP
-            ):
+            if (at == 0 or raw[at - 1] not in _INSIDE) and (at + 1 == end or raw[at + 1] in names):
                 return True
             at = raw.find(mark, at + 1)
     return _DIRECTIVE.search(raw) is not None

@@ -562,10 +562,30 @@ def test_anchors_aliases_tags_and_directives_are_seen_in_the_bytes(data: bytes) 
 
 @pytest.mark.parametrize(
     "data",
-    [b"a: AT&T\n", b"a: Hello!\n", b"a: x & y\n", b"a: 50% off\n", b"a: /x#!/y\n", b"a: b-%20\n"],
+    [
+        b"a: AT&T\n",
+        b"a: Hello!\n",
+        b"a: x & y\n",
+        b"a: 50% off\n",
+        b"a: /x#!/y\n",
+        b"a: b-%20\n",
+        b'a: "User-agent: *" and "(*)"\n',
+    ],
 )
 def test_ampersands_stars_and_bangs_inside_text_are_text(data: bytes) -> None:
     assert not fastpath.unusual(data)
+
+
+@pytest.mark.parametrize("mark", ["&", "*"])
+def test_an_anchor_or_alias_not_seen_in_the_bytes_cannot_be_composed(mark: str) -> None:
+    # unusual() lets "& " or '*"' through: libyaml names anchors with letters, digits, _ and
+    # -, so a & or * starting a token and followed by anything else is a syntax error.
+    for code in range(0x21, 0x7F):
+        char = chr(code)
+        for text in (f"a: {mark}{char}x b\n", f"a: [{mark}{char}x]\n", f"- {mark}{char}\n"):
+            if not fastpath.unusual(text.encode()):
+                with pytest.raises(fastpath.Decline):
+                    fastpath.compose(text.encode())
 
 
 @pytest.mark.parametrize("data", [b"a: \\e\n", b"a: x\x1by\n", b"a: x\x7f\n", b"a: \xc2\x9b\n"])
