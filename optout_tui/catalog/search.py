@@ -1,20 +1,24 @@
 """Search over platform names, aliases and action titles: case-blind and tolerant of typos.
 
 The command line and the app both use this, so they find the same things. The index of a
-catalog in one language is two lists of strings, one per platform: its names, and its action
-titles, each folded and joined by newlines. Folding is done once over all of them joined (C
-speed), and a search is a `str.find`/`in` per platform, also in C. Typos are looked for in a
-vocabulary of the distinct words, built the first time a typo is needed (or ahead, by
-`warm()`): difflib compares a query word with each distinct word once, and the platforms
-holding a near word are found by the same substring tests. No per-entry objects: a catalog of
-5,000 platforms costs a few megabytes.
+catalog in one language is two byte strings (UTF-8) with an array of offsets each: every
+platform's names, and every platform's action titles, each folded and joined by newlines.
+Folding is done once over a chunk of them joined (C speed), and a search is `bytes.find` over
+the whole string, also in C, with the platform found by bisecting the offsets. The cache
+ships these texts ready (checked by its digests), so the app searches as soon as it shows.
+Typos are looked for in a vocabulary of the distinct words, built the first time a typo is
+needed (or ahead, by `warm()`): difflib compares a query word with each distinct word once,
+and the platforms holding a near word are found by the same substring tests. No per-entry
+objects: a catalog of 5,000 platforms costs a megabyte or two.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -24,6 +28,7 @@ TYPO_CUTOFF = 0.75  # difflib ratio a word needs to count as a typo of a query w
 TYPO_WHEN_FEWER = 5  # the browse list looks for typos only when fewer platforms matched exactly
 _CHUNK = 256  # platforms folded at once while building
 _SEP = "\n"  # between the texts of one platform; never inside a folded text
+_SEP_B = _SEP.encode()
 _END = "\x00"  # between platforms while folding them all at once
 _SPACES = re.compile(r"[^\S\n\x00]+")
 _UNICODE_SPACES = (
@@ -75,23 +80,118 @@ def _title_texts(facts: tuple[ActionFacts, ...], lang: str) -> list[str]:
     return texts
 
 
+class _Texts:
+    """The folded texts of every platform as one UTF-8 byte string: platform i's are
+    `blob[at[i]:at[i + 1]]`, SEP + text + SEP + text…, and a last SEP ends the string. A
+    search is `bytes.find` over it (C speed), with no object per platform or text."""
+
+    __slots__ = ("blob", "at")
+
+    def __init__(self, blob: bytes, at: array[int]) -> None:
+        self.blob = blob
+        self.at = at
+
+    @classmethod
+    def shipped(cls, data: tuple[bytes, bytes] | None, count: int) -> _Texts | None:
+        """Texts shipped by the cache, when they fit `count` platforms; else None."""
+        if data is None:
+            return None
+        blob, raw = data
+        at = array("q")
+        if len(raw) != (count + 1) * at.itemsize:
+            return None
+        at.frombytes(raw)
+        if (
+            at[0] != 0
+            or at[count] != len(blob) - 1
+            or blob[-1:] != _SEP_B
+            or any(a > b for a, b in zip(at, at[1:]))
+        ):
+            return None
+        return cls(blob, at)
+
+    @classmethod
+    def build(cls, groups: Iterable[list[str]]) -> _Texts:
+        """Each group of texts folded, a chunk of platforms at a time (a small peak)."""
+        parts: list[bytes] = []
+        at = array("q")
+        size = 0
+        chunk: list[list[str]] = []
+
+        def flush() -> None:
+            nonlocal size
+            if not chunk:
+                return
+            for folded in _fold_all(chunk):
+                data = folded.encode("utf-8")
+                at.append(size)
+                parts.append(data)
+                size += len(data)
+            chunk.clear()
+
+        for group in groups:
+            chunk.append(group)
+            if len(chunk) == _CHUNK:
+                flush()
+        flush()
+        at.append(size)
+        parts.append(_SEP_B)
+        return cls(b"".join(parts), at)
+
+    def __len__(self) -> int:
+        return len(self.at) - 1
+
+    def has(self, i: int, needle: bytes, whole: bool = False) -> bool:
+        """Whether platform i's texts hold `needle` (with `whole`, a needle ending in SEP
+        may end on the SEP that follows its last text)."""
+        return self.blob.find(needle, self.at[i], self.at[i + 1] + whole) != -1
+
+    def holding(self, needle: bytes, pool: Iterable[int] | None = None) -> list[int]:
+        """The platforms (of `pool`, or all) whose texts hold `needle`, in order."""
+        blob, at = self.blob, self.at
+        if pool is not None:
+            whole = needle.endswith(_SEP_B)
+            return [i for i in pool if blob.find(needle, at[i], at[i + 1] + whole) != -1]
+        found: list[int] = []
+        last = len(at) - 1
+        start = blob.find(needle)
+        while start != -1:
+            i = bisect_right(at, start) - 1
+            if i >= last:
+                break
+            found.append(i)
+            start = blob.find(needle, at[i + 1])
+        return found
+
+    def words(self) -> set[str]:
+        """Every distinct word, read a chunk of platforms at a time."""
+        words: set[str] = set()
+        at, count = self.at, len(self)
+        for start in range(0, count, _CHUNK):
+            text = self.blob[at[start] : at[min(start + _CHUNK, count)]].decode("utf-8")
+            words.update(_words(text))
+        return words
+
+
+def name_texts(platforms: Sequence[Platform]) -> _Texts:
+    """The folded names, ids and aliases of the platforms."""
+    return _Texts.build([p.name, p.id, *p.aliases] for p in platforms)
+
+
+def title_texts(platforms: Sequence[Platform], lang: str) -> _Texts:
+    """The folded action titles (and ids, kinds, former wordings) of the platforms in `lang`.
+    Facts read for them are not kept on the platforms: most are never shown."""
+    return _Texts.build(_title_texts(p.read_facts(), lang) for p in platforms)
+
+
 class _Vocabulary:
     """The distinct words of an index, by length, for typo matching."""
 
-    def __init__(self, names: list[str], titles: list[str]) -> None:
-        words: set[str] = set()
-        for start in range(0, len(names), _CHUNK):  # a chunk at a time: a small peak
-            words.update(
-                _words(
-                    " ".join(names[start : start + _CHUNK])
-                    + " "
-                    + " ".join(titles[start : start + _CHUNK])
-                )
-            )
-        self.words = sorted(words)
-        self.blob = _SEP + _SEP.join(self.words) + _SEP
+    def __init__(self, names: _Texts, titles: _Texts) -> None:
+        words = sorted(names.words() | titles.words())
+        self.blob = _SEP + _SEP.join(words) + _SEP
         self.by_length: dict[int, list[str]] = {}
-        for word in self.words:  # numbers are never typos of words: left out
+        for word in words:  # numbers are never typos of words: left out
             if not any(c.isdigit() for c in word):
                 self.by_length.setdefault(len(word), []).append(word)
 
@@ -103,16 +203,14 @@ class SearchIndex:
         self.catalog = catalog
         self.lang = lang
         platforms = catalog.platforms
-        self._names: list[str] = []
-        self._titles: list[str] = []
-        # A chunk of platforms at a time, so the texts in flight stay small (memory taken
-        # at a peak is seldom given back). Facts read for the titles are not kept on the
-        # platforms: most are never shown.
-        for start in range(0, len(platforms), _CHUNK):
-            chunk = platforms[start : start + _CHUNK]
-            self._names += _fold_all([[p.name, p.id, *p.aliases] for p in chunk])
-            self._titles += _fold_all([_title_texts(p.read_facts(), lang) for p in chunk])
-        self._whole_names = [n + _SEP for n in self._names]  # each name between two SEPs
+        prepared = catalog.prepared
+        count = len(platforms)
+        names = titles = None
+        if prepared is not None:  # shipped by the cache, checked against its digests
+            names = _Texts.shipped(prepared("names"), count)
+            titles = _Texts.shipped(prepared(f"titles-{lang}"), count)
+        self._names = names or name_texts(platforms)
+        self._titles = titles or title_texts(platforms, lang)
         self._vocabulary: _Vocabulary | None = None
         self._lock = threading.Lock()
         self._close_cache: dict[str, dict[str, float]] = {}
@@ -159,24 +257,30 @@ class SearchIndex:
         self._close_cache[word] = close
         return close
 
+    def _holds(self, i: int, needle: bytes) -> bool:
+        return self._names.has(i, needle) or self._titles.has(i, needle)
+
     def _near(self, query: str, among: Iterable[int]) -> dict[int, float]:
         """Platforms (of `among`) holding, for every query word, the word or a near miss of
         it, with how close the farthest word is."""
         found: dict[int, float] | None = None
-        names, titles = self._names, self._titles
+        holds = self._holds
         for word in _words(query):
             close = self._close_words(word)
             if not close:
                 return {}
             # A text holding a word that holds `word` holds `word`: one test covers every
             # close word of ratio 1.0; the typos are tried after it, closest first.
-            typos = sorted(((c, r) for c, r in close.items() if r < 1.0), key=lambda c: -c[1])
+            typos = sorted(
+                ((c.encode("utf-8"), r) for c, r in close.items() if r < 1.0), key=lambda c: -c[1]
+            )
+            needle = word.encode("utf-8")
             best: dict[int, float] = {}
             for i in among if found is None else found:
-                if word in names[i] or word in titles[i]:
+                if holds(i, needle):
                     ratio = 1.0
                 else:
-                    ratio = next((r for c, r in typos if c in names[i] or c in titles[i]), 0.0)
+                    ratio = next((r for c, r in typos if holds(i, c)), 0.0)
                     if not ratio:
                         continue
                 best[i] = ratio if found is None else min(ratio, found[i])
@@ -195,8 +299,10 @@ class SearchIndex:
         query = _fold(query)
         if not query:
             return list(self.catalog.platforms)
-        at_start = _SEP + query
+        needle = query.encode("utf-8")
+        at_start = _SEP_B + needle
         names, titles = self._names, self._titles
+        count = len(names)
         # Typing adds letters: a text holding "platform 12" holds "platform 1", so the next
         # query only needs to look at the platforms the last one found.
         last_query, last_found = self._last
@@ -204,23 +310,19 @@ class SearchIndex:
         order: dict[int, None] = {}
         # An exact name, id or alias comes first ("x" is X, before Grok's "xAI").
         tiers = (
-            (self._whole_names, at_start + _SEP),
+            (names, at_start + _SEP_B),
             (names, at_start),
             (titles, at_start),
-            (names, query),
-            (titles, query),
+            (names, needle),
+            (titles, needle),
         )
-        for blobs, text in tiers:
-            if pool is None:
-                found = [i for i, b in enumerate(blobs) if text in b]
-            else:
-                found = [i for i in pool if text in blobs[i]]
-            order.update(dict.fromkeys(found))
-            if len(order) == len(names):  # every platform found: later tiers add nothing
+        for texts, text in tiers:
+            order.update(dict.fromkeys(texts.holding(text, pool)))
+            if len(order) == count:  # every platform found: later tiers add nothing
                 break
         self._last = (query, sorted(order))
         if len(order) < TYPO_WHEN_FEWER:
-            near = self._near(query, range(len(names)))
+            near = self._near(query, range(count))
             extra = sorted((i for i in near if i not in order), key=lambda i: (-near[i], i))
             order.update(dict.fromkeys(extra))
         platforms = self.catalog.platforms
@@ -233,9 +335,9 @@ class SearchIndex:
         query = _fold(query)
         if not query:
             return []
-        names, titles = self._names, self._titles
-        exact = [i for i in range(len(names)) if query in names[i] or query in titles[i]]
-        near = self._near(query, range(len(names)))
+        needle = query.encode("utf-8")
+        exact = self._names.holding(needle) + self._titles.holding(needle)
+        near = self._near(query, range(len(self._names)))
         words = _words(query)
         closes = [self._close_words(word) for word in words]
         hits: list[Hit] = []

@@ -56,17 +56,43 @@ def _rewrite(
     lead_len = len(c.MAGIC) + 65 + c._HEADER_DIGITS + 1
     header_len = int(raw[len(c.MAGIC) + 65 : lead_len - 1])
     header = json.loads(raw[lead_len : lead_len + header_len])
-    blobs_start = lead_len + header_len
-    blobs = []
-    for row in header["platforms"]:
-        offset, size = row[-3], row[-2]
-        blobs.append(raw[blobs_start + offset : blobs_start + offset + size])
+    old = raw[lead_len + header_len :]
+
+    def section(name: str) -> bytes:
+        start, size, _ = header["sections"][name]
+        return old[start : start + size]
+
+    rows = [
+        c._ROW.unpack_from(section("rows"), at)
+        for at in range(0, len(section("rows")), c._ROW.size)
+    ]
+    facts = [old[r[0] : r[0] + r[1]] for r in rows]
+    actions = [old[r[2] : r[2] + r[3]] for r in rows]
     if block is not None:
-        blobs[0] = json.dumps(block(json.loads(blobs[0]))).encode()
-    offset = 0
-    for row, blob in zip(header["platforms"], blobs):
-        row[-3:] = [offset, len(blob), hashlib.sha256(blob).hexdigest()]
-        offset += len(blob)
+        actions[0] = json.dumps(block(json.loads(actions[0]))).encode()
+    body: list[bytes] = []
+
+    def add(data: bytes) -> tuple[int, int]:
+        body.append(data)
+        end = sum(map(len, body))
+        return end - len(data), len(data)
+
+    packed = b"".join(
+        c._ROW.pack(
+            *add(f),
+            *add(a),
+            r[4],
+            r[5],
+            hashlib.sha256(f).digest(),
+            hashlib.sha256(a).digest(),
+        )
+        for r, f, a in zip(rows, facts, actions)
+    )
+    sections = {"rows": packed}
+    sections.update({n: section(n) for n in header["sections"] if n != "rows"})
+    for name, data in sections.items():
+        header["sections"][name] = [*add(data), hashlib.sha256(data).hexdigest()]
+    blobs = body
     head = json.dumps(header).encode()
     digits = length or str(len(head)).zfill(c._HEADER_DIGITS).encode()
     data = (
