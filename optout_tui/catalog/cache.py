@@ -72,6 +72,7 @@ _ROW = struct.Struct("<QIQIQI32s32s")
 of its facts and of its actions."""
 _STAT = struct.Struct("<qqqqq")
 _NO_PRINT = "-" * 64  # the fingerprint of a record set that is not whole (a racy file)
+_clock = time.time_ns  # the wall clock file times are compared with (tests move it)
 
 
 def _cache_dir() -> Path:
@@ -222,7 +223,7 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
     With `cache`, the digests kept beside it serve every file whose stat record is unchanged
     (and was recorded when no longer racy); the others are read and hashed, and what was
     learnt is kept for the next launch."""
-    began = time.time_ns()
+    began = _clock()
     prefix = f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0{_search_source()}\0".encode()
     seen = hashlib.sha256(prefix)  # the fingerprint: names and stat records
     parts: list[tuple[bytes, str, Record | None]] = []
@@ -253,10 +254,7 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
             continue
         content = _old_digest(records, path, record) if record is not None else None
         if content is None:
-            content, hashed = _hash_file(path)
-            if hashed != record:  # changed since it was listed, or unreadable
-                whole = False
-            record = hashed
+            content, record = _hash_file(path)
         if record is not None and max(record[1], record[2]) < began - RACY_NS:
             kept[path] = [*record, content]
         else:  # racy: hashed again next time

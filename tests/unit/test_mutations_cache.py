@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from optout_tui.catalog.cache import _cache_file, load_catalog_cached
-from tests.conftest import EXAMPLE_CATALOG
+from tests.conftest import EXAMPLE_CATALOG, SCREENS_CATALOG
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -42,11 +42,17 @@ def test_no_cache_env_neither_reads_nor_writes_a_cache(
 
 
 def _rewrite(
-    cache: Path, *, magic: bytes | None = None, length: bytes | None = None, block=None
+    cache: Path,
+    *,
+    magic: bytes | None = None,
+    length: bytes | None = None,
+    block=None,
+    section_of=None,
 ) -> None:
-    """Rewrite the cache file, replacing its magic line, its header length field, or the
-    first platform's block (`block(actions_as_json) -> new_json`), with every digest made
-    to match again, so only the check under test can notice."""
+    """Rewrite the cache file, replacing its magic line, its header length field, the
+    first platform's block (`block(actions_as_json) -> new_json`) or a section
+    (`section_of(name, data) -> new data`), with every digest made to match again, so only
+    the check under test can notice."""
     import hashlib
     import json
 
@@ -90,6 +96,8 @@ def _rewrite(
     )
     sections = {"rows": packed}
     sections.update({n: section(n) for n in header["sections"] if n != "rows"})
+    if section_of is not None:
+        sections = {name: section_of(name, data) for name, data in sections.items()}
     for name, data in sections.items():
         header["sections"][name] = [*add(data), hashlib.sha256(data).hexdigest()]
     blobs = body
@@ -225,3 +233,42 @@ def test_a_fifo_named_like_a_platform_file_is_skipped_not_opened(tmp_path: Path)
     catalog = load_catalog_cached([folder])  # would block or fail if the FIFO were opened
     assert "zz-pipe" not in [p.id for p in catalog.platforms]
     assert catalog.get("example") is not None
+
+
+def _offsets(change):
+    """A section_of that changes the offsets of the shipped names (an array of int64)."""
+    from array import array
+
+    def rewrite(name: str, data: bytes) -> bytes:
+        if name != "names-at":
+            return data
+        at = array("q")
+        at.frombytes(data)
+        return change(at).tobytes()
+
+    return rewrite
+
+
+@pytest.mark.parametrize(
+    "section_of",
+    [
+        pytest.param(_offsets(lambda at: at[:-1]), id="one offset short"),
+        pytest.param(_offsets(lambda at: type(at)("q", [1]) + at[1:]), id="not from the start"),
+        pytest.param(_offsets(lambda at: at[:-1] + at[-2:-1]), id="not to the end"),
+        pytest.param(_offsets(lambda at: at[:1] + at[2:3] + at[1:2] + at[3:]), id="unordered"),
+        pytest.param(
+            lambda name, data: data[:-1] + b" " if name == "names" else data, id="no last SEP"
+        ),
+    ],
+)
+def test_shipped_search_texts_that_do_not_fit_are_built_again(tmp_path: Path, section_of) -> None:
+    from optout_tui.catalog.search import SearchIndex
+
+    folder = tmp_path / "cat"
+    shutil.copytree(SCREENS_CATALOG, folder)
+    load_catalog_cached([folder])
+    _rewrite(_cache_file([folder]), section_of=section_of)
+    catalog = load_catalog_cached([folder])
+    index = SearchIndex(catalog, "en")
+    for name in ("alpha social", "beta work", "gamma ai"):
+        assert [p.name.casefold() for p in index.platforms(name)][:1] == [name]
