@@ -46,6 +46,7 @@ import time
 import types
 import typing
 from collections.abc import Callable, Iterable
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ from optout_tui import __version__
 from optout_tui.catalog import model as m
 from optout_tui.catalog.files import yaml_entries
 from optout_tui.catalog.model import ActionFacts, Catalog, Platform
+from optout_tui.heap import collector_paused
 from optout_tui.safe_files import open_regular, read_fd
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
@@ -381,7 +383,7 @@ def _json(value: Any) -> bytes:
 
 
 def _write(cache: Path, key: str, catalog: Catalog) -> None:
-    from optout_tui.catalog.search import name_texts, title_texts
+    from optout_tui.catalog.search import name_texts, title_texts, vocabulary_text
 
     body: list[bytes] = []
     size = 0
@@ -414,12 +416,14 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
         origins += origin
     section("rows", bytes(rows))
     section("origins", bytes(origins))
-    texts = {"names": name_texts(catalog.platforms)}
+    names = name_texts(catalog.platforms)
+    section("names", names.blob)
+    section("names-at", names.offsets())
     for lang in m.LANGUAGES:
-        texts[f"titles-{lang}"] = title_texts(catalog.platforms, lang)
-    for name, found in texts.items():
-        section(name, found.blob)
-        section(f"{name}-at", found.at.tobytes())
+        titles = title_texts(catalog.platforms, lang)
+        section(f"titles-{lang}", titles.blob)
+        section(f"titles-{lang}-at", titles.offsets())
+        section(f"vocabulary-{lang}", vocabulary_text(names, titles))
     platforms = catalog.platforms
     header = _json(
         {
@@ -571,10 +575,10 @@ class _Shelf:
         *_, start, length, _, _ = self._row(row)
         return os.fsdecode(self._origins[start : start + length])
 
-    def prepared(self, name: str) -> tuple[bytes, bytes] | None:
-        """A search text shipped in the cache ("names", "titles-en"…) and its offsets."""
-        blob, at = self.section(name), self.section(f"{name}-at")
-        return None if blob is None or at is None else (blob, at)
+    def prepared(self, name: str) -> bytes | None:
+        """A section made for the search ("names", "titles-en", "vocabulary-fr"…), when it
+        is whole."""
+        return self.section(name) if name not in ("rows", "origins") else None
 
     def __del__(self) -> None:
         try:
@@ -605,14 +609,14 @@ def _column(data: dict[str, Any], name: str, count: int, kind: type) -> list[Any
     return values
 
 
-def _tuples(data: dict[str, Any], name: str, count: int) -> list[tuple[str, ...]]:
-    """A column of lists of text, as tuples (one copy of each: ("social",) is shared)."""
+def _tuples(data: dict[str, Any], name: str, count: int, share: bool) -> list[tuple[str, ...]]:
+    """A column of lists of text, as tuples; with `share`, one copy of each (("social",) is
+    the same tuple for every platform that has it)."""
     values = _column(data, name, count, list)
-    inner: set[type] = set()
-    for value in values:
-        inner.update(map(type, value))
-    if inner - {str}:
+    if set(map(type, chain.from_iterable(values))) - {str}:
         raise TypeError(f"the column {name} is damaged")
+    if not share:
+        return list(map(tuple, values))
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     return [shared.setdefault(t, t) for t in map(tuple, values)]
 
@@ -651,10 +655,10 @@ def _read(cache: Path, key: str) -> Catalog | None:
         return None
     shelf.rows = rows
     names = _column(data, "names", count, str)
-    domains = _tuples(data, "domains", count)
-    categories = _tuples(data, "categories", count)
-    languages = _tuples(data, "languages", count)
-    aliases = _tuples(data, "aliases", count)
+    domains = _tuples(data, "domains", count, share=False)
+    categories = _tuples(data, "categories", count, share=True)
+    languages = _tuples(data, "languages", count, share=True)
+    aliases = _tuples(data, "aliases", count, share=False)
     flat = _column(data, "counts", 3 * count, int)
     counts = zip(flat[0::3], flat[1::3], flat[2::3])
     shelved = Platform.shelved
@@ -683,7 +687,8 @@ def load_catalog_cached(folders: Iterable[Path]) -> Catalog:
     cache = _cache_file(folders)
     key = _key(folders, cache)
     try:
-        catalog = _read(cache, key)
+        with collector_paused():  # thousands of objects, all kept: nothing to collect
+            catalog = _read(cache, key)
         if catalog is not None:
             return catalog
     except (OSError, *_DAMAGE):

@@ -478,7 +478,8 @@ def test_search_texts_come_from_the_cache_and_find_what_the_yaml_does(tmp_path: 
     cached = load_catalog_cached([folder])
     assert cached.prepared is not None and cached.prepared("titles-fr") is not None
     parsed = load_catalog([folder])
-    for lang, query in [("en", "ai training"), ("fr", "entraînement"), ("en", "sample")]:
+    queries = [("en", "ai training"), ("fr", "entraînement"), ("en", "sample"), ("en", "exmaple")]
+    for lang, query in queries + [("fr", "entrainemnt")]:  # the last two: typos
         found = SearchIndex(cached, lang).search(query)
         assert found and [(h.platform.id, h.action) for h in found] == [
             (h.platform.id, h.action) for h in SearchIndex(parsed, lang).search(query)
@@ -527,3 +528,19 @@ def test_counts_from_the_cache_are_the_counts_of_the_facts(tmp_path: Path) -> No
         sum(f.minutes for f in tasks),
     )
     assert not cached.is_loaded
+
+
+def test_a_damaged_vocabulary_is_built_again(tmp_path: Path) -> None:
+    """A bit flipped in the shipped vocabulary (the words typos are matched against): the
+    digest notices, and the words are read from the search texts instead."""
+    from optout_tui.catalog.search import SearchIndex
+
+    folder = _warm(tmp_path)
+    cached = load_catalog_cached([folder])
+    cache_file = _cache_file([folder])
+    data = cache_file.read_bytes()
+    at = data.rindex(b"\nexample\n")  # the vocabulary is the last section
+    with open(cache_file, "r+b") as stream:
+        stream.seek(at + 1)
+        stream.write(b"q")
+    assert [p.id for p in SearchIndex(cached, "en").platforms("exmaple")] == ["example"]

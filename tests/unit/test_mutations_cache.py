@@ -249,6 +249,23 @@ def _offsets(change):
     return rewrite
 
 
+def test_a_shipped_vocabulary_without_its_separators_is_searched_all_the_same(
+    tmp_path: Path,
+) -> None:
+    from optout_tui.catalog.search import SearchIndex
+
+    folder = _warm(tmp_path)
+    _rewrite(
+        _cache_file([folder]),
+        section_of=lambda name, data: data.strip() if name.startswith("vocabulary-") else data,
+    )
+    catalog = load_catalog_cached([folder])
+    index = SearchIndex(catalog, "en")
+    last = catalog.prepared("vocabulary-en")[-1:].decode()  # a word ending the vocabulary
+    assert [p.id for p in index.platforms(last)] == ["example"]  # not an endless search
+    assert [p.id for p in index.platforms("exmaple")] == ["example"]
+
+
 @pytest.mark.parametrize(
     "section_of",
     [
