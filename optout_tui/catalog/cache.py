@@ -227,22 +227,23 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
     learnt is kept for the next launch."""
     began = _clock()
     prefix = f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0{_search_source()}\0".encode()
-    seen = hashlib.sha256(prefix)  # the fingerprint: names and stat records
+    seen = [prefix]  # the fingerprint: names and stat records
     parts: list[tuple[bytes, str, Record | None]] = []
+    pack, stat_of, record_of = _STAT.pack, os.stat, _record
     for folder in folders:
         head = b"\0folder\0" + os.fsencode(Path(folder).resolve())
         head += b"\0dir" if Path(folder).is_dir() else b"\0missing"
-        seen.update(head)
+        seen.append(head)
         parts.append((head, "", None))
         for entry in yaml_entries(folder):
             try:
-                record: Record | None = _record(os.stat(entry.path))
+                record: Record | None = record_of(stat_of(entry.path))
             except OSError:
                 record = None
-            name = b"\0file\0" + os.fsencode(entry.name) + b"\0"
-            seen.update(name + (_STAT.pack(*record) if record else b"gone"))
+            name = b"\0file\0" + entry.name.encode("utf-8", "surrogateescape") + b"\0"
+            seen.append(name + (pack(*record) if record else b"gone"))
             parts.append((name, entry.path, record))
-    fingerprint = seen.hexdigest()
+    fingerprint = hashlib.sha256(b"".join(seen)).hexdigest()
     known = _read_known(cache) if cache is not None else None
     if known is not None and known.fingerprint == fingerprint:
         return known.key

@@ -30,6 +30,7 @@ _SEP = "\n"  # between the texts of one platform; never inside a folded text
 _SEP_B = _SEP.encode()
 _END = "\x00"  # between platforms while folding them all at once
 _SPACES = re.compile(r"[^\S\n\x00]+")
+_TYPO_WORDS = re.compile(r"^[^\d\n]+$", re.M)  # the words of a vocabulary with no digit
 _UNICODE_SPACES = (
     "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -104,14 +105,15 @@ class _Texts:
         if len(raw) != (count + 1) * at.itemsize:
             return None
         at.frombytes(raw)
+        offsets = at.tolist()
         if (
-            at[0] != 0
-            or at[count] != len(blob) - 1
+            offsets[0] != 0
+            or offsets[count] != len(blob) - 1
             or blob[-1:] != _SEP_B
-            or any(a > b for a, b in zip(at, at[1:]))
+            or offsets != sorted(offsets)  # one pass in C over a sorted list
         ):
             return None
-        return cls(blob, at.tolist())
+        return cls(blob, offsets)
 
     @classmethod
     def build(cls, groups: Iterable[list[str]]) -> _Texts:
@@ -206,9 +208,8 @@ class _Vocabulary:
     def __init__(self, blob: str) -> None:
         self.blob = blob
         self.by_length: dict[int, list[str]] = {}
-        for word in blob.split():
-            if not any(c.isdigit() for c in word):
-                self.by_length.setdefault(len(word), []).append(word)
+        for word in _TYPO_WORDS.findall(blob):
+            self.by_length.setdefault(len(word), []).append(word)
 
     @classmethod
     def of(cls, names: _Texts, titles: _Texts) -> _Vocabulary:
@@ -289,33 +290,32 @@ class SearchIndex:
         self._close_cache[word] = close
         return close
 
-    def _holds(self, i: int, needle: bytes) -> bool:
-        return self._names.has(i, needle) or self._titles.has(i, needle)
-
-    def _near(self, query: str, among: Iterable[int]) -> dict[int, float]:
-        """Platforms (of `among`) holding, for every query word, the word or a near miss of
-        it, with how close the farthest word is."""
+    def _near(self, query: str) -> dict[int, float]:
+        """Platforms holding, for every query word, the word or a near miss of it, with how
+        close the farthest word is."""
         found: dict[int, float] | None = None
-        holds = self._holds
+        names, titles = self._names, self._titles
         for word in _words(query):
             close = self._close_words(word)
             if not close:
                 return {}
-            # A text holding a word that holds `word` holds `word`: one test covers every
-            # close word of ratio 1.0; the typos are tried after it, closest first.
+            # A text holding a word that holds `word` holds `word`: one search covers every
+            # close word of ratio 1.0; the typos are searched after it, closest first, and a
+            # platform keeps the closest it holds.
             typos = sorted(
                 ((c.encode("utf-8"), r) for c, r in close.items() if r < 1.0), key=lambda c: -c[1]
             )
-            needle = word.encode("utf-8")
             best: dict[int, float] = {}
-            for i in among if found is None else found:
-                if holds(i, needle):
-                    ratio = 1.0
-                else:
-                    ratio = next((r for c, r in typos if holds(i, c)), 0.0)
-                    if not ratio:
-                        continue
-                best[i] = ratio if found is None else min(ratio, found[i])
+            pool = sorted(found) if found is not None else None
+            for needle, ratio in [(word.encode("utf-8"), 1.0), *typos]:
+                if found is None:
+                    for i in names.holding(needle) + titles.holding(needle):
+                        best.setdefault(i, ratio)
+                    continue
+                # A large pool is searched whole: only the platforms of the pool are kept.
+                for i in names.holding(needle, pool) + titles.holding(needle, pool):
+                    if i in found and i not in best:
+                        best[i] = min(ratio, found[i])
             found = best
             if not found:
                 return {}
@@ -334,7 +334,6 @@ class SearchIndex:
         needle = query.encode("utf-8")
         at_start = _SEP_B + needle
         names, titles = self._names, self._titles
-        count = len(names)
         # Typing adds letters: a text holding "platform 12" holds "platform 1", so the next
         # query only needs to look at the platforms the last one found.
         last_query, last_found = self._last
@@ -351,7 +350,7 @@ class SearchIndex:
         order.update(dict.fromkeys(titles_in))
         self._last = (query, sorted(order))
         if len(order) < TYPO_WHEN_FEWER:
-            near = self._near(query, range(count))
+            near = self._near(query)
             extra = sorted((i for i in near if i not in order), key=lambda i: (-near[i], i))
             order.update(dict.fromkeys(extra))
         platforms = self.catalog.platforms
@@ -366,7 +365,7 @@ class SearchIndex:
             return []
         needle = query.encode("utf-8")
         exact = self._names.holding(needle) + self._titles.holding(needle)
-        near = self._near(query, range(len(self._names)))
+        near = self._near(query)
         words = _words(query)
         closes = [self._close_words(word) for word in words]
         hits: list[Hit] = []
