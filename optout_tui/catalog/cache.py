@@ -459,13 +459,12 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
 
 
 _WORDS: dict[str, str] = {}
-"""One copy of each short value (a kind, a default, a region) however many actions have it."""
+"""One copy of each value of a kind, default, priority, difficulty or region."""
 
 
 def _word(value: Any) -> str:
-    if type(value) is not str:
-        raise TypeError("expected str")
-    return _WORDS.setdefault(value, value) if len(value) < 24 else value
+    """A text of a few values (a kind, a region), one copy kept however many actions have it."""
+    return _WORDS.setdefault(_exactly(str)(value), value)
 
 
 def _words(value: Any) -> tuple[str, ...]:
@@ -486,17 +485,26 @@ def _decode_facts(data: bytes) -> tuple[ActionFacts, ...]:
         aid, title, kind, default, priority, difficulty, regions, doable, minutes, formerly = (
             _exactly(list)(row)
         )
+        if type(title) is list and len(title) == 4 and title[2] == [] and title[3] == []:
+            en, fr = title[0], title[1]  # most titles: no unconfirmed language, no former one
+            if type(en) is not str or (fr is not None and type(fr) is not str):
+                raise TypeError("expected str")
+            local = m.LocalText(en, fr)
+        else:
+            local = text(title)
+        if type(doable) is not bool or type(minutes) is not int or type(aid) is not str:
+            raise TypeError("expected bool, int and str")
         found.append(
             ActionFacts(
-                _exactly(str)(aid),
-                text(title),
+                aid,
+                local,
                 _word(kind),
                 _word(default),
                 _word(priority),
                 _word(difficulty),
                 _words(regions),
-                _exactly(bool)(doable),
-                _exactly(int)(minutes),
+                doable,
+                minutes,
                 tuple(map(_exactly(str), _exactly(list)(formerly))),
             )
         )

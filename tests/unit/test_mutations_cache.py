@@ -47,10 +47,12 @@ def _rewrite(
     magic: bytes | None = None,
     length: bytes | None = None,
     block=None,
+    facts_of=None,
     section_of=None,
 ) -> None:
     """Rewrite the cache file, replacing its magic line, its header length field, the
-    first platform's block (`block(actions_as_json) -> new_json`) or a section
+    first platform's block (`block(actions_as_json) -> new_json`), its facts (`facts_of`,
+    likewise) or a section
     (`section_of(name, data) -> new data`), with every digest made to match again, so only
     the check under test can notice."""
     import hashlib
@@ -76,6 +78,8 @@ def _rewrite(
     actions = [old[r[2] : r[2] + r[3]] for r in rows]
     if block is not None:
         actions[0] = json.dumps(block(json.loads(actions[0]))).encode()
+    if facts_of is not None:
+        facts[0] = json.dumps(facts_of(json.loads(facts[0]))).encode()
     body: list[bytes] = []
 
     def add(data: bytes) -> tuple[int, int]:
@@ -289,3 +293,41 @@ def test_shipped_search_texts_that_do_not_fit_are_built_again(tmp_path: Path, se
     index = SearchIndex(catalog, "en")
     for name in ("alpha social", "beta work", "gamma ai"):
         assert [p.name.casefold() for p in index.platforms(name)][:1] == [name]
+
+
+def _first_fact(change):
+    def rewrite(facts):
+        change(facts[0])
+        return facts
+
+    return rewrite
+
+
+@pytest.mark.parametrize(
+    "facts_of",
+    [
+        pytest.param(_first_fact(lambda f: f.__setitem__(0, 7)), id="id a number"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(1, [7, None, [], []])), id="title en"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(1, ["x", 7, [], []])), id="title fr"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(1, ["x", None, [7], []])), id="title"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(2, 7)), id="kind a number"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(6, "all")), id="regions a text"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(7, "yes")), id="doable a text"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(8, True)), id="minutes a boolean"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(9, [7])), id="formerly a number"),
+        pytest.param(_first_fact(lambda f: f.pop()), id="one value short"),
+        pytest.param(lambda facts: {"id": 1}, id="a mapping"),
+    ],
+)
+def test_facts_of_the_wrong_shape_are_read_from_the_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, facts_of
+) -> None:
+    folder = _warm(tmp_path)
+    from optout_tui.catalog.loader import load_platform
+
+    expected = load_platform(folder / "platforms" / "example.yaml").facts
+    _rewrite(_cache_file([folder]), facts_of=facts_of)
+    fallbacks = _yaml_fallbacks(monkeypatch)
+    catalog = load_catalog_cached([folder])
+    assert catalog.get("example").facts == expected
+    assert len(fallbacks) == 1
