@@ -242,6 +242,8 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._close_cache: dict[str, dict[str, float]] = {}
         self._last: tuple[str, list[int]] = ("", [])
+        self._recent: dict[str, list[int]] = {}
+        """The last few queries' results: Backspace shows one of them again at once."""
 
     def warm(self) -> None:
         """Build what typo matching needs now rather than at the first typo."""
@@ -331,6 +333,11 @@ class SearchIndex:
         query = _fold(query)
         if not query:
             return list(self.catalog.platforms)
+        platforms = self.catalog.platforms
+        recent = self._recent.get(query)
+        if recent is not None:
+            self._last = (query, sorted(recent))  # still holds all the next query can find
+            return [platforms[i] for i in recent]
         needle = query.encode("utf-8")
         at_start = _SEP_B + needle
         names, titles = self._names, self._titles
@@ -353,7 +360,9 @@ class SearchIndex:
             near = self._near(query)
             extra = sorted((i for i in near if i not in order), key=lambda i: (-near[i], i))
             order.update(dict.fromkeys(extra))
-        platforms = self.catalog.platforms
+        if len(self._recent) >= 8:
+            del self._recent[next(iter(self._recent))]
+        self._recent[query] = list(order)
         return [platforms[i] for i in order]
 
     def search(self, query: str) -> list[Hit]:
