@@ -275,19 +275,32 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
 # -- the model as plain values and back ------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
-    """A model value as JSON values: dataclasses and tuples as lists, dates as text."""
-    if value is None or isinstance(value, (str, bool, int)):
-        return value
-    if isinstance(value, tuple):  # also ActionFacts, a NamedTuple
-        return [_plain(v) for v in value]
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _rest(value: Any) -> Any:
+    """What json's C encoder cannot write by itself (it writes text, numbers, lists and
+    tuples, NamedTuples included): a dataclass as the list of its fields, a set sorted, a
+    date as text."""
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return [getattr(value, name) for name in names]
     if isinstance(value, frozenset):
         return sorted(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if dataclasses.is_dataclass(value):
-        return [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]
-    raise TypeError(f"cannot cache a {type(value).__name__}")
+    raise TypeError(f"cannot cache a {kind.__name__}")
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_rest).encode
+
+
+def _model_json(value: Any) -> bytes:
+    """A model value as plain JSON values (the decoders below read it back)."""
+    return _ENCODE(value).encode("utf-8")
 
 
 def _exactly(kind: type) -> Callable[[Any], Any]:
@@ -403,8 +416,8 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
     rows = bytearray()
     origins = bytearray()
     for platform in catalog.platforms:
-        facts = _json(_plain(platform.facts))
-        actions = _json([_plain(a) for a in platform.actions])
+        facts = _model_json(platform.facts)
+        actions = _model_json(platform.actions)
         origin = os.fsencode(platform.origin)
         rows += _ROW.pack(
             *add(facts),

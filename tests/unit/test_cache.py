@@ -544,3 +544,31 @@ def test_a_damaged_vocabulary_is_built_again(tmp_path: Path) -> None:
         stream.seek(at + 1)
         stream.write(b"q")
     assert [p.id for p in SearchIndex(cached, "en").platforms("exmaple")] == ["example"]
+
+
+def test_the_bundled_catalog_from_the_cache_is_the_catalog_from_the_yaml() -> None:
+    """Every platform's names, counts, facts, full actions and file, read back."""
+    from optout_tui.catalog.loader import load_catalog
+    from optout_tui.paths import bundled_catalog_dir
+
+    load_catalog_cached([bundled_catalog_dir()])
+    cached = load_catalog_cached([bundled_catalog_dir()])
+    parsed = load_catalog([bundled_catalog_dir()])
+    assert not cached.platforms[0].is_loaded  # really from the cache
+    assert [p.id for p in cached.platforms] == [p.id for p in parsed.platforms]
+    assert cached.notices == parsed.notices
+    for got, want in zip(cached.platforms, parsed.platforms):
+        assert (got.name, got.domains, got.categories, got.languages, got.aliases) == (
+            want.name,
+            want.domains,
+            want.categories,
+            want.languages,
+            want.aliases,
+        )
+        assert (got.doable, got.tasks, got.task_minutes, got.origin) == (
+            want.doable,
+            want.tasks,
+            want.task_minutes,
+            want.origin,
+        )
+        assert got.facts == want.facts and got.actions == want.actions
