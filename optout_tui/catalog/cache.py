@@ -602,9 +602,11 @@ class _Shelf:
         is whole."""
         return self.section(name) if name not in ("rows", "origins") else None
 
-    def __del__(self) -> None:
+    def __del__(self, _close: Callable[[int], None] = os.close) -> None:
+        # os.close bound at definition: at interpreter exit the module's globals may already
+        # be gone ("'NoneType' object has no attribute 'close'" on the way out).
         try:
-            os.close(self.fd)
+            _close(self.fd)
         except OSError:
             pass
 
