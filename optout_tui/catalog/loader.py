@@ -236,7 +236,7 @@ class _Builder:
 
     def minutes(self, node: Node, where: str) -> int:
         value = self.string(node, where, typed="int")
-        if not value.isdigit() or not 1 <= int(value) <= 240:
+        if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 240:
             raise self.fail(
                 node, f"{where} must be a whole number of minutes from 1 to 240, not {value!r}"
             )
