@@ -1,20 +1,33 @@
 """A cache of the parsed catalog, so repeated runs skip YAML parsing.
 
-The file holds plain values only (JSON: text, numbers, lists), so reading it can never run
-code, whoever wrote it. It is a header (every platform's name, aliases, categories and the
-facts of its actions) followed by one block of full actions per platform. Loading reads the
-header only; a platform's block is read the first time its actions are asked for, from the
-file as it was when the header was read (the descriptor stays open), so a later rewrite by
-another run cannot mix two versions.
+The file holds plain values only (JSON text and byte strings), so reading it can never run
+code, whoever wrote it. It is a header (every platform's id, name, domains, categories,
+languages, aliases and counts, as columns) followed by sections: a table with one fixed-size
+row per platform (where its facts, its full actions and its file name are, and their
+digests), the facts and the full actions of each platform, and the folded texts the search
+looks in (one byte string per language, with offsets). Loading reads the header and the
+table only; a platform's facts and actions are read the first time they are asked for, from
+the file as it was when the header was read (the descriptor stays open), so a later rewrite
+by another run cannot mix two versions.
 
 Nothing in it is trusted:
 - the folder is created 0700, and a file not owned by the user, or writable by others, or not
   a regular file, is ignored (another account could have planted it);
-- the header and each block carry a SHA-256 digest: a truncated or bit-flipped file is treated
-  as absent and rebuilt, a damaged block is read from its YAML file instead;
+- the header, the table, each platform's facts and actions and each search text carry a
+  SHA-256 digest: a truncated or bit-flipped file is treated as absent and rebuilt, a damaged
+  platform is read from its YAML file instead, a damaged search text is built again;
 - the key is a hash of the content of every platform file and of the list of folders and files
-  (plus the program version and the model's shape): any edit, even one that keeps a file's size
-  and modification time, a new file and a deleted overlay all rebuild it.
+  (plus the program version, the model's shape and the search's folding): any edit, even one
+  that keeps a file's size and modification time, a new file and a deleted overlay all
+  rebuild it.
+
+Hashing every file's bytes at every launch costs more than the rest of a launch with
+thousands of platforms, so the content digests are kept beside the cache (`.files`), each
+with the file's stat record: size, mtime, ctime, inode and device. A file is read and hashed
+again when its record differs (an edit changes the ctime, which `touch` cannot set back), and
+a file changed less than RACY_NS before it was hashed is never recorded (git's racy-timestamp
+rule: a change in the same clock tick as the hash would leave the record unchanged), so it is
+hashed again at the next launch. The key is still made from the content digests.
 
 `OPTOUT_NO_CACHE=1` turns it off.
 """
@@ -27,26 +40,41 @@ import hashlib
 import json
 import os
 import stat
+import struct
 import sys
+import time
 import types
 import typing
-from typing import Any
 from collections.abc import Callable, Iterable
-from functools import partial
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from optout_tui import __version__
 from optout_tui.catalog import model as m
 from optout_tui.catalog.files import yaml_entries
 from optout_tui.catalog.model import ActionFacts, Catalog, Platform
+from optout_tui.heap import collector_paused
 from optout_tui.safe_files import open_regular, read_fd
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
-MAGIC = b"optout-catalog-cache-6\n"
+MAGIC = b"optout-catalog-cache-7\n"
+FILES_MAGIC = b"optout-catalog-files-1\n"
 SUFFIX = ".cache"
+FILES_SUFFIX = ".files"
 KEEP = 6  # cache files kept: one per set of catalog folders (--catalog) used lately
 MAX_PLATFORM_FILE = 2_000_000  # the loader's own cap: a bigger file is never hashed whole
+RACY_NS = 2_000_000_000
+"""A file whose mtime or ctime is less than this before the moment its content was hashed is
+not recorded: file times are coarse (a clock tick; seconds on some file systems), and a change
+in the same tick as the hash would keep the same record."""
 _HEADER_DIGITS = 12
+_ROW = struct.Struct("<QIQIQI32s32s")
+"""A platform's row: facts, actions and file name (offset and length each), then the SHA-256
+of its facts and of its actions."""
+_STAT = struct.Struct("<qqqqq")
+_NO_PRINT = "-" * 64  # the fingerprint of a record set that is not whole (a racy file)
+_clock = time.time_ns  # the wall clock file times are compared with (tests move it)
 
 
 def _cache_dir() -> Path:
@@ -61,6 +89,11 @@ def _cache_file(folders: Iterable[Path] = ()) -> Path:
     names = "\n".join(str(Path(f).resolve()) for f in folders)
     tag = hashlib.sha256(names.encode("utf-8")).hexdigest()[:12]
     return _cache_dir() / f"catalog-{tag}{SUFFIX}"
+
+
+def _files_file(cache: Path) -> Path:
+    """Where the content digests of the catalog files of `cache` are kept."""
+    return cache.with_suffix(FILES_SUFFIX)
 
 
 def _model_shape() -> str:
@@ -82,44 +115,192 @@ def _field_names(cls: type) -> list[str]:
     return list(cls._fields)  # type: ignore[attr-defined]
 
 
-def _key(folders: list[Path]) -> str:
-    """A hash of everything the catalog is made of: the folders, their files, their bytes."""
-    digest = hashlib.sha256()
-    digest.update(f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0".encode())
+def _search_source() -> str:
+    """The search module's own bytes, hashed: the cache ships the search's folded texts, so a
+    change in how they are folded must rebuild it."""
+    try:
+        return hashlib.sha256(Path(__file__).with_name("search.py").read_bytes()).hexdigest()
+    except OSError:  # pragma: no cover - an installation without its sources
+        return "no source"
+
+
+# -- the key ------------------------------------------------------------------------------
+
+
+Record = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+
+
+def _record(st: os.stat_result) -> Record:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def _hash_file(path: str) -> tuple[str, Record | None]:
+    """The SHA-256 of a file's bytes and its stat record as it was read (None when it could
+    not be read: the loader will say why)."""
+    try:
+        fd = open_regular(path)
+        try:
+            record = _record(os.fstat(fd))
+            data = read_fd(fd, MAX_PLATFORM_FILE, path)
+        finally:
+            os.close(fd)
+    except OSError as error:  # unreadable or too big
+        return hashlib.sha256(f"unreadable {error.errno}".encode()).hexdigest(), None
+    return hashlib.sha256(data).hexdigest(), record
+
+
+class _Known:
+    """The digests kept from an earlier launch: the fingerprint of the files' stat records
+    they were made for, the key that came out, and each file's record and digest."""
+
+    def __init__(self, fingerprint: str, key: str, records: bytes, digest: str) -> None:
+        self.fingerprint = fingerprint
+        self.key = key
+        self._records = records
+        self._digest = digest
+
+    def records(self) -> dict[str, Any]:
+        if hashlib.sha256(self._records).hexdigest() != self._digest:
+            return {}
+        try:
+            found = json.loads(self._records)
+        except ValueError:
+            return {}
+        return found if type(found) is dict else {}
+
+
+_FILES_LEAD = len(FILES_MAGIC) + 64 + 1 + 64 + 1 + _HEADER_DIGITS + 1 + 64 + 1 + 64 + 1
+
+
+def _read_known(cache: Path) -> _Known | None:
+    """The kept digests, when the file is ours and whole; else None (every file is hashed)."""
+    fd = _trusted_fd(_files_file(cache))
+    if fd is None:
+        return None
+    try:
+        lead = os.pread(fd, _FILES_LEAD, 0)
+        if len(lead) != _FILES_LEAD or not lead.startswith(FILES_MAGIC):
+            return None
+        line, check = lead[len(FILES_MAGIC) : -1].split(b"\n")
+        if hashlib.sha256(line).hexdigest().encode() != check:
+            return None
+        fingerprint, key, length, digest = line.decode("ascii").split(" ")
+        records = os.pread(fd, min(int(length), os.fstat(fd).st_size), _FILES_LEAD)
+        return _Known(fingerprint, key, records, digest)
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)
+
+
+def _write_known(cache: Path, fingerprint: str, key: str, records: dict[str, list[Any]]) -> None:
+    body = json.dumps(records, separators=(",", ":")).encode()
+    line = " ".join(
+        [fingerprint, key, str(len(body)).zfill(_HEADER_DIGITS), hashlib.sha256(body).hexdigest()]
+    ).encode("ascii")
+    _replace(
+        _files_file(cache),
+        [FILES_MAGIC, line, b"\n", hashlib.sha256(line).hexdigest().encode(), b"\n", body],
+    )
+
+
+def _old_digest(records: dict[str, Any], path: str, record: Record) -> str | None:
+    """The digest kept for `path`, when its kept record is exactly `record`."""
+    kept = records.get(path)
+    if (
+        type(kept) is list
+        and len(kept) == 6
+        and all(type(v) is int for v in kept[:5])
+        and tuple(kept[:5]) == record
+        and type(kept[5]) is str
+        and len(kept[5]) == 64
+    ):
+        return kept[5]
+    return None
+
+
+def _key(folders: list[Path], cache: Path | None = None) -> str:
+    """A hash of everything the catalog is made of: the folders, their files, their bytes.
+
+    With `cache`, the digests kept beside it serve every file whose stat record is unchanged
+    (and was recorded when no longer racy); the others are read and hashed, and what was
+    learnt is kept for the next launch."""
+    began = _clock()
+    prefix = f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0{_search_source()}\0".encode()
+    seen = [prefix]  # the fingerprint: names and stat records
+    parts: list[tuple[bytes, str, Record | None]] = []
+    pack, stat_of, record_of = _STAT.pack, os.stat, _record
     for folder in folders:
-        digest.update(b"\0folder\0" + os.fsencode(Path(folder).resolve()))
-        digest.update(b"\0dir" if Path(folder).is_dir() else b"\0missing")
+        head = b"\0folder\0" + os.fsencode(Path(folder).resolve())
+        head += b"\0dir" if Path(folder).is_dir() else b"\0missing"
+        seen.append(head)
+        parts.append((head, "", None))
         for entry in yaml_entries(folder):
-            digest.update(b"\0file\0" + os.fsencode(entry.name) + b"\0")
             try:
-                fd = open_regular(entry.path)
-                try:
-                    data = read_fd(fd, MAX_PLATFORM_FILE, entry.path)
-                finally:
-                    os.close(fd)
-            except OSError as error:  # unreadable or too big: the loader will say so
-                data = f"unreadable {error.errno}".encode()
-            digest.update(len(data).to_bytes(8, "big"))
-            digest.update(data)
-    return digest.hexdigest()
+                record: Record | None = record_of(stat_of(entry.path))
+            except OSError:
+                record = None
+            name = b"\0file\0" + entry.name.encode("utf-8", "surrogateescape") + b"\0"
+            seen.append(name + (pack(*record) if record else b"gone"))
+            parts.append((name, entry.path, record))
+    fingerprint = hashlib.sha256(b"".join(seen)).hexdigest()
+    known = _read_known(cache) if cache is not None else None
+    if known is not None and known.fingerprint == fingerprint:
+        return known.key
+    records = known.records() if known is not None else {}
+    digest = hashlib.sha256(prefix)
+    kept: dict[str, list[Any]] = {}
+    whole = True
+    for name, path, record in parts:
+        if not path:  # a folder
+            digest.update(name)
+            continue
+        content = _old_digest(records, path, record) if record is not None else None
+        if content is None:
+            content, record = _hash_file(path)
+        if record is not None and max(record[1], record[2]) < began - RACY_NS:
+            kept[path] = [*record, content]
+        else:  # racy: hashed again next time
+            whole = False
+        digest.update(name + content.encode("ascii"))
+    key = digest.hexdigest()
+    if cache is not None:
+        try:
+            _write_known(cache, fingerprint if whole else _NO_PRINT, key, kept)
+        except (OSError, ValueError):
+            pass
+    return key
 
 
 # -- the model as plain values and back ------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
-    """A model value as JSON values: dataclasses and tuples as lists, dates as text."""
-    if value is None or isinstance(value, (str, bool, int)):
-        return value
-    if isinstance(value, tuple):  # also ActionFacts, a NamedTuple
-        return [_plain(v) for v in value]
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _rest(value: Any) -> Any:
+    """What json's C encoder cannot write by itself (it writes text, numbers, lists and
+    tuples, NamedTuples included): a dataclass as the list of its fields, a set sorted, a
+    date as text."""
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return [getattr(value, name) for name in names]
     if isinstance(value, frozenset):
         return sorted(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if dataclasses.is_dataclass(value):
-        return [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]
-    raise TypeError(f"cannot cache a {type(value).__name__}")
+    raise TypeError(f"cannot cache a {kind.__name__}")
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_rest).encode
+
+
+def _model_json(value: Any) -> bytes:
+    """A model value as plain JSON values (the decoders below read it back)."""
+    return _ENCODE(value).encode("utf-8")
 
 
 def _exactly(kind: type) -> Callable[[Any], Any]:
@@ -195,126 +376,239 @@ def _private_dir(folder: Path) -> None:
         os.chmod(folder, 0o700)
 
 
-def _write(cache: Path, key: str, catalog: Catalog) -> None:
-    rows = []
-    blobs = []
-    offset = 0
-    for platform in catalog.platforms:
-        blob = json.dumps(
-            [_plain(a) for a in platform.actions], ensure_ascii=False, separators=(",", ":")
-        ).encode("utf-8")
-        rows.append(
-            [
-                platform.id,
-                platform.name,
-                list(platform.domains),
-                list(platform.categories),
-                list(platform.languages),
-                list(platform.aliases),
-                platform.origin,
-                platform.doable,
-                # The facts as JSON text inside the header: one string per platform
-                # held until they are asked for, not thousands of lists and strings.
-                json.dumps(_plain(platform.facts), ensure_ascii=False, separators=(",", ":")),
-                offset,
-                len(blob),
-                hashlib.sha256(blob).hexdigest(),
-            ]
-        )
-        blobs.append(blob)
-        offset += len(blob)
-    header = json.dumps(
-        {"key": key, "platforms": rows, "notices": list(catalog.notices)},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+def _replace(target: Path, parts: list[bytes]) -> None:
+    """Write `parts` to `target` all at once: a private temporary file renamed over it."""
     import tempfile
 
-    _private_dir(cache.parent)
-    fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".catalog.")  # created 0600
+    _private_dir(target.parent)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".catalog.")  # created 0600
     try:
         with os.fdopen(fd, "wb") as stream:
-            stream.write(
-                MAGIC
-                + hashlib.sha256(header).hexdigest().encode()
-                + b"\n"
-                + str(len(header)).zfill(_HEADER_DIGITS).encode()
-                + b"\n"
-            )
-            stream.write(header)
-            for blob in blobs:
-                stream.write(blob)
-        os.replace(tmp, cache)
+            for part in parts:
+                stream.write(part)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _write(cache: Path, key: str, catalog: Catalog) -> None:
+    from optout_tui.catalog.search import name_texts, title_texts, vocabulary_text
+
+    body: list[bytes] = []
+    size = 0
+
+    def add(data: bytes) -> tuple[int, int]:
+        nonlocal size
+        body.append(data)
+        size += len(data)
+        return size - len(data), len(data)
+
+    sections: dict[str, list[Any]] = {}
+
+    def section(name: str, data: bytes) -> None:
+        sections[name] = [*add(data), hashlib.sha256(data).hexdigest()]
+
+    rows = bytearray()
+    origins = bytearray()
+    for platform in catalog.platforms:
+        facts = _model_json(platform.facts)
+        actions = _model_json(platform.actions)
+        origin = os.fsencode(platform.origin)
+        rows += _ROW.pack(
+            *add(facts),
+            *add(actions),
+            len(origins),
+            len(origin),
+            hashlib.sha256(facts).digest(),
+            hashlib.sha256(actions).digest(),
+        )
+        origins += origin
+    section("rows", bytes(rows))
+    section("origins", bytes(origins))
+    names = name_texts(catalog.platforms)
+    section("names", names.blob)
+    section("names-at", names.offsets())
+    for lang in m.LANGUAGES:
+        titles = title_texts(catalog.platforms, lang)
+        section(f"titles-{lang}", titles.blob)
+        section(f"titles-{lang}-at", titles.offsets())
+        section(f"vocabulary-{lang}", vocabulary_text(names, titles))
+    platforms = catalog.platforms
+    header = _json(
+        {
+            "key": key,
+            "notices": list(catalog.notices),
+            "ids": [p.id for p in platforms],
+            "names": [p.name for p in platforms],
+            "domains": [list(p.domains) for p in platforms],
+            "categories": [list(p.categories) for p in platforms],
+            "languages": [list(p.languages) for p in platforms],
+            "aliases": [list(p.aliases) for p in platforms],
+            "counts": [n for p in platforms for n in (p.doable, p.tasks, p.task_minutes)],
+            "sections": sections,
+            "byteorder": sys.byteorder,
+        }
+    )
+    _replace(
+        cache,
+        [
+            MAGIC
+            + hashlib.sha256(header).hexdigest().encode()
+            + b"\n"
+            + str(len(header)).zfill(_HEADER_DIGITS).encode()
+            + b"\n",
+            header,
+            *body,
+        ],
+    )
+
+
 # -- reading ------------------------------------------------------------------------------
 
 
-class _Blocks:
-    """The open cache file a catalog reads its platforms' blocks from; closed with it."""
-
-    __slots__ = ("fd",)
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def read(self, start: int, length: int, digest: str) -> bytes | None:
-        try:
-            data = os.pread(self.fd, length, start)
-        except OSError:
-            return None
-        if len(data) != length or hashlib.sha256(data).hexdigest() != digest:
-            return None
-        return data
-
-    def __del__(self) -> None:
-        try:
-            os.close(self.fd)
-        except OSError:
-            pass
+_WORDS: dict[str, str] = {}
+"""One copy of each value of a kind, default, priority, difficulty or region."""
 
 
-def _fetch(
-    blocks: _Blocks, origin: str, start: int, length: int, digest: str
-) -> tuple[m.Action, ...]:
-    """A platform's full actions from its block; from its YAML file if the block is damaged."""
-    data = blocks.read(start, length, digest)
-    if data is not None:
-        try:
-            decode = _decoder(m.Action)
-            return tuple(decode(a) for a in json.loads(data))
-        except (ValueError, TypeError, KeyError, IndexError, RecursionError):
-            pass
-    from optout_tui.catalog.loader import load_platform
-
-    return load_platform(Path(origin)).actions
+def _word(value: Any) -> str:
+    """A text of a few values (a kind, a region), one copy kept however many actions have it."""
+    return _WORDS.setdefault(_exactly(str)(value), value)
 
 
-def _decode_facts(encoded: str) -> tuple[ActionFacts, ...]:
-    """The facts of a platform's actions (from the header, whose digest was checked)."""
-    rows = _exactly(list)(json.loads(encoded))
-    text, facts = _decoder(m.LocalText), ActionFacts
+def _words(value: Any) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise TypeError("expected list")
+    found = tuple(map(_word, value))
+    return _TUPLES.setdefault(found, found)
+
+
+_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _decode_facts(data: bytes) -> tuple[ActionFacts, ...]:
+    """The facts of a platform's actions, every value checked for its exact type."""
+    text = _decoder(m.LocalText)
     found = []
-    for row in rows:
-        aid, title, kind, default, priority, difficulty, regions, doable, minutes, formerly = row
+    for row in _exactly(list)(json.loads(data)):
+        aid, title, kind, default, priority, difficulty, regions, doable, minutes, formerly = (
+            _exactly(list)(row)
+        )
+        if type(title) is list and len(title) == 4 and title[2] == [] and title[3] == []:
+            en, fr = title[0], title[1]  # most titles: no unconfirmed language, no former one
+            if type(en) is not str or (fr is not None and type(fr) is not str):
+                raise TypeError("expected str")
+            local = m.LocalText(en, fr)
+        else:
+            local = text(title)
+        if type(doable) is not bool or type(minutes) is not int or type(aid) is not str:
+            raise TypeError("expected bool, int and str")
         found.append(
-            facts(
+            ActionFacts(
                 aid,
-                text(title),
-                kind,
-                default,
-                priority,
-                difficulty,
-                tuple(regions),
+                local,
+                _word(kind),
+                _word(default),
+                _word(priority),
+                _word(difficulty),
+                _words(regions),
                 doable,
                 minutes,
-                tuple(formerly),
+                tuple(map(_exactly(str), _exactly(list)(formerly))),
             )
         )
     return tuple(found)
+
+
+_DAMAGE = (ValueError, TypeError, KeyError, IndexError, RecursionError, UnicodeError)
+
+
+class _Shelf:
+    """The open cache file the platforms of a catalog read their facts, actions and file
+    names from, each checked against its digest; closed with the catalog."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.size = os.fstat(fd).st_size
+        self.base = 0
+        self.sections: dict[str, tuple[int, int, str]] = {}
+        self.rows = b""
+        self._origins: bytes | None = None
+
+    def read(self, start: int, length: int, digest: bytes | str) -> bytes | None:
+        """`length` bytes at `start` of the body, when their SHA-256 is `digest`."""
+        try:
+            data = os.pread(self.fd, length, self.base + start)
+        except OSError:
+            return None
+        if len(data) != length:
+            return None
+        check = hashlib.sha256(data)
+        if (check.digest() if isinstance(digest, bytes) else check.hexdigest()) != digest:
+            return None
+        return data
+
+    def section(self, name: str) -> bytes | None:
+        where = self.sections.get(name)
+        return None if where is None else self.read(*where)
+
+    def _row(self, row: int) -> tuple[Any, ...]:
+        return _ROW.unpack_from(self.rows, row * _ROW.size)
+
+    def _from_yaml(self, row: int) -> Platform:
+        from optout_tui.catalog.loader import load_platform
+
+        return load_platform(Path(self.origin(row)))
+
+    def facts(self, row: int) -> tuple[ActionFacts, ...]:
+        """A platform's facts; from its YAML file if they are damaged."""
+        start, length, *_, digest, _ = self._row(row)
+        data = self.read(start, length, digest)
+        if data is not None:
+            try:
+                return _decode_facts(data)
+            except _DAMAGE:
+                pass
+        return self._from_yaml(row).facts
+
+    def actions(self, row: int) -> tuple[m.Action, ...]:
+        """A platform's full actions; from its YAML file if they are damaged."""
+        _, _, start, length, _, _, _, digest = self._row(row)
+        data = self.read(start, length, digest)
+        if data is not None:
+            try:
+                decode = _decoder(m.Action)
+                return tuple(decode(a) for a in _exactly(list)(json.loads(data)))
+            except _DAMAGE:
+                pass
+        return self._from_yaml(row).actions
+
+    def origin(self, row: int) -> str:
+        """The file a platform was read from (the names are checked once, all together)."""
+        if self._origins is None:
+            origins = self.section("origins")
+            if origins is None:
+                raise OSError("the cache file was damaged since it was opened")
+            self._origins = origins
+        *_, start, length, _, _ = self._row(row)
+        return os.fsdecode(self._origins[start : start + length])
+
+    def prepared(self, name: str) -> bytes | None:
+        """A section made for the search ("names", "titles-en", "vocabulary-fr"…), when it
+        is whole."""
+        return self.section(name) if name not in ("rows", "origins") else None
+
+    def __del__(self, _close: Callable[[int], None] = os.close) -> None:
+        # os.close bound at definition: at interpreter exit the module's globals may already
+        # be gone ("'NoneType' object has no attribute 'close'" on the way out).
+        try:
+            _close(self.fd)
+        except OSError:
+            pass
 
 
 def _trusted_fd(cache: Path) -> int | None:
@@ -331,59 +625,75 @@ def _trusted_fd(cache: Path) -> int | None:
     return fd
 
 
+def _column(data: dict[str, Any], name: str, count: int, kind: type) -> list[Any]:
+    """A column of the header: a list of `count` values of exactly `kind`."""
+    values = data[name]
+    if type(values) is not list or len(values) != count or set(map(type, values)) - {kind}:
+        raise TypeError(f"the column {name} is damaged")
+    return values
+
+
+def _tuples(data: dict[str, Any], name: str, count: int, share: bool) -> list[tuple[str, ...]]:
+    """A column of lists of text, as tuples; with `share`, one copy of each (("social",) is
+    the same tuple for every platform that has it)."""
+    values = _column(data, name, count, list)
+    if set(map(type, chain.from_iterable(values))) - {str}:
+        raise TypeError(f"the column {name} is damaged")
+    if not share:
+        return list(map(tuple, values))
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return [shared.setdefault(t, t) for t in map(tuple, values)]
+
+
 def _read(cache: Path, key: str) -> Catalog | None:
     """The catalog from the cache file when it is ours, whole and for this key; else None."""
     fd = _trusted_fd(cache)
     if fd is None:
         return None
-    blocks = _Blocks(fd)  # closes the descriptor when the catalog is dropped
-    size = os.fstat(fd).st_size
+    shelf = _Shelf(fd)  # closes the descriptor when the catalog is dropped
     lead = os.pread(fd, len(MAGIC) + 65 + _HEADER_DIGITS + 1, 0)
     if not lead.startswith(MAGIC) or len(lead) != len(MAGIC) + 65 + _HEADER_DIGITS + 1:
         return None
     digest = lead[len(MAGIC) : len(MAGIC) + 64].decode("ascii")
     length = int(lead[len(MAGIC) + 65 : -1])
     base = len(lead)
-    if base + length > size:
+    if base + length > shelf.size:
         return None
     header = os.pread(fd, length, base)
     if hashlib.sha256(header).hexdigest() != digest:
         return None
     data = json.loads(header)
-    if data["key"] != key:
+    if data["key"] != key or data["byteorder"] != sys.byteorder:
         return None
-    base += length
-    platforms = []
-    strings = _exactly(str)
-    for (
-        pid,
-        name,
-        domains,
-        categories,
-        languages,
-        aliases,
-        origin,
-        doable,
-        facts,
-        offset,
-        blen,
-        bdigest,
-    ) in data["platforms"]:
-        platforms.append(
-            Platform(
-                strings(pid),
-                strings(name),
-                tuple(domains),
-                tuple(categories),
-                tuple(languages),
-                aliases=tuple(aliases),
-                origin=strings(origin),
-                doable=_exactly(int)(doable),
-                fetch_facts=partial(_decode_facts, strings(facts)),
-                fetch=partial(_fetch, blocks, origin, base + offset, blen, bdigest),
-            )
+    shelf.base = base + length
+    for name, (start, size, check) in data["sections"].items():
+        if type(start) is not int or type(size) is not int or type(check) is not str:
+            return None
+        if start < 0 or size < 0 or shelf.base + start + size > shelf.size:
+            return None
+        shelf.sections[name] = (start, size, check)
+    ids = _column(data, "ids", len(data["ids"]), str)
+    count = len(ids)
+    rows = shelf.section("rows")
+    if rows is None or len(rows) != count * _ROW.size:
+        return None
+    shelf.rows = rows
+    names = _column(data, "names", count, str)
+    domains = _tuples(data, "domains", count, share=False)
+    categories = _tuples(data, "categories", count, share=True)
+    languages = _tuples(data, "languages", count, share=True)
+    aliases = _tuples(data, "aliases", count, share=False)
+    flat = _column(data, "counts", 3 * count, int)
+    counts = zip(flat[0::3], flat[1::3], flat[2::3])
+    shelved = Platform.shelved
+    platforms = tuple(
+        shelved(pid, name, domain, category, language, alias, numbers, shelf, row)
+        for row, (pid, name, domain, category, language, alias, numbers) in enumerate(
+            zip(ids, names, domains, categories, languages, aliases, counts)
         )
-    return Catalog(tuple(platforms), notices=tuple(map(strings, data["notices"])))
+    )
+    notices = tuple(_column(data, "notices", len(data["notices"]), str))
+    return Catalog(platforms, notices=notices, prepared=shelf.prepared)
 
 
 def load_catalog(folders: list[Path]) -> Catalog:
@@ -399,12 +709,13 @@ def load_catalog_cached(folders: Iterable[Path]) -> Catalog:
     if os.environ.get(CACHE_ENV):
         return load_catalog(folders)
     cache = _cache_file(folders)
-    key = _key(folders)
+    key = _key(folders, cache)
     try:
-        catalog = _read(cache, key)
+        with collector_paused():  # thousands of objects, all kept: nothing to collect
+            catalog = _read(cache, key)
         if catalog is not None:
             return catalog
-    except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+    except (OSError, *_DAMAGE):
         pass  # damaged or foreign: treated as absent, and rebuilt below
     catalog = load_catalog(folders)  # raises CatalogError: nothing is cached then
     try:
@@ -416,10 +727,13 @@ def load_catalog_cached(folders: Iterable[Path]) -> Catalog:
 
 
 def _prune(folder: Path, keep: int = KEEP) -> None:
-    """Keep the caches of the `keep` catalog-folder sets used most recently; remove the
-    pickled caches of earlier versions (never read)."""
+    """Keep the caches of the `keep` catalog-folder sets used most recently, with their
+    kept digests; remove the pickled caches of earlier versions (never read)."""
     for old in folder.glob("catalog-*.pickle"):
         old.unlink(missing_ok=True)
     files = sorted(folder.glob(f"catalog-*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[keep:]:
         old.unlink(missing_ok=True)
+    for digests in folder.glob(f"catalog-*{FILES_SUFFIX}"):
+        if not digests.with_suffix(SUFFIX).exists():
+            digests.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from optout_tui.catalog.links import LinkProblem, check_link, replacement_notice
 from optout_tui.catalog.problems import CatalogError, Problem
 from optout_tui.catalog.regions import is_region
 from optout_tui.catalog.yamlnodes import Node, YamlProblem, parse
+from optout_tui.heap import collector_paused
 from optout_tui.safe_files import FileTooLarge, read_regular
 from optout_tui.text import clean, has_control, has_invisible
 
@@ -47,10 +48,16 @@ def yaml_type(value: str) -> str:
 
     if value[:1] not in yaml.resolver.Resolver.yaml_implicit_resolvers:
         return "str"  # no implicit type starts with this character
-    tag: str = yaml.resolver.Resolver().resolve(  # type: ignore[no-untyped-call]
-        yaml.ScalarNode, value, (True, False)
-    )
+    tag: str = _resolver().resolve(yaml.ScalarNode, value, (True, False))
     return tag.rsplit(":", 1)[-1]
+
+
+@lru_cache(maxsize=1)
+def _resolver() -> Any:
+    """One resolver for every value (making one per value cost more than resolving)."""
+    import yaml
+
+    return yaml.resolver.Resolver()
 
 
 class _Invalid(Exception):
@@ -229,7 +236,7 @@ class _Builder:
 
     def minutes(self, node: Node, where: str) -> int:
         value = self.string(node, where, typed="int")
-        if not value.isdigit() or not 1 <= int(value) <= 240:
+        if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 240:
             raise self.fail(
                 node, f"{where} must be a whole number of minutes from 1 to 240, not {value!r}"
             )
@@ -593,7 +600,7 @@ BUILD: dict[str, Callable[[Values], Any]] = {
 
 def load_platform(path: Path, *, today: dt.date | None = None) -> m.Platform:
     """Load one platform file; raise CatalogError listing every error found in it."""
-    platform, findings = check_platform(path, today=today)
+    platform, findings = _checked(path, today, warnings=False)
     if platform is None:
         raise CatalogError([p for p in findings if p.severity == "error"])
     return platform
@@ -603,8 +610,14 @@ def check_platform(
     path: Path, *, today: dt.date | None = None
 ) -> tuple[m.Platform | None, list[Problem]]:
     """Load one platform file: the platform (None when it has errors) and every finding."""
+    return _checked(path, today, warnings=True)
+
+
+def _checked(
+    path: Path, today: dt.date | None, *, warnings: bool
+) -> tuple[m.Platform | None, list[Problem]]:
     try:
-        return _check_platform(path, today)
+        return _check_platform(path, today, warnings)
     except CatalogError as error:
         return None, error.problems
     except Exception as error:  # never a traceback for a bad file, whatever it holds
@@ -613,7 +626,12 @@ def check_platform(
         ]
 
 
-def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | None, list[Problem]]:
+def _check_platform(
+    path: Path, today: dt.date | None, warnings: bool
+) -> tuple[m.Platform | None, list[Problem]]:
+    """The fast way first (catalog/fastpath.py); the slow way, which says what is wrong and
+    where, when the fast way cannot vouch for the file (or, with `warnings`, when the file
+    has something to warn about)."""
     shown = str(path)
     try:
         raw = read_regular(path, MAX_FILE_BYTES)  # a FIFO or /dev/zero is refused unread
@@ -641,6 +659,13 @@ def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | Non
         raise CatalogError(
             [Problem(shown, line, column, "the file is not UTF-8 text (save it as UTF-8)")]
         ) from None
+    today = today or dt.date.today()
+    from optout_tui.catalog import fastpath  # here: it reads the loader's limits and rules
+
+    with collector_paused():  # every object made here stays alive: nothing for it to free
+        platform = fastpath.platform(raw, shown, today, path.stem, warnings=warnings)
+    if platform is not None:
+        return platform, []
     try:
         root = parse(text)
     except YamlProblem as problem:
@@ -658,7 +683,7 @@ def _check_platform(path: Path, today: dt.date | None) -> tuple[m.Platform | Non
                 )
             ]
         )
-    builder = _Builder(shown, today or dt.date.today(), path.stem)
+    builder = _Builder(shown, today, path.stem)
     try:
         platform = builder.object(root, "platform", "the platform")
     except _Invalid:
@@ -683,6 +708,11 @@ def load_catalog(folders: Iterable[Path], *, today: dt.date | None = None) -> m.
 
     Raises CatalogError with the problems of every bad file, not only the first.
     """
+    with collector_paused():  # a catalog is built to stay: no collection walks it meanwhile
+        return _load_catalog(folders, today)
+
+
+def _load_catalog(folders: Iterable[Path], today: dt.date | None) -> m.Catalog:
     platforms: dict[str, m.Platform] = {}
     problems: list[Problem] = []
     notices: list[str | None] = []

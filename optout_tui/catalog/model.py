@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 LANGUAGES = ("en", "fr")
 
@@ -309,6 +309,13 @@ class ActionFacts(NamedTuple):
     minutes: int = 5
     formerly: tuple[str, ...] = ()  # earlier wordings of its labels, for search
 
+    @property
+    def is_task(self) -> bool:
+        """Something a person can do: not when no opt-out exists (its steps are what one can
+        do instead), nor when the control exists on no surface, nor when it is advice
+        (`doable` is False for those two)."""
+        return self.kind != Kind.NO_OPT_OUT and self.doable
+
     @classmethod
     def of(cls, action: Action) -> ActionFacts:
         return cls(
@@ -343,12 +350,52 @@ def former_wordings(action: Action) -> tuple[str, ...]:
     return tuple(found)
 
 
+class Shelf(Protocol):
+    """Where a platform served from the cache reads, on first use, what it does not hold:
+    the facts and the full actions of its row, and the file it came from."""
+
+    def facts(self, row: int) -> tuple[ActionFacts, ...]: ...
+
+    def actions(self, row: int) -> tuple[Action, ...]: ...
+
+    def origin(self, row: int) -> str: ...
+
+
+class _Fetchers:
+    """A shelf made of two functions (a platform built with `fetch` and `fetch_facts`)."""
+
+    __slots__ = ("fetch", "fetch_facts", "where")
+
+    def __init__(
+        self,
+        fetch: Callable[[], tuple[Action, ...]],
+        fetch_facts: Callable[[], tuple[ActionFacts, ...]] | None,
+        where: str,
+    ) -> None:
+        self.fetch = fetch
+        self.fetch_facts = fetch_facts
+        self.where = where
+
+    def facts(self, row: int) -> tuple[ActionFacts, ...]:
+        if self.fetch_facts is None:
+            return tuple(ActionFacts.of(a) for a in self.fetch())
+        return tuple(self.fetch_facts())
+
+    def actions(self, row: int) -> tuple[Action, ...]:
+        return tuple(self.fetch())
+
+    def origin(self, row: int) -> str:
+        return self.where
+
+
 class Platform:
     """A service and its opt-out actions, as read from one catalog file.
 
-    `actions` may be read lazily: a platform served from the cache carries its `facts` and a
-    function that fetches the full actions the first time they are asked for. Treat it as
-    immutable, like the other model classes.
+    `actions` may be read lazily: a platform served from the cache holds its names and
+    counts, and reads its `facts`, its full actions and its `origin` from a shared shelf
+    (the open cache file) the first time they are asked for: thousands of platforms cost a
+    few hundred bytes each until they are looked at. Treat it as immutable, like the other
+    model classes.
     """
 
     __slots__ = (
@@ -358,12 +405,14 @@ class Platform:
         "categories",
         "languages",
         "aliases",
-        "origin",
         "doable",
+        "tasks",
+        "task_minutes",
+        "_origin",
         "_facts",
-        "_fetch_facts",
         "_actions",
-        "_fetch",
+        "_shelf",
+        "_row",
     )
 
     def __init__(
@@ -380,6 +429,7 @@ class Platform:
         fetch: Callable[[], tuple[Action, ...]] | None = None,
         fetch_facts: Callable[[], tuple[ActionFacts, ...]] | None = None,
         doable: int | None = None,
+        tasks: tuple[int, int] | None = None,
     ) -> None:
         if actions is None and ((facts is None and fetch_facts is None) or fetch is None):
             raise TypeError("a platform needs its actions, or facts and a way to fetch them")
@@ -389,38 +439,86 @@ class Platform:
         self.categories = categories
         self.languages = languages
         self.aliases = aliases
-        self.origin = origin
+        self._origin: str | None = origin
         self._actions = tuple(actions) if actions is not None else None
-        self._fetch = fetch
-        self._fetch_facts = fetch_facts
+        self._shelf: Shelf | None = None
+        self._row = 0
+        if self._actions is None:
+            assert fetch is not None
+            self._shelf = _Fetchers(fetch, fetch_facts, origin)
         self._facts = facts
         if facts is None and fetch_facts is None:
             self._facts = tuple(ActionFacts.of(a) for a in self._actions or ())
         self.doable: int = doable if doable is not None else sum(f.doable for f in self.facts)
-        """How many actions can be done somewhere (for "0/3 done" without reading facts)."""
+        """How many actions can be done somewhere."""
+        if tasks is None:
+            kept = [f for f in self.facts if f.is_task]
+            tasks = (len(kept), sum(f.minutes for f in kept))
+        self.tasks: int = tasks[0]
+        """How many of its actions are tasks (ActionFacts.is_task): a row's "3 to do" and the
+        overall count of a platform nobody has touched, without reading its facts."""
+        self.task_minutes: int = tasks[1]
+        """The minutes its tasks take, for "about 25 minutes left"."""
+
+    @classmethod
+    def shelved(
+        cls,
+        id: str,  # noqa: A002
+        name: str,
+        domains: tuple[str, ...],
+        categories: tuple[str, ...],
+        languages: tuple[str, ...],
+        aliases: tuple[str, ...],
+        counts: tuple[int, int, int],
+        shelf: Shelf,
+        row: int,
+    ) -> Platform:
+        """A platform whose facts, actions and origin are read from `shelf` (row `row`)
+        when first asked for; `counts` are doable, tasks and task minutes."""
+        self = cls.__new__(cls)
+        self.id = id
+        self.name = name
+        self.domains = domains
+        self.categories = categories
+        self.languages = languages
+        self.aliases = aliases
+        self.doable, self.tasks, self.task_minutes = counts
+        self._origin = None
+        self._facts = None
+        self._actions = None
+        self._shelf = shelf
+        self._row = row
+        return self
+
+    @property
+    def origin(self) -> str:
+        """The file it was read from."""
+        if self._origin is None:
+            assert self._shelf is not None
+            self._origin = self._shelf.origin(self._row)
+        return self._origin
 
     @property
     def facts(self) -> tuple[ActionFacts, ...]:
         if self._facts is None:
-            assert self._fetch_facts is not None
-            self._facts = tuple(self._fetch_facts())
-            self._fetch_facts = None
+            self._facts = self.read_facts()
         return self._facts
 
     def read_facts(self) -> tuple[ActionFacts, ...]:
         """The facts, without keeping them when they were not in memory already (an index
         over thousands of platforms reads each once and needs them no more)."""
         if self._facts is None:
-            assert self._fetch_facts is not None
-            return tuple(self._fetch_facts())
+            if self._actions is not None:
+                return tuple(ActionFacts.of(a) for a in self._actions)
+            assert self._shelf is not None
+            return self._shelf.facts(self._row)
         return self._facts
 
     @property
     def actions(self) -> tuple[Action, ...]:
         if self._actions is None:
-            assert self._fetch is not None
-            self._actions = tuple(self._fetch())
-            self._fetch = None
+            assert self._shelf is not None
+            self._actions = self._shelf.actions(self._row)
         return self._actions
 
     @property
@@ -461,6 +559,9 @@ class Catalog:
     _by_id: dict[str, Platform] = field(default_factory=dict, repr=False, compare=False)
     notices: tuple[str, ...] = ()
     """Warnings about the catalog as a whole (an overlay replacing a platform's domains)."""
+    prepared: Callable[[str], Any] | None = field(default=None, repr=False, compare=False)
+    """Work done ahead by the cache, by name ("search-en": a language's folded search texts),
+    or None when there is none; the search builds what it is not given."""
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.platforms})

@@ -1,20 +1,23 @@
 """Search over platform names, aliases and action titles: case-blind and tolerant of typos.
 
 The command line and the app both use this, so they find the same things. The index of a
-catalog in one language is two lists of strings, one per platform: its names, and its action
-titles, each folded and joined by newlines. Folding is done once over all of them joined (C
-speed), and a search is a `str.find`/`in` per platform, also in C. Typos are looked for in a
-vocabulary of the distinct words, built the first time a typo is needed (or ahead, by
-`warm()`): difflib compares a query word with each distinct word once, and the platforms
-holding a near word are found by the same substring tests. No per-entry objects: a catalog of
-5,000 platforms costs a few megabytes.
+catalog in one language is two byte strings (UTF-8) with an array of offsets each: every
+platform's names, and every platform's action titles, each folded and joined by newlines.
+Folding is done once over a chunk of them joined (C speed), and a search is `bytes.find` over
+the whole string, also in C, with the platform found by bisecting the offsets. The cache
+ships these texts ready (checked by its digests), so the app searches as soon as it shows.
+Typos are looked for in a vocabulary of the distinct words, built the first time a typo is
+needed (or ahead, by `warm()`): difflib compares a query word with each distinct word once,
+and the platforms holding a near word are found by the same substring tests. No per-entry
+objects: a catalog of 5,000 platforms costs a megabyte or two.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -24,8 +27,10 @@ TYPO_CUTOFF = 0.75  # difflib ratio a word needs to count as a typo of a query w
 TYPO_WHEN_FEWER = 5  # the browse list looks for typos only when fewer platforms matched exactly
 _CHUNK = 256  # platforms folded at once while building
 _SEP = "\n"  # between the texts of one platform; never inside a folded text
+_SEP_B = _SEP.encode()
 _END = "\x00"  # between platforms while folding them all at once
 _SPACES = re.compile(r"[^\S\n\x00]+")
+_TYPO_WORDS = re.compile(r"^[^\d\n]+$", re.M)  # the words of a vocabulary with no digit
 _UNICODE_SPACES = (
     "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -75,25 +80,145 @@ def _title_texts(facts: tuple[ActionFacts, ...], lang: str) -> list[str]:
     return texts
 
 
-class _Vocabulary:
-    """The distinct words of an index, by length, for typo matching."""
+class _Texts:
+    """The folded texts of every platform as one UTF-8 byte string: platform i's are
+    `blob[at[i]:at[i + 1]]`, SEP + text + SEP + text…, and a last SEP ends the string. A
+    search is `bytes.find` over it (C speed), with no text object per platform (the offsets
+    are a list: indexing it is a quarter faster than an array's, for 28 bytes each)."""
 
-    def __init__(self, names: list[str], titles: list[str]) -> None:
+    __slots__ = ("blob", "at")
+
+    def __init__(self, blob: bytes, at: list[int]) -> None:
+        self.blob = blob
+        self.at = at
+
+    def offsets(self) -> bytes:
+        """The offsets as 64-bit integers, as the cache ships them."""
+        return array("q", self.at).tobytes()
+
+    @classmethod
+    def shipped(cls, blob: bytes | None, raw: bytes | None, count: int) -> _Texts | None:
+        """Texts shipped by the cache, when they fit `count` platforms; else None."""
+        if blob is None or raw is None:
+            return None
+        at = array("q")
+        if len(raw) != (count + 1) * at.itemsize:
+            return None
+        at.frombytes(raw)
+        offsets = at.tolist()
+        if (
+            offsets[0] != 0
+            or offsets[count] != len(blob) - 1
+            or blob[-1:] != _SEP_B
+            or offsets != sorted(offsets)  # one pass in C over a sorted list
+        ):
+            return None
+        return cls(blob, offsets)
+
+    @classmethod
+    def build(cls, groups: Iterable[list[str]]) -> _Texts:
+        """Each group of texts folded, a chunk of platforms at a time (a small peak)."""
+        parts: list[bytes] = []
+        at: list[int] = []
+        size = 0
+        chunk: list[list[str]] = []
+
+        def flush() -> None:
+            nonlocal size
+            if not chunk:
+                return
+            for folded in _fold_all(chunk):
+                data = folded.encode("utf-8")
+                at.append(size)
+                parts.append(data)
+                size += len(data)
+            chunk.clear()
+
+        for group in groups:
+            chunk.append(group)
+            if len(chunk) == _CHUNK:
+                flush()
+        flush()
+        at.append(size)
+        parts.append(_SEP_B)
+        return cls(b"".join(parts), at)
+
+    def __len__(self) -> int:
+        return len(self.at) - 1
+
+    def has(self, i: int, needle: bytes, whole: bool = False) -> bool:
+        """Whether platform i's texts hold `needle` (with `whole`, a needle ending in SEP
+        may end on the SEP that follows its last text)."""
+        return self.blob.find(needle, self.at[i], self.at[i + 1] + whole) != -1
+
+    def holding(self, needle: bytes, pool: Sequence[int] | None = None) -> list[int]:
+        """The platforms whose texts hold `needle`, in order. `pool`, when given, holds
+        every platform that can: a small pool is tested one by one, else the whole string
+        is searched."""
+        blob, at = self.blob, self.at
+        find = blob.find
+        if pool is not None and len(pool) * 4 < len(at):
+            whole = needle.endswith(_SEP_B)
+            return [i for i in pool if find(needle, at[i], at[i + 1] + whole) != -1]
+        found: list[int] = []
+        i = 0
+        count = len(at) - 1
+        start = find(needle)
+        while start != -1:  # never at the SEP ending the string: a needle is not SEP alone
+            while at[i + 1] <= start:  # the platform whose texts the match starts in
+                i += 1
+            found.append(i)
+            if len(found) % 64 == 0 and len(found) * 4 > i:  # most hold it: test each
+                whole = needle.endswith(_SEP_B)
+                rest = range(i + 1, count)
+                return found + [j for j in rest if find(needle, at[j], at[j + 1] + whole) != -1]
+            start = find(needle, at[i + 1])
+        return found
+
+    def words(self) -> set[str]:
+        """Every distinct word, read a chunk of platforms at a time."""
         words: set[str] = set()
-        for start in range(0, len(names), _CHUNK):  # a chunk at a time: a small peak
-            words.update(
-                _words(
-                    " ".join(names[start : start + _CHUNK])
-                    + " "
-                    + " ".join(titles[start : start + _CHUNK])
-                )
-            )
-        self.words = sorted(words)
-        self.blob = _SEP + _SEP.join(self.words) + _SEP
+        at, count = self.at, len(self)
+        for start in range(0, count, _CHUNK):
+            text = self.blob[at[start] : at[min(start + _CHUNK, count)]].decode("utf-8")
+            words.update(_words(text))
+        return words
+
+
+def vocabulary_text(names: _Texts, titles: _Texts) -> bytes:
+    """The vocabulary of an index as the cache ships it."""
+    return _Vocabulary.of(names, titles).blob.encode("utf-8")
+
+
+def name_texts(platforms: Sequence[Platform]) -> _Texts:
+    """The folded names, ids and aliases of the platforms."""
+    return _Texts.build([p.name, p.id, *p.aliases] for p in platforms)
+
+
+def title_texts(platforms: Sequence[Platform], lang: str) -> _Texts:
+    """The folded action titles (and ids, kinds, former wordings) of the platforms in `lang`.
+    Facts read for them are not kept on the platforms: most are never shown."""
+    return _Texts.build(_title_texts(p.read_facts(), lang) for p in platforms)
+
+
+class _Vocabulary:
+    """The distinct words of an index (SEP + word + SEP + word… + SEP, sorted), and those
+    that can be typos (no digit: numbers are never typos of words) by length."""
+
+    def __init__(self, blob: str) -> None:
+        self.blob = blob
         self.by_length: dict[int, list[str]] = {}
-        for word in self.words:  # numbers are never typos of words: left out
-            if not any(c.isdigit() for c in word):
-                self.by_length.setdefault(len(word), []).append(word)
+        for word in _TYPO_WORDS.findall(blob):
+            self.by_length.setdefault(len(word), []).append(word)
+
+    @classmethod
+    def of(cls, names: _Texts, titles: _Texts) -> _Vocabulary:
+        return cls(_SEP + _SEP.join(sorted(names.words() | titles.words())) + _SEP)
+
+    @classmethod
+    def shipped(cls, data: bytes | None) -> _Vocabulary | None:
+        """A vocabulary shipped by the cache (checked by its digest), or None."""
+        return None if data is None else cls(data.decode("utf-8"))
 
 
 class SearchIndex:
@@ -103,20 +228,22 @@ class SearchIndex:
         self.catalog = catalog
         self.lang = lang
         platforms = catalog.platforms
-        self._names: list[str] = []
-        self._titles: list[str] = []
-        # A chunk of platforms at a time, so the texts in flight stay small (memory taken
-        # at a peak is seldom given back). Facts read for the titles are not kept on the
-        # platforms: most are never shown.
-        for start in range(0, len(platforms), _CHUNK):
-            chunk = platforms[start : start + _CHUNK]
-            self._names += _fold_all([[p.name, p.id, *p.aliases] for p in chunk])
-            self._titles += _fold_all([_title_texts(p.read_facts(), lang) for p in chunk])
-        self._whole_names = [n + _SEP for n in self._names]  # each name between two SEPs
+        prepared = catalog.prepared
+        count = len(platforms)
+        names = titles = None
+        if prepared is not None:  # shipped by the cache, checked against its digests
+            names = _Texts.shipped(prepared("names"), prepared("names-at"), count)
+            titles = _Texts.shipped(
+                prepared(f"titles-{lang}"), prepared(f"titles-{lang}-at"), count
+            )
+        self._names = names or name_texts(platforms)
+        self._titles = titles or title_texts(platforms, lang)
         self._vocabulary: _Vocabulary | None = None
         self._lock = threading.Lock()
         self._close_cache: dict[str, dict[str, float]] = {}
         self._last: tuple[str, list[int]] = ("", [])
+        self._recent: dict[str, list[int]] = {}
+        """The last few queries' results: Backspace shows one of them again at once."""
 
     def warm(self) -> None:
         """Build what typo matching needs now rather than at the first typo."""
@@ -125,7 +252,11 @@ class SearchIndex:
     def _vocab(self) -> _Vocabulary:
         with self._lock:
             if self._vocabulary is None:
-                self._vocabulary = _Vocabulary(self._names, self._titles)
+                prepared = self.catalog.prepared
+                shipped = prepared(f"vocabulary-{self.lang}") if prepared is not None else None
+                self._vocabulary = _Vocabulary.shipped(shipped) or _Vocabulary.of(
+                    self._names, self._titles
+                )
             return self._vocabulary
 
     def _close_words(self, word: str) -> dict[str, float]:
@@ -140,6 +271,8 @@ class SearchIndex:
         while at != -1:
             start = blob.rfind(_SEP, 0, at) + 1
             end = blob.find(_SEP, at)
+            if end == -1:  # a last word without its SEP (a vocabulary not made here)
+                end = len(blob)
             close[blob[start:end]] = 1.0
             at = blob.find(word, end)
         if len(word) >= 3 and not any(c.isdigit() for c in word):  # "123" has no typos
@@ -159,27 +292,32 @@ class SearchIndex:
         self._close_cache[word] = close
         return close
 
-    def _near(self, query: str, among: Iterable[int]) -> dict[int, float]:
-        """Platforms (of `among`) holding, for every query word, the word or a near miss of
-        it, with how close the farthest word is."""
+    def _near(self, query: str) -> dict[int, float]:
+        """Platforms holding, for every query word, the word or a near miss of it, with how
+        close the farthest word is."""
         found: dict[int, float] | None = None
         names, titles = self._names, self._titles
         for word in _words(query):
             close = self._close_words(word)
             if not close:
                 return {}
-            # A text holding a word that holds `word` holds `word`: one test covers every
-            # close word of ratio 1.0; the typos are tried after it, closest first.
-            typos = sorted(((c, r) for c, r in close.items() if r < 1.0), key=lambda c: -c[1])
+            # A text holding a word that holds `word` holds `word`: one search covers every
+            # close word of ratio 1.0; the typos are searched after it, closest first, and a
+            # platform keeps the closest it holds.
+            typos = sorted(
+                ((c.encode("utf-8"), r) for c, r in close.items() if r < 1.0), key=lambda c: -c[1]
+            )
             best: dict[int, float] = {}
-            for i in among if found is None else found:
-                if word in names[i] or word in titles[i]:
-                    ratio = 1.0
-                else:
-                    ratio = next((r for c, r in typos if c in names[i] or c in titles[i]), 0.0)
-                    if not ratio:
-                        continue
-                best[i] = ratio if found is None else min(ratio, found[i])
+            pool = sorted(found) if found is not None else None
+            for needle, ratio in [(word.encode("utf-8"), 1.0), *typos]:
+                if found is None:
+                    for i in names.holding(needle) + titles.holding(needle):
+                        best.setdefault(i, ratio)
+                    continue
+                # A large pool is searched whole: only the platforms of the pool are kept.
+                for i in names.holding(needle, pool) + titles.holding(needle, pool):
+                    if i in found and i not in best:
+                        best[i] = min(ratio, found[i])
             found = best
             if not found:
                 return {}
@@ -187,7 +325,7 @@ class SearchIndex:
 
     def platforms(self, query: str) -> list[Platform]:
         """The platforms matching `query`, each once, best first; fast enough to run on
-        every keystroke over thousands of platforms (`in` tests run in C).
+        every keystroke over thousands of platforms (`bytes.find` runs in C).
 
         Order: name prefix, title prefix, name substring, title substring, then, when those
         found fewer than TYPO_WHEN_FEWER, typo matches (every query word, or a near miss of
@@ -195,35 +333,36 @@ class SearchIndex:
         query = _fold(query)
         if not query:
             return list(self.catalog.platforms)
-        at_start = _SEP + query
+        platforms = self.catalog.platforms
+        recent = self._recent.get(query)
+        if recent is not None:
+            self._last = (query, sorted(recent))  # still holds all the next query can find
+            return [platforms[i] for i in recent]
+        needle = query.encode("utf-8")
+        at_start = _SEP_B + needle
         names, titles = self._names, self._titles
         # Typing adds letters: a text holding "platform 12" holds "platform 1", so the next
         # query only needs to look at the platforms the last one found.
         last_query, last_found = self._last
         pool = last_found if last_query and query.startswith(last_query) else None
-        order: dict[int, None] = {}
-        # An exact name, id or alias comes first ("x" is X, before Grok's "xAI").
-        tiers = (
-            (self._whole_names, at_start + _SEP),
-            (names, at_start),
-            (titles, at_start),
-            (names, query),
-            (titles, query),
-        )
-        for blobs, text in tiers:
-            if pool is None:
-                found = [i for i, b in enumerate(blobs) if text in b]
-            else:
-                found = [i for i in pool if text in blobs[i]]
-            order.update(dict.fromkeys(found))
-            if len(order) == len(names):  # every platform found: later tiers add nothing
-                break
+        # An exact name, id or alias comes first ("x" is X, before Grok's "xAI"), then names
+        # and titles starting with the query, then holding it. Each tier holds the next.
+        names_in = names.holding(needle, pool)
+        titles_in = titles.holding(needle, pool)
+        names_start = names.holding(at_start, names_in)
+        order = dict.fromkeys(names.holding(at_start + _SEP_B, names_start))
+        order.update(dict.fromkeys(names_start))
+        order.update(dict.fromkeys(titles.holding(at_start, titles_in)))
+        order.update(dict.fromkeys(names_in))
+        order.update(dict.fromkeys(titles_in))
         self._last = (query, sorted(order))
         if len(order) < TYPO_WHEN_FEWER:
-            near = self._near(query, range(len(names)))
+            near = self._near(query)
             extra = sorted((i for i in near if i not in order), key=lambda i: (-near[i], i))
             order.update(dict.fromkeys(extra))
-        platforms = self.catalog.platforms
+        if len(self._recent) >= 8:
+            del self._recent[next(iter(self._recent))]
+        self._recent[query] = list(order)
         return [platforms[i] for i in order]
 
     def search(self, query: str) -> list[Hit]:
@@ -233,9 +372,9 @@ class SearchIndex:
         query = _fold(query)
         if not query:
             return []
-        names, titles = self._names, self._titles
-        exact = [i for i in range(len(names)) if query in names[i] or query in titles[i]]
-        near = self._near(query, range(len(names)))
+        needle = query.encode("utf-8")
+        exact = self._names.holding(needle) + self._titles.holding(needle)
+        near = self._near(query)
         words = _words(query)
         closes = [self._close_words(word) for word in words]
         hits: list[Hit] = []

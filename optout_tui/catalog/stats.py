@@ -100,6 +100,8 @@ def render(stats: CatalogStats) -> str:
         f"Platform labels:               {stats.labels}",
         f"  English wording unconfirmed: {stats.labels_unconfirmed_en}",
         f"  French wording unconfirmed:  {stats.labels_unconfirmed_fr}",
+        f"  French wording confirmed:    "
+        f"{pct(stats.labels - stats.labels_unconfirmed_fr, stats.labels)}",
         "By kind:       " + ", ".join(f"{k} {n}" for k, n in sorted(stats.kinds.items())),
         "By confidence: " + ", ".join(f"{k} {n}" for k, n in sorted(stats.confidence.items())),
     ]

@@ -74,7 +74,7 @@ def is_task(action: Action | ActionFacts) -> bool:
     if action.kind == "no-opt-out":
         return False
     if isinstance(action, ActionFacts):
-        return action.doable  # False for advice (information_only) too
+        return action.is_task  # doable is False for advice (information_only) too
     return bool(action.available_surfaces) and not action.information_only
 
 
@@ -269,9 +269,9 @@ class Standing:
 
     def counts(self, platform: Platform) -> tuple[int, int]:
         """(tasks finished, tasks) on a platform: what its row shows."""
+        if platform.id not in self.busy:  # counted ahead: its facts are not read
+            return 0, platform.tasks
         tasks = [f for f in platform.facts if is_task(f)]
-        if platform.id not in self.busy:
-            return 0, len(tasks)
         finished = sum(self._finished(platform, f) for f in tasks)
         return finished, len(tasks)
 
@@ -279,11 +279,15 @@ class Standing:
         """Tasks finished, tasks, and the minutes the unfinished ones would take."""
         finished = tasks = minutes = 0
         for platform in platforms:
+            if platform.id not in self.busy:  # counted ahead: its facts are not read
+                tasks += platform.tasks
+                minutes += platform.task_minutes
+                continue
             for fact in platform.facts:
                 if not is_task(fact):
                     continue
                 tasks += 1
-                if platform.id in self.busy and self._finished(platform, fact):
+                if self._finished(platform, fact):
                     finished += 1
                 else:
                     minutes += fact.minutes

@@ -276,3 +276,299 @@ def test_the_key_covers_the_namedtuple_values_of_the_model() -> None:
     shape = _model_shape()
     assert "LocalText:en,fr,unconfirmed,formerly" in shape
     assert "Source:url,publisher" in shape and "Step:id,text" in shape
+
+
+# -- the key: content digests kept by stat record (issue 13 with issue 16's speed) ----------
+
+
+def _later(monkeypatch: pytest.MonkeyPatch, seconds: int = 60) -> None:
+    """Run the cache's clock ahead, so the files just written are old enough to be recorded
+    (as any file is a few seconds after it was written)."""
+    import time
+
+    import optout_tui.catalog.cache as cache
+
+    monkeypatch.setattr(cache, "_clock", lambda: time.time_ns() + seconds * 1_000_000_000)
+
+
+def _hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose bytes the key reads and hashes."""
+    import optout_tui.catalog.cache as cache
+
+    read: list[str] = []
+    real = cache._hash_file
+    monkeypatch.setattr(cache, "_hash_file", lambda path: read.append(path) or real(path))
+    return read
+
+
+def _recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    _later(monkeypatch)
+    load_catalog_cached([folder])
+    return folder
+
+
+def _ctime_moves_on(path: Path) -> None:
+    """Wait until a change made now gets another ctime than `path` has (file times move by
+    clock ticks): the edit below is then one a person makes later, not in the same tick."""
+    probe = path.with_name("probe")
+    probe.write_bytes(b"")
+    while os.stat(probe).st_ctime_ns <= path.stat().st_ctime_ns:
+        probe.write_bytes(b"")
+    probe.unlink()
+
+
+def test_unchanged_files_are_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _recorded(tmp_path, monkeypatch)
+    read = _hashes(monkeypatch)
+    parsed = _counting_parser(monkeypatch)
+    assert load_catalog_cached([folder]).get("example") is not None
+    assert read == [] and parsed == []
+
+
+def test_an_edit_keeping_size_and_mtime_is_noticed_when_the_digest_was_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept digest is for the file's old stat record: the edit changes its ctime (which
+    `touch` cannot set back), so the file is read and hashed again."""
+    folder = _recorded(tmp_path, monkeypatch)
+    path = folder / "platforms" / "example.yaml"
+    before = path.stat()
+    _ctime_moves_on(path)
+    with open(path, "r+b") as stream:  # in place: same inode, same size
+        data = stream.read()
+        stream.seek(0)
+        stream.write(data.replace(b"name: Example [formerly", b"name: Elpmaxe [formerly"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    assert load_catalog_cached([folder]).get("example").name == "Elpmaxe [formerly Sample]"
+
+
+def test_a_file_changed_in_the_tick_it_was_hashed_is_hashed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Git's racy-timestamp rule. File times move by clock ticks: an edit in the same tick as
+    the hash keeps the whole stat record (simulated: each file's record stays the first one
+    seen). A file that changed this close to its hash is not recorded, so it is hashed again
+    at the next launch."""
+    import optout_tui.catalog.cache as cache
+
+    real = cache._record
+    first: dict[tuple[int, int], tuple[int, int, int, int, int]] = {}
+    monkeypatch.setattr(
+        cache, "_record", lambda st: first.setdefault((st.st_ino, st.st_dev), real(st))
+    )
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    load_catalog_cached([folder])  # right after the files were written: racy
+    path = folder / "platforms" / "example.yaml"
+    before = path.stat()
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "name: Example [formerly Sample]", "name: Elpmaxe [formerly Sample]"
+        ),
+        encoding="utf-8",
+    )
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert load_catalog_cached([folder]).get("example").name == "Elpmaxe [formerly Sample]"
+
+
+def _second_file(folder: Path) -> None:
+    text = (folder / "platforms" / "example.yaml").read_text(encoding="utf-8")
+    (folder / "platforms" / "other.yaml").write_text(
+        text.replace("id: example", "id: other").replace("name: Example", "name: Other"),
+        encoding="utf-8",
+    )
+
+
+def test_a_new_file_is_noticed_when_the_digests_were_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _recorded(tmp_path, monkeypatch)
+    _second_file(folder)
+    assert load_catalog_cached([folder]).get("other") is not None
+
+
+def test_a_renamed_file_is_noticed_even_with_its_record_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a rename leaves the file's times alone (simulated: each file's record stays the
+    first one seen), the names listed still tell the catalog changed: its origin moves."""
+    import optout_tui.catalog.cache as cache
+
+    real = cache._record
+    first: dict[tuple[int, int], tuple[int, int, int, int, int]] = {}
+    monkeypatch.setattr(
+        cache, "_record", lambda st: first.setdefault((st.st_ino, st.st_dev), real(st))
+    )
+    folder = _recorded(tmp_path, monkeypatch)
+    platforms = folder / "platforms"
+    (platforms / "example.yaml").rename(platforms / "renamed.yaml")
+    with pytest.raises(CatalogError, match="must equal the file name"):
+        load_catalog_cached([folder])
+
+
+def test_a_removed_file_is_noticed_when_the_digests_were_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _recorded(tmp_path, monkeypatch)
+    _second_file(folder)
+    assert load_catalog_cached([folder]).get("other") is not None
+    (folder / "platforms" / "other.yaml").unlink()
+    assert load_catalog_cached([folder]).get("other") is None
+
+
+def test_a_removed_overlay_is_noticed_when_the_digests_were_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _later(monkeypatch)
+    test_a_removed_overlay_is_noticed(tmp_path)
+
+
+def test_damaged_kept_digests_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from optout_tui.catalog.cache import _files_file
+
+    """A flipped bit anywhere in the kept digests: they are not used (every file is hashed),
+    and the cache itself is still served: a damaged digest never costs a rebuild."""
+    folder = _recorded(tmp_path, monkeypatch)
+    _second_file(folder)
+    load_catalog_cached([folder])
+    kept = _files_file(_cache_file([folder]))
+    data = kept.read_bytes()
+    os.utime(folder / "platforms" / "other.yaml")  # touched: the kept digests are looked at
+    parsed = _counting_parser(monkeypatch)
+    for at in range(0, len(data), 7):
+        kept.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1 :])
+        assert load_catalog_cached([folder]).get("example").name == "Example [formerly Sample]"
+        kept.write_bytes(data)
+    assert parsed == []
+
+
+def test_kept_digests_are_private_and_pruned_with_their_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from optout_tui.catalog.cache import KEEP, _files_file
+
+    _later(monkeypatch)
+    for i in range(KEEP + 2):
+        folder = tmp_path / f"cat{i}"
+        shutil.copytree(EXAMPLE_CATALOG, folder)
+        load_catalog_cached([folder])
+    kept = _files_file(_cache_file([folder]))
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert len(list(kept.parent.glob("catalog-*.files"))) == KEEP
+
+
+# -- facts and search texts from the cache ------------------------------------------------
+
+
+def test_search_texts_come_from_the_cache_and_find_what_the_yaml_does(tmp_path: Path) -> None:
+    from optout_tui.catalog.loader import load_catalog
+    from optout_tui.catalog.search import SearchIndex
+
+    folder = _warm(tmp_path)
+    cached = load_catalog_cached([folder])
+    assert cached.prepared is not None and cached.prepared("titles-fr") is not None
+    parsed = load_catalog([folder])
+    queries = [("en", "ai training"), ("fr", "entraînement"), ("en", "sample"), ("en", "exmaple")]
+    for lang, query in queries + [("fr", "entrainemnt")]:  # the last two: typos
+        found = SearchIndex(cached, lang).search(query)
+        assert found and [(h.platform.id, h.action) for h in found] == [
+            (h.platform.id, h.action) for h in SearchIndex(parsed, lang).search(query)
+        ]
+    assert not cached.get("example").is_loaded
+
+
+def test_a_damaged_search_text_is_built_again(tmp_path: Path) -> None:
+    """A bit flipped in the shipped titles (after the header was checked): the index notices
+    it by the digest and folds the titles from the facts instead."""
+    from optout_tui.catalog.search import SearchIndex
+
+    folder = _warm(tmp_path)
+    cached = load_catalog_cached([folder])
+    cache_file = _cache_file([folder])
+    data = cache_file.read_bytes()
+    at = data.rindex(b"turn off ai training on your posts")  # folded, in the titles
+    with open(cache_file, "r+b") as stream:  # the catalog's descriptor sees the change
+        stream.seek(at)
+        stream.write(b"T")
+    assert [p.id for p in SearchIndex(cached, "en").platforms("turn off ai")] == ["example"]
+
+
+def test_a_damaged_fact_is_read_from_the_yaml(tmp_path: Path) -> None:
+    folder = _warm(tmp_path)
+    cached = load_catalog_cached([folder])
+    cache_file = _cache_file([folder])
+    data = cache_file.read_bytes()
+    at = data.index(b'[["ai-training",')
+    with open(cache_file, "r+b") as stream:
+        stream.seek(at + 3)
+        stream.write(b"b")
+    assert cached.get("example").facts[0].id == "ai-training"
+
+
+def test_counts_from_the_cache_are_the_counts_of_the_facts(tmp_path: Path) -> None:
+    from optout_tui.catalog.loader import load_catalog
+
+    folder = _warm(tmp_path)
+    cached = load_catalog_cached([folder]).get("example")
+    parsed = load_catalog([folder]).get("example")
+    tasks = [f for f in parsed.facts if f.is_task]
+    assert (cached.doable, cached.tasks, cached.task_minutes) == (
+        parsed.doable,
+        len(tasks),
+        sum(f.minutes for f in tasks),
+    )
+    assert not cached.is_loaded
+
+
+def test_a_damaged_vocabulary_is_built_again(tmp_path: Path) -> None:
+    """A bit flipped in the shipped vocabulary (the words typos are matched against): the
+    digest notices, and the words are read from the search texts instead."""
+    from optout_tui.catalog.search import SearchIndex
+
+    folder = _warm(tmp_path)
+    cached = load_catalog_cached([folder])
+    cache_file = _cache_file([folder])
+    data = cache_file.read_bytes()
+    at = data.rindex(b"\nexample\n")  # the vocabulary is the last section
+    with open(cache_file, "r+b") as stream:
+        stream.seek(at + 1)
+        stream.write(b"q")
+    assert [p.id for p in SearchIndex(cached, "en").platforms("exmaple")] == ["example"]
+
+
+def test_the_bundled_catalog_from_the_cache_is_the_catalog_from_the_yaml() -> None:
+    """Every platform's names, counts, facts, full actions and file, read back."""
+    from optout_tui.catalog.loader import load_catalog
+    from optout_tui.paths import bundled_catalog_dir
+
+    load_catalog_cached([bundled_catalog_dir()])
+    cached = load_catalog_cached([bundled_catalog_dir()])
+    parsed = load_catalog([bundled_catalog_dir()])
+    assert not cached.platforms[0].is_loaded  # really from the cache
+    assert [p.id for p in cached.platforms] == [p.id for p in parsed.platforms]
+    assert cached.notices == parsed.notices
+    for got, want in zip(cached.platforms, parsed.platforms):
+        assert (got.name, got.domains, got.categories, got.languages, got.aliases) == (
+            want.name,
+            want.domains,
+            want.categories,
+            want.languages,
+            want.aliases,
+        )
+        assert (got.doable, got.tasks, got.task_minutes, got.origin) == (
+            want.doable,
+            want.tasks,
+            want.task_minutes,
+            want.origin,
+        )
+        assert got.facts == want.facts and got.actions == want.actions

@@ -97,10 +97,22 @@ def test_quoted_they_load_as_words(tmp_path: Path) -> None:
     assert action.surface("web").steps[1].setting.set_to == "off"
 
 
-@pytest.mark.parametrize("value", ["0", "241", "five", "2.5", '"-3"'])
+@pytest.mark.parametrize(
+    "value", ["0", "241", "five", '"2.5"', '"-3"', '"\u00b2"', '"\u0663"', '"\uff15"']
+)
 def test_minutes_must_be_a_whole_number_of_minutes(tmp_path: Path, value: str) -> None:
+    # "²" is a digit to str.isdigit but not to int(); "٣" and "５" are digits to both: only
+    # the ASCII digits 0-9 are minutes.
     text = EXAMPLE.replace("minutes: 2", f"minutes: {value}")
-    assert any("minutes" in m for m in problems(write(tmp_path, text)))
+    assert any(
+        "must be a whole number of minutes from 1 to 240" in m
+        for m in problems(write(tmp_path, text))
+    )
+
+
+def test_minutes_written_as_a_plain_decimal_is_refused(tmp_path: Path) -> None:
+    text = EXAMPLE.replace("minutes: 2", "minutes: 2.5")
+    assert any("minutes: write 2.5 in quotes" in m for m in problems(write(tmp_path, text)))
 
 
 def test_minutes_is_required_and_loaded(tmp_path: Path) -> None:

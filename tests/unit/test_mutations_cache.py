@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from optout_tui.catalog.cache import _cache_file, load_catalog_cached
-from tests.conftest import EXAMPLE_CATALOG
+from tests.conftest import EXAMPLE_CATALOG, SCREENS_CATALOG
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -42,11 +42,19 @@ def test_no_cache_env_neither_reads_nor_writes_a_cache(
 
 
 def _rewrite(
-    cache: Path, *, magic: bytes | None = None, length: bytes | None = None, block=None
+    cache: Path,
+    *,
+    magic: bytes | None = None,
+    length: bytes | None = None,
+    block=None,
+    facts_of=None,
+    section_of=None,
 ) -> None:
-    """Rewrite the cache file, replacing its magic line, its header length field, or the
-    first platform's block (`block(actions_as_json) -> new_json`), with every digest made
-    to match again, so only the check under test can notice."""
+    """Rewrite the cache file, replacing its magic line, its header length field, the
+    first platform's block (`block(actions_as_json) -> new_json`), its facts (`facts_of`,
+    likewise) or a section
+    (`section_of(name, data) -> new data`), with every digest made to match again, so only
+    the check under test can notice."""
     import hashlib
     import json
 
@@ -56,17 +64,47 @@ def _rewrite(
     lead_len = len(c.MAGIC) + 65 + c._HEADER_DIGITS + 1
     header_len = int(raw[len(c.MAGIC) + 65 : lead_len - 1])
     header = json.loads(raw[lead_len : lead_len + header_len])
-    blobs_start = lead_len + header_len
-    blobs = []
-    for row in header["platforms"]:
-        offset, size = row[-3], row[-2]
-        blobs.append(raw[blobs_start + offset : blobs_start + offset + size])
+    old = raw[lead_len + header_len :]
+
+    def section(name: str) -> bytes:
+        start, size, _ = header["sections"][name]
+        return old[start : start + size]
+
+    rows = [
+        c._ROW.unpack_from(section("rows"), at)
+        for at in range(0, len(section("rows")), c._ROW.size)
+    ]
+    facts = [old[r[0] : r[0] + r[1]] for r in rows]
+    actions = [old[r[2] : r[2] + r[3]] for r in rows]
     if block is not None:
-        blobs[0] = json.dumps(block(json.loads(blobs[0]))).encode()
-    offset = 0
-    for row, blob in zip(header["platforms"], blobs):
-        row[-3:] = [offset, len(blob), hashlib.sha256(blob).hexdigest()]
-        offset += len(blob)
+        actions[0] = json.dumps(block(json.loads(actions[0]))).encode()
+    if facts_of is not None:
+        facts[0] = json.dumps(facts_of(json.loads(facts[0]))).encode()
+    body: list[bytes] = []
+
+    def add(data: bytes) -> tuple[int, int]:
+        body.append(data)
+        end = sum(map(len, body))
+        return end - len(data), len(data)
+
+    packed = b"".join(
+        c._ROW.pack(
+            *add(f),
+            *add(a),
+            r[4],
+            r[5],
+            hashlib.sha256(f).digest(),
+            hashlib.sha256(a).digest(),
+        )
+        for r, f, a in zip(rows, facts, actions)
+    )
+    sections = {"rows": packed}
+    sections.update({n: section(n) for n in header["sections"] if n != "rows"})
+    if section_of is not None:
+        sections = {name: section_of(name, data) for name, data in sections.items()}
+    for name, data in sections.items():
+        header["sections"][name] = [*add(data), hashlib.sha256(data).hexdigest()]
+    blobs = body
     head = json.dumps(header).encode()
     digits = length or str(len(head)).zfill(c._HEADER_DIGITS).encode()
     data = (
@@ -199,3 +237,97 @@ def test_a_fifo_named_like_a_platform_file_is_skipped_not_opened(tmp_path: Path)
     catalog = load_catalog_cached([folder])  # would block or fail if the FIFO were opened
     assert "zz-pipe" not in [p.id for p in catalog.platforms]
     assert catalog.get("example") is not None
+
+
+def _offsets(change):
+    """A section_of that changes the offsets of the shipped names (an array of int64)."""
+    from array import array
+
+    def rewrite(name: str, data: bytes) -> bytes:
+        if name != "names-at":
+            return data
+        at = array("q")
+        at.frombytes(data)
+        return change(at).tobytes()
+
+    return rewrite
+
+
+def test_a_shipped_vocabulary_without_its_separators_is_searched_all_the_same(
+    tmp_path: Path,
+) -> None:
+    from optout_tui.catalog.search import SearchIndex
+
+    folder = _warm(tmp_path)
+    _rewrite(
+        _cache_file([folder]),
+        section_of=lambda name, data: data.strip() if name.startswith("vocabulary-") else data,
+    )
+    catalog = load_catalog_cached([folder])
+    index = SearchIndex(catalog, "en")
+    last = catalog.prepared("vocabulary-en")[-1:].decode()  # a word ending the vocabulary
+    assert [p.id for p in index.platforms(last)] == ["example"]  # not an endless search
+    assert [p.id for p in index.platforms("exmaple")] == ["example"]
+
+
+@pytest.mark.parametrize(
+    "section_of",
+    [
+        pytest.param(_offsets(lambda at: at[:-1]), id="one offset short"),
+        pytest.param(_offsets(lambda at: type(at)("q", [1]) + at[1:]), id="not from the start"),
+        pytest.param(_offsets(lambda at: at[:-1] + at[-2:-1]), id="not to the end"),
+        pytest.param(_offsets(lambda at: at[:1] + at[2:3] + at[1:2] + at[3:]), id="unordered"),
+        pytest.param(
+            lambda name, data: data[:-1] + b" " if name == "names" else data, id="no last SEP"
+        ),
+    ],
+)
+def test_shipped_search_texts_that_do_not_fit_are_built_again(tmp_path: Path, section_of) -> None:
+    from optout_tui.catalog.search import SearchIndex
+
+    folder = tmp_path / "cat"
+    shutil.copytree(SCREENS_CATALOG, folder)
+    load_catalog_cached([folder])
+    _rewrite(_cache_file([folder]), section_of=section_of)
+    catalog = load_catalog_cached([folder])
+    index = SearchIndex(catalog, "en")
+    for name in ("alpha social", "beta work", "gamma ai"):
+        assert [p.name.casefold() for p in index.platforms(name)][:1] == [name]
+
+
+def _first_fact(change):
+    def rewrite(facts):
+        change(facts[0])
+        return facts
+
+    return rewrite
+
+
+@pytest.mark.parametrize(
+    "facts_of",
+    [
+        pytest.param(_first_fact(lambda f: f.__setitem__(0, 7)), id="id a number"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(1, [7, None, [], []])), id="title en"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(1, ["x", 7, [], []])), id="title fr"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(1, ["x", None, [7], []])), id="title"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(2, 7)), id="kind a number"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(6, "all")), id="regions a text"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(7, "yes")), id="doable a text"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(8, True)), id="minutes a boolean"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(9, [7])), id="formerly a number"),
+        pytest.param(_first_fact(lambda f: f.pop()), id="one value short"),
+        pytest.param(lambda facts: {"id": 1}, id="a mapping"),
+    ],
+)
+def test_facts_of_the_wrong_shape_are_read_from_the_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, facts_of
+) -> None:
+    folder = _warm(tmp_path)
+    from optout_tui.catalog.loader import load_platform
+
+    expected = load_platform(folder / "platforms" / "example.yaml").facts
+    _rewrite(_cache_file([folder]), facts_of=facts_of)
+    fallbacks = _yaml_fallbacks(monkeypatch)
+    catalog = load_catalog_cached([folder])
+    assert catalog.get("example").facts == expected
+    assert len(fallbacks) == 1

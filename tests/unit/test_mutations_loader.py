@@ -156,7 +156,7 @@ def test_an_unexpected_failure_reading_a_file_is_a_message_not_a_traceback(
 ) -> None:
     from optout_tui.catalog import loader
 
-    def boom(path, today):
+    def boom(path, today, *rest):
         raise RuntimeError("surprise")
 
     monkeypatch.setattr(loader, "_check_platform", boom)

@@ -19,6 +19,7 @@ def test_counts_of_the_fixtures() -> None:
     assert stats.labels == 5 and stats.labels_unconfirmed_fr == 4
     assert stats.kinds["ai-training"] == 2
     assert "Platforms:                     2" in render(stats)
+    assert "French wording confirmed:    1/5 (20%)" in render(stats)
 
 
 def test_old_entries_are_not_counted_as_recent() -> None:
