@@ -497,13 +497,14 @@ _LABELS: frozenset[tuple[str, str]] = frozenset()
 _EMPTY_ALLOWED: frozenset[str] = frozenset()
 _ID = _DOMAIN = _ADDRESS = re.compile("")
 _yaml_type: Callable[[str], str]
+_platform_from: Callable[..., m.Platform]
 _BUILD: dict[str, Callable[[Values], Any]] = {}
 
 
 def _setup() -> None:
     """The readers and the loader's limits (the loader imports this module lazily)."""
     global _LANGUAGE, _FORMER, _SCALAR, _SEQ, _MAP, _MAX_LIST, _MAX_STRING, _STALE
-    global _LABELS, _EMPTY_ALLOWED, _ID, _DOMAIN, _ADDRESS, _yaml_type, _TYPED
+    global _LABELS, _EMPTY_ALLOWED, _ID, _DOMAIN, _ADDRESS, _yaml_type, _TYPED, _platform_from
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
     from yaml.resolver import Resolver
 
@@ -515,6 +516,7 @@ def _setup() -> None:
     _ID, _DOMAIN = loader._ID, loader._DOMAIN
     _ADDRESS = re.compile(spec.OBJECTS["surface"]["address"].pattern or "")
     _yaml_type = loader.yaml_type
+    _platform_from = loader.platform_from
     _TYPED = frozenset(c for c in Resolver.yaml_implicit_resolvers if c)
     _BUILD.update(loader.BUILD)
     for obj, fields in spec.OBJECTS.items():
@@ -539,13 +541,4 @@ def platform(
         v = reader.platform(root)
     except (Decline, RecursionError):
         return None
-    return m.Platform(
-        id=v["id"],
-        name=v["name"],
-        domains=tuple(d.lower() for d in v["domains"]),
-        categories=v["categories"],
-        languages=v["languages"],
-        actions=v["actions"],
-        aliases=v.get("aliases", ()),
-        origin=origin,
-    )
+    return _platform_from(v, origin)
