@@ -361,33 +361,6 @@ class Shelf(Protocol):
     def origin(self, row: int) -> str: ...
 
 
-class _Fetchers:
-    """A shelf made of two functions (a platform built with `fetch` and `fetch_facts`)."""
-
-    __slots__ = ("fetch", "fetch_facts", "where")
-
-    def __init__(
-        self,
-        fetch: Callable[[], tuple[Action, ...]],
-        fetch_facts: Callable[[], tuple[ActionFacts, ...]] | None,
-        where: str,
-    ) -> None:
-        self.fetch = fetch
-        self.fetch_facts = fetch_facts
-        self.where = where
-
-    def facts(self, row: int) -> tuple[ActionFacts, ...]:
-        if self.fetch_facts is None:
-            return tuple(ActionFacts.of(a) for a in self.fetch())
-        return tuple(self.fetch_facts())
-
-    def actions(self, row: int) -> tuple[Action, ...]:
-        return tuple(self.fetch())
-
-    def origin(self, row: int) -> str:
-        return self.where
-
-
 class Platform:
     """A service and its opt-out actions, as read from one catalog file.
 
@@ -422,17 +395,10 @@ class Platform:
         domains: tuple[str, ...],  # noqa: A002
         categories: tuple[str, ...],
         languages: tuple[str, ...],
-        actions: tuple[Action, ...] | None = None,
+        actions: tuple[Action, ...],
         aliases: tuple[str, ...] = (),
         origin: str = "",
-        facts: tuple[ActionFacts, ...] | None = None,
-        fetch: Callable[[], tuple[Action, ...]] | None = None,
-        fetch_facts: Callable[[], tuple[ActionFacts, ...]] | None = None,
-        doable: int | None = None,
-        tasks: tuple[int, int] | None = None,
     ) -> None:
-        if actions is None and ((facts is None and fetch_facts is None) or fetch is None):
-            raise TypeError("a platform needs its actions, or facts and a way to fetch them")
         self.id = id
         self.name = name
         self.domains = domains
@@ -440,24 +406,19 @@ class Platform:
         self.languages = languages
         self.aliases = aliases
         self._origin: str | None = origin
-        self._actions = tuple(actions) if actions is not None else None
+        self._actions: tuple[Action, ...] | None = tuple(actions)
         self._shelf: Shelf | None = None
         self._row = 0
-        if self._actions is None:
-            assert fetch is not None
-            self._shelf = _Fetchers(fetch, fetch_facts, origin)
-        self._facts = facts
-        if facts is None and fetch_facts is None:
-            self._facts = tuple(ActionFacts.of(a) for a in self._actions or ())
-        self.doable: int = doable if doable is not None else sum(f.doable for f in self.facts)
+        self._facts: tuple[ActionFacts, ...] | None = tuple(
+            ActionFacts.of(a) for a in self._actions
+        )
+        self.doable: int = sum(f.doable for f in self._facts)
         """How many actions can be done somewhere."""
-        if tasks is None:
-            kept = [f for f in self.facts if f.is_task]
-            tasks = (len(kept), sum(f.minutes for f in kept))
-        self.tasks: int = tasks[0]
+        kept = [f for f in self._facts if f.is_task]
+        self.tasks: int = len(kept)
         """How many of its actions are tasks (ActionFacts.is_task): a row's "3 to do" and the
         overall count of a platform nobody has touched, without reading its facts."""
-        self.task_minutes: int = tasks[1]
+        self.task_minutes: int = sum(f.minutes for f in kept)
         """The minutes its tasks take, for "about 25 minutes left"."""
 
     @classmethod

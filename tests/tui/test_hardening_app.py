@@ -72,18 +72,26 @@ async def test_saves_are_retried_while_the_app_runs(data_dir: Path, monkeypatch)
 
 
 async def test_a_platform_broken_while_the_app_runs_is_a_message(data_dir: Path) -> None:
-    def broken():
-        raise CatalogError([Problem("example.yaml", 3, 1, "edited while the app ran")])
+    class EditedShelf:  # the file was edited since the cache was read: reading it fails
+        def facts(self, row: int):
+            return ()
 
-    platform = Platform(
+        def actions(self, row: int):
+            raise CatalogError([Problem("example.yaml", 3, 1, "edited while the app ran")])
+
+        def origin(self, row: int) -> str:
+            return "example.yaml"
+
+    platform = Platform.shelved(
         "example",
         "Example",
         ("example.com",),
         ("social",),
         ("en",),
-        facts=(),
-        fetch=broken,
-        doable=1,
+        (),
+        (1, 1, 2),
+        EditedShelf(),
+        0,
     )
     app = OptOutApp(Catalog((platform,)), data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
