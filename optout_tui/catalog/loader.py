@@ -594,7 +594,7 @@ def platform_from(v: Values, origin: str = "") -> m.Platform:
 
 
 BUILD: dict[str, Callable[[Values], Any]] = {
-    "platform": platform_from,
+    "platform": lambda v: v,  # its file's name is added by platform_from, below
     "action": lambda v: m.Action(**{**v, "verified": dt.date.fromisoformat(v["verified"])}),
     "surface": lambda v: v,  # the id is its key in `surfaces`: built there
     "step": lambda v: m.Step(**v),
@@ -692,22 +692,12 @@ def _check_platform(
         )
     builder = _Builder(shown, today, path.stem)
     try:
-        platform = builder.object(root, "platform", "the platform")
+        values = builder.object(root, "platform", "the platform")
     except _Invalid:
         if not builder.problems:  # pragma: no cover - every _Invalid records a problem first
             builder.problems.append(Problem(shown, 1, 1, "invalid platform"))
         return None, builder.problems + builder.warnings
-    platform = m.Platform(
-        id=platform.id,
-        name=platform.name,
-        domains=platform.domains,
-        categories=platform.categories,
-        languages=platform.languages,
-        actions=platform.actions,
-        aliases=platform.aliases,
-        origin=shown,
-    )
-    return platform, builder.warnings
+    return platform_from(values, shown), builder.warnings
 
 
 def load_catalog(folders: Iterable[Path], *, today: dt.date | None = None) -> m.Catalog:
