@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import partial
 from typing import Any
 
@@ -111,6 +111,22 @@ def compose(data: bytes) -> Any:
         composer.dispose()
 
 
+def _keyed(node: Any, allowed: Container[str]) -> dict[str, Any]:
+    """A mapping's value nodes by key: declined unless it is a mapping of known text keys,
+    each once."""
+    if node.__class__ is not _MAP:
+        raise _DECLINE
+    fields: dict[str, Any] = {}
+    for key, value in node.value:
+        if key.__class__ is not _SCALAR:
+            raise _DECLINE
+        name = key.value
+        if name not in allowed or name in fields:
+            raise _DECLINE
+        fields[name] = value
+    return fields
+
+
 class _Reader:
     """One file's reading: the platform-wide facts the checks depend on."""
 
@@ -162,16 +178,7 @@ class _Reader:
     def platform(self, node: Any) -> Values:
         """The platform's fields in the spec's order, as the slow way reads them: its
         domains and languages before its actions, whose links and texts depend on them."""
-        if node.__class__ is not _MAP:
-            raise _DECLINE
-        fields: dict[str, Any] = {}
-        for key, value in node.value:
-            if key.__class__ is not _SCALAR:
-                raise _DECLINE
-            name = key.value
-            if name not in _READERS["platform"] or name in fields:
-                raise _DECLINE
-            fields[name] = value
+        fields = _keyed(node, _READERS["platform"])
         if not fields.keys() >= _REQUIRED["platform"]:
             raise _DECLINE
         values: Values = {}
@@ -236,16 +243,7 @@ class _Reader:
         return value
 
     def surfaces(self, node: Any) -> tuple[m.Surface, ...]:
-        if node.__class__ is not _MAP:  # (none at all: the action's rule declines)
-            raise _DECLINE
-        fields: dict[str, Any] = {}
-        for key, value in node.value:
-            if key.__class__ is not _SCALAR:
-                raise _DECLINE
-            name = key.value
-            if name not in _SURFACE_IDS or name in fields:
-                raise _DECLINE
-            fields[name] = value
+        fields = _keyed(node, _SURFACE_IDS)  # (none at all: the action's rule declines)
         found = []
         for sid in m.SURFACES:  # in this order whatever the file's
             if sid in fields:
