@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -161,12 +162,10 @@ class _Texts:
             whole = needle.endswith(_SEP_B)
             return [i for i in pool if find(needle, at[i], at[i + 1] + whole) != -1]
         found: list[int] = []
-        i = 0
         count = len(at) - 1
         start = find(needle)
         while start != -1:  # never at the SEP ending the string: a needle is not SEP alone
-            while at[i + 1] <= start:  # the platform whose texts the match starts in
-                i += 1
+            i = bisect_right(at, start) - 1  # the platform whose texts the match starts in
             found.append(i)
             if len(found) % 64 == 0 and len(found) * 4 > i:  # most hold it: test each
                 whole = needle.endswith(_SEP_B)
