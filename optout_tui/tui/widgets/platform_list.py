@@ -2,7 +2,9 @@
 
 A Line-API widget (Toolong's pattern): `render_line` builds the few rows on screen, so a search
 keystroke over thousands of platforms only swaps a Python list and repaints one screenful,
-where an `OptionList` would rebuild and measure an option for every platform.
+where an `OptionList` would rebuild and measure an option for every platform. Its scrollbar is
+drawn into those lines (drawn_scrollbar), so a search that changes the list's length neither
+renders a ScrollBar widget again nor, when the bar comes or goes, lays the screen out.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from optout_tui.catalog.model import Platform
+from optout_tui.tui.widgets.drawn_scrollbar import BAR_META, bar_strips, offset_for
 
 Describe = Callable[[Platform], Content]
 
@@ -45,9 +48,10 @@ class PlatformList(ScrollView, can_focus=True):
     PlatformList {
         height: 1fr;
         border: tall $border-blurred;
-        padding: 0 1;
+        padding: 0 0 0 1;  /* the right one is drawn, between the rows and the bar */
         background: $surface;
         overflow-x: hidden;
+        overflow-y: hidden;  /* the bar is drawn by the list itself */
         & > .platform-list--row-highlighted {
             color: $block-cursor-blurred-foreground;
             background: $block-cursor-blurred-background;
@@ -89,6 +93,9 @@ class PlatformList(ScrollView, can_focus=True):
         self._rows: Sequence[Platform] = ()
         self._hover: int | None = None
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
+        self._bar: tuple[tuple, list[Strip]] = ((), [])
+        self._bar_hover = False
+        self._dragging = False
 
     # -- what it shows ----------------------------------------------------------------
     @property
@@ -115,17 +122,21 @@ class PlatformList(ScrollView, can_focus=True):
         self.refresh()
 
     def _set_height(self, rows: int) -> None:
-        """Set the virtual height. A change that leaves the scrollbar as it was (shown, or
-        not) needs no layout of the whole screen, only the scrollbar's own update, which keeps
-        a search keystroke over thousands of rows within a frame."""
+        """Set the virtual height. The bar is drawn in the list's own lines, so a new length
+        needs no layout of the screen, only the scroll offset kept within it (a search
+        keystroke over thousands of rows stays within a frame)."""
         new = Size(self.scrollable_content_region.width, rows)
-        old = self.virtual_size
-        visible = self.scrollable_content_region.height
-        if old.width == new.width and (old.height > visible) == (rows > visible) and visible:
+        if self.virtual_size.width == new.width and self.scrollable_content_region.height:
             self.set_reactive(PlatformList.virtual_size, new)
             self._scroll_update(new)
         else:
             self.virtual_size = new
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """The mouse wheel scrolls the list whenever it is longer than the view (Textual
+        allows it only with a ScrollBar widget shown)."""
+        return self.max_scroll_y > 0
 
     def redescribe(self) -> None:
         """Draw every row again (progress changed)."""
@@ -134,8 +145,38 @@ class PlatformList(ScrollView, can_focus=True):
 
     # -- drawing ----------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
+        bar = self.styles.scrollbar_size_vertical
+        width = max(self.scrollable_content_region.width - bar - 1, 1)  # 1: the gap
+        row = self._row_line(self.scroll_offset.y + y, width)
+        gap = Strip.blank(1, self.get_visual_style("platform-list--row").rich_style)
+        if not bar:
+            return Strip.join([row, gap])
+        return Strip.join([row, gap, self._bar_lines(bar)[y]])
+
+    def _bar_lines(self, bar: int) -> list[Strip]:
+        """The scrollbar's lines, drawn again when the list's length, its scroll offset, the
+        mouse over the bar, the focus (it tints the background) or the theme changed."""
+        height = self.scrollable_content_region.height
+        state = "active" if self._dragging else "hover" if self._bar_hover else ""
+        key = (height, len(self._rows), self.scroll_offset.y, bar, state, self.has_focus)
+        key += (self.app.theme,)
+        if self._bar[0] != key:
+            styles = self.styles
+            back, color = {
+                "active": (styles.scrollbar_background_active, styles.scrollbar_color_active),
+                "hover": (styles.scrollbar_background_hover, styles.scrollbar_color_hover),
+                "": (styles.scrollbar_background, styles.scrollbar_color),
+            }[state]
+            if back.a < 1:  # as Textual's ScrollBar blends them
+                back = self.background_colors[0] + back
+            empty = self.get_visual_style("platform-list--row").rich_style
+            lines = bar_strips(
+                height, len(self._rows), self.scroll_offset.y, bar, back, back + color, empty
+            )
+            self._bar = (key, lines + [Strip.blank(bar, empty)] * (height - len(lines)))
+        return self._bar[1]
+
+    def _row_line(self, index: int, width: int) -> Strip:
         if index >= len(self._rows):
             return Strip.blank(width, self.get_visual_style("platform-list--row").rich_style)
         component = (
@@ -203,12 +244,40 @@ class PlatformList(ScrollView, can_focus=True):
             self.action_choose()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self._drag_to(event)
+            return
         row = self._row_at(event)
-        if row != self._hover:  # drawn rows are cached per state: nothing to forget
+        on_bar = event.style.meta.get(BAR_META) is not None if event.style else False
+        if row != self._hover or on_bar != self._bar_hover:  # rows are cached per state
             self._hover = row
+            self._bar_hover = on_bar
             self.refresh()
 
     def on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
+        if self._hover is not None or self._bar_hover:
             self._hover = None
+            self._bar_hover = False
             self.refresh()
+
+    # -- the scrollbar: a press on it scrolls there, and dragging follows the pointer ---
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.style and event.style.meta.get(BAR_META) is not None:
+            self._dragging = True
+            self.capture_mouse()
+            self._drag_to(event)
+            event.stop()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            self.refresh()
+            event.stop()
+
+    def _drag_to(self, event: events.MouseEvent) -> None:
+        line = event.get_content_offset_capture(self).y
+        height = self.scrollable_content_region.height
+        offset = offset_for(line, height, len(self._rows))
+        self.scroll_to(y=offset, animate=False, immediate=True)
+        self.refresh()
