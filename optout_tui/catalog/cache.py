@@ -52,7 +52,7 @@ from typing import Any
 
 from optout_tui import __version__
 from optout_tui.catalog import model as m
-from optout_tui.catalog.files import yaml_entries
+from optout_tui.catalog.files import stat_records
 from optout_tui.catalog.model import ActionFacts, Catalog, Platform
 from optout_tui.heap import collector_paused
 from optout_tui.safe_files import open_regular, read_fd
@@ -73,6 +73,7 @@ _ROW = struct.Struct("<QIQIQI32s32s")
 """A platform's row: facts, actions and file name (offset and length each), then the SHA-256
 of its facts and of its actions."""
 _STAT = struct.Struct("<qqqqq")
+_GONE = b"\xff" * _STAT.size  # the record of a file that went away while listed
 _NO_PRINT = "-" * 64  # the fingerprint of a record set that is not whole (a racy file)
 _clock = time.time_ns  # the wall clock file times are compared with (tests move it)
 
@@ -228,26 +229,34 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
     began = _clock()
     prefix = f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0{_search_source()}\0".encode()
     seen = [prefix]  # the fingerprint: names and stat records
-    parts: list[tuple[bytes, str, Record | None]] = []
-    pack, stat_of, record_of = _STAT.pack, os.stat, _record
+    listed: list[tuple[bytes, str, list[str], list[os.stat_result | None]]] = []
+    pack = _STAT.pack
     for folder in folders:
         head = b"\0folder\0" + os.fsencode(Path(folder).resolve())
         head += b"\0dir" if Path(folder).is_dir() else b"\0missing"
-        seen.append(head)
-        parts.append((head, "", None))
-        for entry in yaml_entries(folder):
-            try:
-                record: Record | None = record_of(stat_of(entry.path))
-            except OSError:
-                record = None
-            name = b"\0file\0" + entry.name.encode("utf-8", "surrogateescape") + b"\0"
-            seen.append(name + (pack(*record) if record else b"gone"))
-            parts.append((name, entry.path, record))
+        where, names, stats = stat_records(folder)
+        listed.append((head, where, names, stats))
+        # The count, the names, then each one's record in 40 bytes (all 0xff when it went
+        # away): joined in C, and telling apart any two listings.
+        packed = [_GONE if st is None else pack(*_record(st)) for st in stats]
+        seen += [head, len(names).to_bytes(8, "little"), b"\0".join(map(os.fsencode, names))]
+        seen += [b"\0", *packed]
     fingerprint = hashlib.sha256(b"".join(seen)).hexdigest()
     known = _read_known(cache) if cache is not None else None
     if known is not None and known.fingerprint == fingerprint:
         return known.key
     records = known.records() if known is not None else {}
+    parts: list[tuple[bytes, str, Record | None]] = []
+    for head, where, names, stats in listed:
+        parts.append((head, "", None))
+        parts += [
+            (
+                b"\0file\0" + name.encode("utf-8", "surrogateescape") + b"\0",
+                os.path.join(where, name),
+                None if st is None else _record(st),
+            )
+            for name, st in zip(names, stats)
+        ]
     digest = hashlib.sha256(prefix)
     kept: dict[str, list[Any]] = {}
     whole = True

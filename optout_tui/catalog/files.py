@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 
 def platform_folder(folder: Path) -> Path:
@@ -11,17 +12,51 @@ def platform_folder(folder: Path) -> Path:
     return folder / "platforms" if (folder / "platforms").is_dir() else folder
 
 
+def _is_platform_file(entry: os.DirEntry[Any]) -> bool:
+    """A platform file: a name ending in .yaml, and a regular file (or a link to one): a
+    FIFO or a device is never opened."""
+    return entry.name.endswith(".yaml") and entry.is_file()
+
+
 def yaml_entries(folder: Path) -> list[os.DirEntry[str]]:
     """The platform files of a catalog folder (its `platforms/` subfolder when there is one),
-    sorted by name; strings are compared, not Paths, which is much faster for thousands.
-    Only regular files (or links to one): a FIFO or a device is never opened."""
+    sorted by name; strings are compared, not Paths, which is much faster for thousands."""
     try:
         with os.scandir(platform_folder(folder)) as entries:
-            found = [e for e in entries if e.name.endswith(".yaml") and e.is_file()]
+            found = [e for e in entries if _is_platform_file(e)]
     except OSError:
         return []
     found.sort(key=lambda e: e.name)
     return found
+
+
+def stat_records(folder: Path) -> tuple[str, list[str], list[os.stat_result | None]]:
+    """The folder platform files are read from, their names (the files yaml_entries gives,
+    in its order) and each one's stat record (None when it went away meanwhile).
+
+    The cache stats every file at each launch to know that none changed: the folder is
+    opened once and each file is statted by its name within it, which spares the kernel a
+    walk of the whole path and Python the building of one per file (thousands of files)."""
+    where = os.fspath(platform_folder(folder))
+    try:
+        fd = os.open(where, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return where, [], []
+    try:
+        with os.scandir(fd) as entries:
+            names = sorted(e.name for e in entries if _is_platform_file(e))
+        stat = os.stat
+        records: list[os.stat_result | None] = []
+        for name in names:
+            try:
+                records.append(stat(name, dir_fd=fd))
+            except OSError:
+                records.append(None)
+    except OSError:
+        return where, [], []
+    finally:
+        os.close(fd)
+    return where, names, records
 
 
 def platform_files(folder: Path) -> list[Path]:
