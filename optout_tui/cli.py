@@ -446,9 +446,26 @@ def _handler(name: str | None):
     return getattr(import_module(f"optout_tui.commands.{module}"), function)
 
 
+# Commands that read the catalog, print and exit: every object they make (the parser, the
+# modules, the catalog) stays alive until the exit, so the collector is paused for the whole
+# run rather than walking them again and again (a tenth of `optout list`). The app pauses
+# it until its first frame itself, and the other commands run as usual.
+QUICK = frozenset({"list", "search", "show"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(lang_asked(argv)).parse_args(argv)
+    from optout_tui.heap import collector_paused
+
+    with collector_paused():  # the parser and the modules imported stay alive too
+        args = build_parser(lang_asked(argv)).parse_args(argv)
+        if args.command in QUICK:
+            return _run(args)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command `args` name, turning its errors into a message and an exit status."""
     from optout_tui.commands.common import CommandError
 
     try:

@@ -88,3 +88,35 @@ def test_the_warm_cache_path_of_list_reads_no_yaml_and_no_textual() -> None:
     assert cold.returncode == 1 and "yaml" in cold.stdout  # the first run parses the YAML
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert warm.returncode == 0, warm.stdout + warm.stderr
+
+
+def test_the_collector_is_paused_for_a_quick_command_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """list, search and show run with the collector paused (what they make lives until the
+    exit); the app must find it running, or its own pause until the first frame, and the
+    freeze that ends it, would never happen; it runs again once main returns."""
+    import gc
+
+    from optout_tui import cli
+
+    seen: dict[str | None, bool] = {}
+
+    def handler(name: str | None):
+        def run(args: object) -> int:
+            seen[name] = gc.isenabled()
+            return 0
+
+        return run
+
+    monkeypatch.setattr(cli, "_handler", handler)
+    assert gc.isenabled()
+    for argv in (["list"], ["search", "x"], ["show", "x"], ["stats"], ["validate"], []):
+        assert main(argv) == 0
+        assert gc.isenabled()
+    assert seen == {
+        "list": False,
+        "search": False,
+        "show": False,
+        "stats": True,
+        "validate": True,
+        None: True,
+    }
