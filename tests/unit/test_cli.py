@@ -108,10 +108,17 @@ def test_the_collector_is_paused_for_a_quick_command_only(monkeypatch: pytest.Mo
         return run
 
     monkeypatch.setattr(cli, "_handler", handler)
+    at_exit: list[object] = []
+    monkeypatch.setattr("atexit.register", at_exit.append)
     assert gc.isenabled()
-    for argv in (["list"], ["search", "x"], ["show", "x"], ["stats"], ["validate"], []):
+    for argv in (["stats"], ["validate"], []):
         assert main(argv) == 0
         assert gc.isenabled()
+    assert at_exit == []  # the app's objects are not frozen at its exit
+    for argv in (["list"], ["search", "x"], ["show", "x"]):
+        assert main(argv) == 0
+        assert gc.isenabled()
+    assert at_exit == [gc.freeze] * 3
     assert seen == {
         "list": False,
         "search": False,
