@@ -127,3 +127,27 @@ def test_the_collector_is_paused_for_a_quick_command_only(monkeypatch: pytest.Mo
         "validate": True,
         None: True,
     }
+
+
+def test_as_the_command_itself_a_quick_command_leaves_the_collector_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Run as the `optout` command (no argv given: the process is the command's), list
+    returns with the collector still paused, as the process ends; the app and the other
+    commands do not; a caller passing argv gets it back running."""
+    import gc
+
+    from optout_tui import cli
+
+    monkeypatch.setattr(cli, "_handler", lambda name: lambda args: 0)
+    monkeypatch.setattr("atexit.register", lambda function: None)
+    try:
+        for argv, left_running in ((["list"], False), (["stats"], True), ([], True)):
+            monkeypatch.setattr(sys, "argv", ["optout", *argv])
+            assert main() == 0
+            assert gc.isenabled() is left_running
+            gc.enable()
+        assert main(["list"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
