@@ -6,12 +6,13 @@ Knows nothing of YAML files, Textual or progress: the loader builds these, every
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple, Protocol
+
+from optout_tui.digest import sha256
 
 LANGUAGES = ("en", "fr")
 
@@ -139,7 +140,7 @@ FORMAT_VERSION = 2  # what this version of optout reads; catalog/FORMAT.md descr
 
 def source_stamp(english: str) -> str:
     """A short fingerprint of an English text, stored beside its translation (`fr_from`)."""
-    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
+    return sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
 
 
 class FormerLabel(NamedTuple):
