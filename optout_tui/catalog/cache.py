@@ -220,16 +220,16 @@ def _old_digest(records: dict[str, Any], path: str, record: Record) -> str | Non
     return None
 
 
-def _key(folders: list[Path], cache: Path | None = None) -> str:
-    """A hash of everything the catalog is made of: the folders, their files, their bytes.
+Listing = list[tuple[bytes, str, list[str], list[os.stat_result | None]]]
 
-    With `cache`, the digests kept beside it serve every file whose stat record is unchanged
-    (and was recorded when no longer racy); the others are read and hashed, and what was
-    learnt is kept for the next launch."""
-    began = _clock()
+
+def _fingerprint(folders: list[Path]) -> tuple[str, bytes, Listing]:
+    """A hash of the folders, their platform files' names and stat records (and of this
+    version of the cache): equal to the kept one, no file changed. Also the hash's prefix and
+    what was listed, for working out the key when it differs."""
     prefix = f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0{_search_source()}\0".encode()
     seen = [prefix]  # the fingerprint: names and stat records
-    listed: list[tuple[bytes, str, list[str], list[os.stat_result | None]]] = []
+    listed: Listing = []
     pack = _STAT.pack
     for folder in folders:
         head = b"\0folder\0" + os.fsencode(Path(folder).resolve())
@@ -241,7 +241,17 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
         packed = [_GONE if st is None else pack(*_record(st)) for st in stats]
         seen += [head, len(names).to_bytes(8, "little"), b"\0".join(map(os.fsencode, names))]
         seen += [b"\0", *packed]
-    fingerprint = sha256(b"".join(seen)).hexdigest()
+    return sha256(b"".join(seen)).hexdigest(), prefix, listed
+
+
+def _key(folders: list[Path], cache: Path | None = None) -> str:
+    """A hash of everything the catalog is made of: the folders, their files, their bytes.
+
+    With `cache`, the digests kept beside it serve every file whose stat record is unchanged
+    (and was recorded when no longer racy); the others are read and hashed, and what was
+    learnt is kept for the next launch."""
+    began = _clock()
+    fingerprint, prefix, listed = _fingerprint(folders)
     known = _read_known(cache) if cache is not None else None
     if known is not None and known.fingerprint == fingerprint:
         return known.key
