@@ -605,3 +605,17 @@ def test_the_collector_is_back_on_after_a_load_even_a_failed_one(tmp_path: Path)
     assert gc.isenabled()
     loader.load_catalog([EXAMPLE_CATALOG])
     assert gc.isenabled()
+
+
+def test_pyyaml_s_own_node_classes_are_back_after_each_file() -> None:
+    # The fast path composes with light node classes put in yaml._yaml's names for the
+    # while (see fastpath.compose); after a file, read or declined, they are PyYAML's again.
+    import yaml
+    import yaml._yaml
+
+    pyyaml = (yaml.nodes.ScalarNode, yaml.nodes.SequenceNode, yaml.nodes.MappingNode)
+    loader.load_catalog([EXAMPLE_CATALOG])
+    with pytest.raises(fastpath.Decline):
+        fastpath.compose(b"a: [b\n")
+    assert (yaml._yaml.ScalarNode, yaml._yaml.SequenceNode, yaml._yaml.MappingNode) == pyyaml
+    assert yaml.load("a: [b, 1]", Loader=yaml.CSafeLoader) == {"a": ["b", 1]}
