@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import os
 import stat
@@ -54,6 +53,7 @@ from optout_tui import __version__
 from optout_tui.catalog import model as m
 from optout_tui.catalog.files import stat_records
 from optout_tui.catalog.model import ActionFacts, Catalog, Platform
+from optout_tui.digest import sha256
 from optout_tui.heap import collector_paused
 from optout_tui.safe_files import open_regular, read_fd
 
@@ -88,7 +88,7 @@ def _cache_file(folders: Iterable[Path] = ()) -> Path:
     """One cache file per set of catalog folders, so switching --catalog back and forth does
     not rebuild it every time."""
     names = "\n".join(str(Path(f).resolve()) for f in folders)
-    tag = hashlib.sha256(names.encode("utf-8")).hexdigest()[:12]
+    tag = sha256(names.encode("utf-8")).hexdigest()[:12]
     return _cache_dir() / f"catalog-{tag}{SUFFIX}"
 
 
@@ -120,7 +120,7 @@ def _search_source() -> str:
     """The search module's own bytes, hashed: the cache ships the search's folded texts, so a
     change in how they are folded must rebuild it."""
     try:
-        return hashlib.sha256(Path(__file__).with_name("search.py").read_bytes()).hexdigest()
+        return sha256(Path(__file__).with_name("search.py").read_bytes()).hexdigest()
     except OSError:  # pragma: no cover - an installation without its sources
         return "no source"
 
@@ -146,8 +146,8 @@ def _hash_file(path: str) -> tuple[str, Record | None]:
         finally:
             os.close(fd)
     except OSError as error:  # unreadable or too big
-        return hashlib.sha256(f"unreadable {error.errno}".encode()).hexdigest(), None
-    return hashlib.sha256(data).hexdigest(), record
+        return sha256(f"unreadable {error.errno}".encode()).hexdigest(), None
+    return sha256(data).hexdigest(), record
 
 
 class _Known:
@@ -161,7 +161,7 @@ class _Known:
         self._digest = digest
 
     def records(self) -> dict[str, Any]:
-        if hashlib.sha256(self._records).hexdigest() != self._digest:
+        if sha256(self._records).hexdigest() != self._digest:
             return {}
         try:
             found = json.loads(self._records)
@@ -183,7 +183,7 @@ def _read_known(cache: Path) -> _Known | None:
         if len(lead) != _FILES_LEAD or not lead.startswith(FILES_MAGIC):
             return None
         line, check = lead[len(FILES_MAGIC) : -1].split(b"\n")
-        if hashlib.sha256(line).hexdigest().encode() != check:
+        if sha256(line).hexdigest().encode() != check:
             return None
         fingerprint, key, length, digest = line.decode("ascii").split(" ")
         records = os.pread(fd, min(int(length), os.fstat(fd).st_size), _FILES_LEAD)
@@ -197,11 +197,11 @@ def _read_known(cache: Path) -> _Known | None:
 def _write_known(cache: Path, fingerprint: str, key: str, records: dict[str, list[Any]]) -> None:
     body = json.dumps(records, separators=(",", ":")).encode()
     line = " ".join(
-        [fingerprint, key, str(len(body)).zfill(_HEADER_DIGITS), hashlib.sha256(body).hexdigest()]
+        [fingerprint, key, str(len(body)).zfill(_HEADER_DIGITS), sha256(body).hexdigest()]
     ).encode("ascii")
     _replace(
         _files_file(cache),
-        [FILES_MAGIC, line, b"\n", hashlib.sha256(line).hexdigest().encode(), b"\n", body],
+        [FILES_MAGIC, line, b"\n", sha256(line).hexdigest().encode(), b"\n", body],
     )
 
 
@@ -220,16 +220,16 @@ def _old_digest(records: dict[str, Any], path: str, record: Record) -> str | Non
     return None
 
 
-def _key(folders: list[Path], cache: Path | None = None) -> str:
-    """A hash of everything the catalog is made of: the folders, their files, their bytes.
+Listing = list[tuple[bytes, str, list[str], list[os.stat_result | None]]]
 
-    With `cache`, the digests kept beside it serve every file whose stat record is unchanged
-    (and was recorded when no longer racy); the others are read and hashed, and what was
-    learnt is kept for the next launch."""
-    began = _clock()
+
+def _fingerprint(folders: list[Path]) -> tuple[str, bytes, Listing]:
+    """A hash of the folders, their platform files' names and stat records (and of this
+    version of the cache): equal to the kept one, no file changed. Also the hash's prefix and
+    what was listed, for working out the key when it differs."""
     prefix = f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0{_search_source()}\0".encode()
     seen = [prefix]  # the fingerprint: names and stat records
-    listed: list[tuple[bytes, str, list[str], list[os.stat_result | None]]] = []
+    listed: Listing = []
     pack = _STAT.pack
     for folder in folders:
         head = b"\0folder\0" + os.fsencode(Path(folder).resolve())
@@ -241,7 +241,17 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
         packed = [_GONE if st is None else pack(*_record(st)) for st in stats]
         seen += [head, len(names).to_bytes(8, "little"), b"\0".join(map(os.fsencode, names))]
         seen += [b"\0", *packed]
-    fingerprint = hashlib.sha256(b"".join(seen)).hexdigest()
+    return sha256(b"".join(seen)).hexdigest(), prefix, listed
+
+
+def _key(folders: list[Path], cache: Path | None = None) -> str:
+    """A hash of everything the catalog is made of: the folders, their files, their bytes.
+
+    With `cache`, the digests kept beside it serve every file whose stat record is unchanged
+    (and was recorded when no longer racy); the others are read and hashed, and what was
+    learnt is kept for the next launch."""
+    began = _clock()
+    fingerprint, prefix, listed = _fingerprint(folders)
     known = _read_known(cache) if cache is not None else None
     if known is not None and known.fingerprint == fingerprint:
         return known.key
@@ -257,7 +267,7 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
             )
             for name, st in zip(names, stats)
         ]
-    digest = hashlib.sha256(prefix)
+    digest = sha256(prefix)
     kept: dict[str, list[Any]] = {}
     whole = True
     for name, path, record in parts:
@@ -420,7 +430,7 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
     sections: dict[str, list[Any]] = {}
 
     def section(name: str, data: bytes) -> None:
-        sections[name] = [*add(data), hashlib.sha256(data).hexdigest()]
+        sections[name] = [*add(data), sha256(data).hexdigest()]
 
     rows = bytearray()
     origins = bytearray()
@@ -433,8 +443,8 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
             *add(actions),
             len(origins),
             len(origin),
-            hashlib.sha256(facts).digest(),
-            hashlib.sha256(actions).digest(),
+            sha256(facts).digest(),
+            sha256(actions).digest(),
         )
         origins += origin
     section("rows", bytes(rows))
@@ -467,7 +477,7 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
         cache,
         [
             MAGIC
-            + hashlib.sha256(header).hexdigest().encode()
+            + sha256(header).hexdigest().encode()
             + b"\n"
             + str(len(header)).zfill(_HEADER_DIGITS).encode()
             + b"\n",
@@ -556,7 +566,7 @@ class _Shelf:
             return None
         if len(data) != length:
             return None
-        check = hashlib.sha256(data)
+        check = sha256(data)
         if (check.digest() if isinstance(digest, bytes) else check.hexdigest()) != digest:
             return None
         return data
@@ -669,7 +679,7 @@ def _read(cache: Path, key: str) -> Catalog | None:
     if base + length > shelf.size:
         return None
     header = os.pread(fd, length, base)
-    if hashlib.sha256(header).hexdigest() != digest:
+    if sha256(header).hexdigest() != digest:
         return None
     data = json.loads(header)
     if data["key"] != key or data["byteorder"] != sys.byteorder:

@@ -6,17 +6,17 @@ Knows nothing of YAML files, Textual or progress: the loader builds these, every
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, NamedTuple, Protocol
+
+from optout_tui.digest import sha256
 
 LANGUAGES = ("en", "fr")
 
 
-class SurfaceId(StrEnum):
+class SurfaceId:
     """Where a control lives."""
 
     WEB = "web"
@@ -26,7 +26,7 @@ class SurfaceId(StrEnum):
     EMAIL = "email"
 
 
-class Kind(StrEnum):
+class Kind:
     """What an action controls."""
 
     AI_TRAINING = "ai-training"
@@ -39,7 +39,7 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
-class Default(StrEnum):
+class Default:
     """How the control is set before the person touches it."""
 
     ON = "on"
@@ -48,7 +48,7 @@ class Default(StrEnum):
     NONE = "none"  # there is no control
 
 
-class Level(StrEnum):
+class Level:
     """A difficulty, priority or confidence."""
 
     EASY = "easy"
@@ -58,7 +58,7 @@ class Level(StrEnum):
     LOW = "low"
 
 
-class Availability(StrEnum):
+class Availability:
     """Whether the control exists on a surface."""
 
     YES = "yes"
@@ -66,7 +66,7 @@ class Availability(StrEnum):
     UNKNOWN = "unknown"
 
 
-class SetTo(StrEnum):
+class SetTo:
     """What to do with a setting."""
 
     OFF = "off"
@@ -78,7 +78,7 @@ class SetTo(StrEnum):
     CHOSEN = "chosen"
 
 
-class SourceType(StrEnum):
+class SourceType:
     """Who published a source."""
 
     OFFICIAL = "official"
@@ -87,7 +87,7 @@ class SourceType(StrEnum):
     COMMUNITY = "community"
 
 
-class Category(StrEnum):
+class Category:
     """What a platform is."""
 
     SOCIAL = "social"
@@ -117,18 +117,25 @@ class Category(StrEnum):
 
 UNKNOWN_DATE = "unknown"  # a source's `published` when the page shows no date
 
+
+def _values(names: type) -> tuple[str, ...]:
+    """The values a class of names above holds, in the order it lists them."""
+    return tuple(v for k, v in vars(names).items() if k.isupper())
+
+
 # The values each field allows, in the order the format lists them, as plain strings (what
-# the loader reads; an enum member equals its string, so `kind == Kind.NO_OPT_OUT` holds).
-SURFACES = tuple(v.value for v in SurfaceId)
-KINDS = tuple(v.value for v in Kind)
-DEFAULTS = tuple(v.value for v in Default)
-DIFFICULTIES = tuple(v.value for v in (Level.EASY, Level.MEDIUM, Level.HARD))
-PRIORITIES = tuple(v.value for v in (Level.HIGH, Level.MEDIUM, Level.LOW))
-AVAILABILITY = tuple(v.value for v in Availability)
-SET_TO = tuple(v.value for v in SetTo)
-SOURCE_TYPES = tuple(v.value for v in SourceType)
+# the loader reads). The classes above are plain names for them, not enums: `kind ==
+# Kind.NO_OPT_OUT` compares two strings, and eight enums cost every launch 2-6 ms to define.
+SURFACES = _values(SurfaceId)
+KINDS = _values(Kind)
+DEFAULTS = _values(Default)
+DIFFICULTIES = (Level.EASY, Level.MEDIUM, Level.HARD)
+PRIORITIES = (Level.HIGH, Level.MEDIUM, Level.LOW)
+AVAILABILITY = _values(Availability)
+SET_TO = _values(SetTo)
+SOURCE_TYPES = _values(SourceType)
 CONFIDENCE = PRIORITIES
-CATEGORIES = tuple(v.value for v in Category)
+CATEGORIES = _values(Category)
 FORMAT_VERSION = 2  # what this version of optout reads; catalog/FORMAT.md describes it
 
 
@@ -139,7 +146,7 @@ FORMAT_VERSION = 2  # what this version of optout reads; catalog/FORMAT.md descr
 
 def source_stamp(english: str) -> str:
     """A short fingerprint of an English text, stored beside its translation (`fr_from`)."""
-    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
+    return sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
 
 
 class FormerLabel(NamedTuple):

@@ -240,13 +240,20 @@ class SearchIndex:
         self._vocabulary: _Vocabulary | None = None
         self._lock = threading.Lock()
         self._close_cache: dict[str, dict[str, float]] = {}
-        self._last: tuple[str, list[int]] = ("", [])
+        self._last: tuple[str, Sequence[int]] = ("", [])
         self._recent: dict[str, list[int]] = {}
         """The last few queries' results: Backspace shows one of them again at once."""
+        self._singles: dict[str, array[int]] = {}
+        """What each one-letter query finds, once `warm` has run."""
 
     def warm(self) -> None:
-        """Build what typo matching needs now rather than at the first typo."""
-        self._vocab()
+        """Build what typo matching needs now rather than at the first typo, and find ahead
+        what each one-letter query finds: the first key of every search, and the slowest to
+        answer (one letter is in most platforms' texts: thousands of platforms to order).
+        Kept as arrays of platform numbers, four bytes each."""
+        letters = sorted({c for c in self._vocab().blob if not c.isspace()})
+        singles = {letter: array("i", self._find(letter)) for letter in letters}
+        self._singles = singles  # at once: a key arriving meanwhile searches as before
 
     def _vocab(self) -> _Vocabulary:
         with self._lock:
@@ -333,17 +340,30 @@ class SearchIndex:
         if not query:
             return list(self.catalog.platforms)
         platforms = self.catalog.platforms
-        recent = self._recent.get(query)
-        if recent is not None:
-            self._last = (query, sorted(recent))  # still holds all the next query can find
-            return [platforms[i] for i in recent]
+        found: Sequence[int] | None = self._recent.get(query)
+        if found is None:
+            found = self._singles.get(query)
+        if found is None:
+            last_query, last_found = self._last
+            # Typing adds letters: a text holding "platform 12" holds "platform 1", so the
+            # next query only needs to look at the platforms the last one found.
+            pool = last_found if last_query and query.startswith(last_query) else None
+            found = self._find(query, pool)
+            if len(self._recent) >= 8:
+                del self._recent[next(iter(self._recent))]
+            self._recent[query] = found
+        # What the next, longer query can find. A pool of more than a quarter of the
+        # platforms is not looked at one by one (the whole string is searched): its order
+        # does not matter, and sorting thousands of numbers is spared.
+        self._last = (query, found if len(found) * 4 >= len(platforms) else sorted(found))
+        return [platforms[i] for i in found]
+
+    def _find(self, query: str, pool: Sequence[int] | None = None) -> list[int]:
+        """The numbers of the platforms matching the folded `query`, best first (`pool`,
+        when given, holds every platform that can match)."""
         needle = query.encode("utf-8")
         at_start = _SEP_B + needle
         names, titles = self._names, self._titles
-        # Typing adds letters: a text holding "platform 12" holds "platform 1", so the next
-        # query only needs to look at the platforms the last one found.
-        last_query, last_found = self._last
-        pool = last_found if last_query and query.startswith(last_query) else None
         # An exact name, id or alias comes first ("x" is X, before Grok's "xAI"), then names
         # and titles starting with the query, then holding it. Each tier holds the next.
         names_in = names.holding(needle, pool)
@@ -354,15 +374,11 @@ class SearchIndex:
         order.update(dict.fromkeys(titles.holding(at_start, titles_in)))
         order.update(dict.fromkeys(names_in))
         order.update(dict.fromkeys(titles_in))
-        self._last = (query, sorted(order))
         if len(order) < TYPO_WHEN_FEWER:
             near = self._near(query)
             extra = sorted((i for i in near if i not in order), key=lambda i: (-near[i], i))
             order.update(dict.fromkeys(extra))
-        if len(self._recent) >= 8:
-            del self._recent[next(iter(self._recent))]
-        self._recent[query] = list(order)
-        return [platforms[i] for i in order]
+        return list(order)
 
     def search(self, query: str) -> list[Hit]:
         """Platforms and actions matching `query`, best first: a text starting with the

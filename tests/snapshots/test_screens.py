@@ -37,7 +37,7 @@ async def _no_blink(pilot) -> None:
 SCREENS = {
     # name: (keys to press, set-up before the keys)
     "browse": ((), None),
-    "browse-filter-open": (("f", "tab", "enter"), None),
+    "browse-filter-open": (("f", "f2", "enter"), None),
     "browse-search": (("slash", "t", "r", "a", "i", "n"), None),
     "platform": (("enter",), None),
     "platform-email": (("down", "enter"), None),

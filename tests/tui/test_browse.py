@@ -170,3 +170,25 @@ async def test_keys_after_slash_survive_the_lists_late_focus(data_dir: Path) -> 
         screen.on_key(key)  # the search box has not taken focus yet
         await pilot.pause()
         assert screen.query_one("#search", Input).value == "b"
+
+
+async def test_the_footer_is_composed_again_only_when_its_keys_change(data_dir: Path) -> None:
+    """The first letter typed moves the focus to the search box: the footer shows the same
+    keys and keeps its widgets (composing them again cost that keystroke 10-20 ms); a filter
+    opened adds Escape to it, and closing it takes Escape away."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = list(app.screen.query(FooterKey))
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        assert list(app.screen.query(FooterKey)) == before  # the same widgets
+        await pilot.press("f2", "enter")
+        await pilot.pause()
+        assert "escape" in [key.key for key in app.screen.query(FooterKey)]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "escape" not in [key.key for key in app.screen.query(FooterKey)]

@@ -57,3 +57,17 @@ async def test_french_key_descriptions_are_translated_and_never_the_catalog_head
         ]
         assert "" in every  # Textual's own ctrl+c binding has no description
         assert not any("Project-Id-Version" in d for d in every)
+
+
+async def test_an_open_filters_escape_is_described_in_french(data_dir: Path) -> None:
+    """The filter Selects come after the first frame: their own key (Escape closes an open
+    menu) is translated too, not left in Textual's English."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(data_dir, EXAMPLE_CATALOG, lang="fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2", "enter")
+        await pilot.pause()
+        shown = {key.key: key.description for key in app.screen.query(FooterKey)}
+        assert shown.get("escape") == "Fermer le menu"

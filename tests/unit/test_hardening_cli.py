@@ -64,8 +64,8 @@ def test_an_unreadable_overlay_folder_is_a_clear_error(tmp_path: Path, capsys, m
     overlay.mkdir()
     real_scandir = os.scandir
 
-    def refuse(path="."):
-        if Path(path) == overlay:
+    def refuse(path="."):  # a path, or an open folder's descriptor (passed on)
+        if not isinstance(path, int) and Path(path) == overlay:
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 

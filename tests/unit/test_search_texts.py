@@ -77,3 +77,46 @@ def test_a_needle_found_in_most_platforms_is_found_in_every_one_holding_it() -> 
     texts = _Texts.build(groups)
     assert texts.holding(b"tail 1\n") == [i for i in range(400) if i % 3 == 1]
     assert texts.holding(b"\ncommon") == list(range(400))
+
+
+def test_one_letter_queries_found_ahead_are_what_a_search_finds(catalog) -> None:
+    """warm() finds every one-letter query ahead (the first key of each search); what it
+    kept is exactly what searching finds, and a one-letter query then searches nothing."""
+    fresh = SearchIndex(catalog, "fr")
+    warmed = SearchIndex(catalog, "fr")
+    warmed.warm()
+    assert {"a", "e", "x", "1"} <= set(warmed._singles)
+    searched: list[str] = []
+    find = warmed._find
+
+    def spy(query, pool=None):  # type: ignore[no-untyped-def]
+        searched.append(query)
+        return find(query, pool)
+
+    warmed._find = spy  # type: ignore[method-assign]
+    for letter in sorted(warmed._singles):
+        assert [p.id for p in warmed.platforms(letter)] == [p.id for p in fresh.platforms(letter)]
+        assert [p.id for p in warmed.platforms(letter.upper())] == [
+            p.id for p in fresh.platforms(letter.upper())
+        ]
+    assert searched == []
+    # typing on from a letter narrows what it found ("a" → "ai"), as without warm()
+    for query in ("a", "ai", "ai ", "ai t", "l", "li", "lin"):
+        assert [p.id for p in warmed.platforms(query)] == [p.id for p in fresh.platforms(query)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_typing_on_finds_what_a_fresh_search_finds(catalog, lang: str) -> None:
+    """A search narrows what the last query found as letters are typed, and Backspace shows
+    a recent query again: each step finds exactly what a fresh index finds for it."""
+    typed = SearchIndex(catalog, lang)
+    typed.warm()
+    words = ("x", "xa", "chat", "goo", "meta ai", "priv", "ai tr", "linked", "donn", "amaz")
+    # and queries whose second letter leaves a few platforms, best first, whose third
+    # letter orders them afresh ("aud": a narrowed pool is looked at in the platforms' order)
+    words += ("aga", "aud", "bli", "but", "fil", "mod", "sur", "tch", "ude")
+    for word in words:
+        for end in [*range(1, len(word) + 1), *range(len(word) - 1, 0, -1)]:
+            query = word[:end]
+            expected = [p.id for p in SearchIndex(catalog, lang).platforms(query)]
+            assert [p.id for p in typed.platforms(query)] == expected, query

@@ -104,14 +104,16 @@ class BrowseScreen(Screen):
         yield Static(
             _("Type to search · Enter: open · F7 which you use · F4 what next · F1 help"), id="hint"
         )
+        # Look-alike labels in the first frame; the Selects replace them just after it.
+        yield FilterBar(self._options_for, id="filters").data_bind(BrowseScreen.filters)
+        # The search box right above what it finds: a keystroke repaints its line, the count
+        # and the rows, and (Textual repaints the rectangle around all three) nothing between.
         yield SearchBox(
             placeholder=_("Type a name or a setting to search"),
             id="search",
             select_on_focus=False,
             compact=True,
         )
-        # Look-alike labels in the first frame; the Selects replace them just after it.
-        yield FilterBar(self._options_for, id="filters").data_bind(BrowseScreen.filters)
         yield Static(id="shown")
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")

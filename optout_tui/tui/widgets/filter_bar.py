@@ -26,9 +26,11 @@ from textual.widgets.select import InvalidSelectValueError
 
 from optout_tui.catalog import filters as flt
 from optout_tui.i18n import N_, translator
+from optout_tui.tui.bindings import localise_bindings
 
 ANY = "*"
 """The value of each filter's "All …" option."""
+N_("Dismiss menu")  # Textual's Select: the Escape of its open menu, shown in the footer
 ANY_WORDS = {
     "category": N_("All categories"),
     "kind": N_("All kinds"),
@@ -107,6 +109,9 @@ class FilterBar(Horizontal):
                 Select([(_(word), ANY)], value=ANY, allow_blank=False, compact=True, id=f"f-{name}")
                 for name, word in ANY_WORDS.items()
             )
+        # The Selects' own keys (an open menu's Escape, in the footer) in the app's language:
+        # the screen's were translated when it was mounted, before these existed.
+        self.call_after_refresh(localise_bindings, self, self.app.lang)
 
     def fill(self, force: bool = False) -> None:
         """Give each filter its options with counts, keeping what is chosen. Done when the

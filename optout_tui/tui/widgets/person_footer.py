@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 
@@ -28,6 +29,23 @@ class PersonFooter(Footer):
     def __init__(self, person: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self.set_reactive(PersonFooter.person, person)
+        self._keys_shown: tuple | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Textual's footer composes its keys again whenever the focus moves; here only when
+        the keys it shows changed. On the first screen, the first letter typed moves the
+        focus from the list to the search box (the same keys): composing and laying out a
+        dozen keys then cost that keystroke, or the next one, 10-20 ms."""
+        shown = tuple(
+            (binding.key, binding.key_display, binding.description, binding.action)
+            + (binding.group, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in screen.active_bindings.values()
+            if binding.show
+        )
+        if shown == self._keys_shown and self._bindings_ready:
+            return
+        self._keys_shown = shown
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
         yield from super().compose()

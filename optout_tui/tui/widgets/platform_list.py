@@ -10,7 +10,9 @@ renders a ScrollBar widget again nor, when the bar comes or goes, lays the scree
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -25,6 +27,16 @@ from optout_tui.catalog.model import Platform
 from optout_tui.tui.widgets.drawn_scrollbar import BAR_META, bar_strips, offset_for
 
 Describe = Callable[[Platform], Content]
+
+
+class _Frame(NamedTuple):
+    """What every line of one paint shares."""
+
+    top: int  # the first row shown
+    width: int  # of a row, without the gap and the bar
+    state: tuple[bool, str]  # focus and theme: a row drawn in another state is drawn again
+    blank: Strip  # a line below the last row
+    tails: list[Strip]  # per line: the gap and the bar's cell
 
 
 class PlatformList(ScrollView, can_focus=True):
@@ -94,6 +106,7 @@ class PlatformList(ScrollView, can_focus=True):
         self._hover: int | None = None
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
         self._bar: tuple[tuple, list[Strip]] = ((), [])
+        self._frame: _Frame | None = None
         self._bar_hover = False
         self._dragging = False
 
@@ -144,22 +157,37 @@ class PlatformList(ScrollView, can_focus=True):
         self.refresh()
 
     # -- drawing ----------------------------------------------------------------------
-    def render_line(self, y: int) -> Strip:
-        bar = self.styles.scrollbar_size_vertical
-        width = max(self.scrollable_content_region.width - bar - 1, 1)  # 1: the gap
-        row = self._row_line(self.scroll_offset.y + y, width)
-        gap = Strip.blank(1, self.get_visual_style("platform-list--row").rich_style)
-        if not bar:
-            return Strip.join([row, gap])
-        return Strip.join([row, gap, self._bar_lines(bar)[y]])
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """What every line of this paint shares is worked out once, not per line."""
+        self._frame = self._frame_now()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
 
-    def _bar_lines(self, bar: int) -> list[Strip]:
-        """The scrollbar's lines, drawn again when the list's length, its scroll offset, the
-        mouse over the bar, the focus (it tints the background) or the theme changed."""
-        height = self.scrollable_content_region.height
+    def _frame_now(self) -> _Frame:
+        bar = self.styles.scrollbar_size_vertical
+        content = self.scrollable_content_region
+        width = max(content.width - bar - 1, 1)  # 1: the gap between the rows and the bar
+        base = self.get_visual_style("platform-list--row").rich_style
+        return _Frame(
+            top=self.scroll_offset.y,
+            width=width,
+            state=(self.has_focus, self.app.current_theme.name),
+            blank=Strip.blank(width, base),
+            tails=self._tails(bar, content.height, base),
+        )
+
+    def render_line(self, y: int) -> Strip:
+        frame = self._frame or self._frame_now()
+        return Strip.join([self._row_line(frame.top + y, frame), frame.tails[y]])
+
+    def _tails(self, bar: int, height: int, base: Style) -> list[Strip]:
+        """The end of each line: the gap, then the scrollbar's cells; drawn again when the
+        list's length, its scroll offset, the mouse over the bar, the focus (it tints the
+        background) or the theme changed."""
         state = "active" if self._dragging else "hover" if self._bar_hover else ""
-        key = (height, len(self._rows), self.scroll_offset.y, bar, state, self.has_focus)
-        key += (self.app.theme,)
+        key = (height, len(self._rows), self.scroll_offset.y, bar, state, base)
         if self._bar[0] != key:
             styles = self.styles
             back, color = {
@@ -169,16 +197,16 @@ class PlatformList(ScrollView, can_focus=True):
             }[state]
             if back.a < 1:  # as Textual's ScrollBar blends them
                 back = self.background_colors[0] + back
-            empty = self.get_visual_style("platform-list--row").rich_style
-            lines = bar_strips(
-                height, len(self._rows), self.scroll_offset.y, bar, back, back + color, empty
+            gap = Strip.blank(1, base)
+            cells = bar_strips(
+                height, len(self._rows), self.scroll_offset.y, bar, back, back + color, base
             )
-            self._bar = (key, lines + [Strip.blank(bar, empty)] * (height - len(lines)))
+            self._bar = (key, [Strip.join([gap, cell]) for cell in cells])
         return self._bar[1]
 
-    def _row_line(self, index: int, width: int) -> Strip:
+    def _row_line(self, index: int, frame: _Frame) -> Strip:
         if index >= len(self._rows):
-            return Strip.blank(width, self.get_visual_style("platform-list--row").rich_style)
+            return frame.blank
         component = (
             "platform-list--row-highlighted"
             if index == self.highlighted
@@ -186,15 +214,16 @@ class PlatformList(ScrollView, can_focus=True):
             if index == self._hover
             else ""
         )
-        key = (self._rows[index].id, component, width, self.has_focus, self.app.current_theme.name)
+        key = (self._rows[index].id, component, frame.width, frame.state)
         strip = self._strips.get(key)
         if strip is None:
             classes = ("platform-list--row", component) if component else ("platform-list--row",)
             style = self.get_visual_style(*classes)
-            content = self._describe(self._rows[index]).truncate(width, ellipsis=True, pad=True)
-            strip = Strip(content.render_segments(style), width)
+            content = self._describe(self._rows[index])
+            content = content.truncate(frame.width, ellipsis=True, pad=True)
+            strip = Strip(content.render_segments(style), frame.width)
             self._strips[key] = strip
-        return strip.apply_meta({"row": index})
+        return strip
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         if new is None:
@@ -234,8 +263,15 @@ class PlatformList(ScrollView, can_focus=True):
             self.post_message(self.Chosen(platform))
 
     def _row_at(self, event: events.MouseEvent) -> int | None:
-        row = event.style.meta.get("row") if event.style else None
-        return row if isinstance(row, int) and row < len(self._rows) else None
+        """The row under the pointer (None over the bar, the gap or below the last row)."""
+        where = event.get_content_offset(self)
+        if where is None or self._on_bar(event):
+            return None
+        row = self.scroll_offset.y + where.y
+        return row if 0 <= row < len(self._rows) else None
+
+    def _on_bar(self, event: events.MouseEvent) -> bool:
+        return bool(event.style and event.style.meta.get(BAR_META) is not None)
 
     def on_click(self, event: events.Click) -> None:
         row = self._row_at(event)
@@ -248,7 +284,7 @@ class PlatformList(ScrollView, can_focus=True):
             self._drag_to(event)
             return
         row = self._row_at(event)
-        on_bar = event.style.meta.get(BAR_META) is not None if event.style else False
+        on_bar = self._on_bar(event)
         if row != self._hover or on_bar != self._bar_hover:  # rows are cached per state
             self._hover = row
             self._bar_hover = on_bar
@@ -262,7 +298,7 @@ class PlatformList(ScrollView, can_focus=True):
 
     # -- the scrollbar: a press on it scrolls there, and dragging follows the pointer ---
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        if event.style and event.style.meta.get(BAR_META) is not None:
+        if self._on_bar(event):
             self._dragging = True
             self.capture_mouse()
             self._drag_to(event)
