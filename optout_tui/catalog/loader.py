@@ -42,10 +42,8 @@ _YAML_TYPE_WORDS = {
 def yaml_type(value: str) -> str:
     """The type a standard (YAML 1.1) reader gives a plain scalar: str, bool, int, float,
     null or timestamp, from PyYAML's own implicit resolvers."""
-    import yaml  # only a file being parsed gets here, and the parser imported it already
-
     first = value[:1]
-    if first not in yaml.resolver.Resolver.yaml_implicit_resolvers:
+    if first not in _resolver().yaml_implicit_resolvers:
         return "str"  # no implicit type starts with this character
     if len(value) > _LONGEST_WORD and first.isalpha():
         return "str"  # a sentence: only words (true, no, null…) are typed and start with a letter
@@ -71,7 +69,7 @@ def _resolved_type(value: str) -> str:
 @lru_cache(maxsize=1)
 def _resolver() -> Any:
     """One resolver for every value (making one per value cost more than resolving)."""
-    import yaml
+    import yaml  # only a file being parsed gets here, and the parser imported it already
 
     return yaml.resolver.Resolver()
 
