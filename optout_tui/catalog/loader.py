@@ -39,17 +39,6 @@ _YAML_TYPE_WORDS = {
 }
 
 
-def yaml_type(value: str) -> str:
-    """The type a standard (YAML 1.1) reader gives a plain scalar: str, bool, int, float,
-    null or timestamp, from PyYAML's own implicit resolvers."""
-    first = value[:1]
-    if first not in _resolver().yaml_implicit_resolvers:
-        return "str"  # no implicit type starts with this character
-    if len(value) > _LONGEST_WORD and first.isalpha():
-        return "str"  # a sentence: only words (true, no, null…) are typed and start with a letter
-    return _resolved_type(value)
-
-
 # The longest plain value starting with a letter that YAML 1.1 types: "false" (a bool, like
 # yes, on, no, off, true; null and its cases are the other words), and its patterns' final $
 # also allows a line break after it. (A test checks the resolvers agree on longer ones.)
@@ -57,10 +46,16 @@ _LONGEST_WORD = len("false\n")
 
 
 @lru_cache(maxsize=8192)
-def _resolved_type(value: str) -> str:
-    """yaml_type by PyYAML's resolvers. (Cached: the same words, such as yes, official or a
-    date, come back in every file.)"""
-    import yaml
+def yaml_type(value: str) -> str:
+    """The type a standard (YAML 1.1) reader gives a plain scalar: str, bool, int, float,
+    null or timestamp, from PyYAML's own implicit resolvers. (Cached: the same words, such
+    as yes, official or a date, come back in every file.)"""
+    first = value[:1]
+    if first not in _resolver().yaml_implicit_resolvers:
+        return "str"  # no implicit type starts with this character
+    if len(value) > _LONGEST_WORD and first.isalpha():
+        return "str"  # a sentence: only words (true, no, null…) are typed and start with a letter
+    import yaml  # only a file being parsed gets here, and the parser imported it already
 
     tag: str = _resolver().resolve(yaml.ScalarNode, value, (True, False))
     return tag.rsplit(":", 1)[-1]
@@ -69,7 +64,7 @@ def _resolved_type(value: str) -> str:
 @lru_cache(maxsize=1)
 def _resolver() -> Any:
     """One resolver for every value (making one per value cost more than resolving)."""
-    import yaml  # only a file being parsed gets here, and the parser imported it already
+    import yaml
 
     return yaml.resolver.Resolver()
 
