@@ -200,17 +200,17 @@ class _Reader:
         if node.__class__ is not _MAP:
             raise _DECLINE
         readers = _READERS[obj]
+        pairs = node.args[1]
         values: Values = {}
-        for key, value in node.args[1]:
+        for key, value in pairs:
             if key.__class__ is not _SCALAR:
                 raise _DECLINE
-            name = key.args[1]
-            reader = readers.get(name)
-            if reader is None or name in values:
+            reader = readers.get(name := key.args[1])
+            if reader is None:
                 raise _DECLINE
             values[name] = reader(self, value)
-        if not values.keys() >= _REQUIRED[obj]:
-            raise _DECLINE
+        if len(values) != len(pairs) or not values.keys() >= _REQUIRED[obj]:
+            raise _DECLINE  # a key given twice, or a required one missing
         rule = _RULES.get(obj)
         if rule is not None:
             rule(self, values)
@@ -245,8 +245,10 @@ class _Reader:
             raise _DECLINE
         value: str
         _, value, _, _, style = node.args
-        if not style and value[:1] in _TYPED and _yaml_type(value) not in ("str", typed):
-            raise _DECLINE  # a plain yes, on, NO, 1.0 or ~ where text is expected
+        if not style and value and value[0] in _TYPED:  # (no slice made for value[:1])
+            found = _yaml_type(value)
+            if found != "str" and found != typed:
+                raise _DECLINE  # a plain yes, on, NO, 1.0 or ~ where text is expected
         text = value.strip()
         if not text or len(value) > _MAX_STRING or (self.controls and has_control(value)):
             raise _DECLINE
