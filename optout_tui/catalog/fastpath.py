@@ -118,6 +118,8 @@ def _composer() -> Any:
 class _Scalar(BaseException):
     """A scalar node: args (tag, value, start mark, end mark, style)."""
 
+    __slots__ = ()  # (no room for weak references either: smaller, quicker to free)
+
 
 class _Sequence(BaseException):
     """A sequence node: args (tag, list of nodes, start mark, None, flow style)."""
