@@ -14,8 +14,9 @@ Nothing in it is trusted:
 - the folder is created 0700, and a file not owned by the user, or writable by others, or not
   a regular file, is ignored (another account could have planted it);
 - the header, the table, each platform's facts and actions and each search text carry a
-  SHA-256 digest: a truncated or bit-flipped file is treated as absent and rebuilt, a damaged
-  platform is read from its YAML file instead, a damaged search text is built again;
+  256-bit digest (BLAKE2b, optout_tui.digest): a truncated or bit-flipped file is treated as
+  absent and rebuilt, a damaged platform is read from its YAML file instead, a damaged search
+  text is built again;
 - the key is a hash of the content of every platform file and of the list of folders and files
   (plus the program version, the model's shape and the search's folding): any edit, even one
   that keeps a file's size and modification time, a new file and a deleted overlay all
@@ -53,13 +54,13 @@ from optout_tui import __version__
 from optout_tui.catalog import model as m
 from optout_tui.catalog.files import stat_records
 from optout_tui.catalog.model import ActionFacts, Catalog, Platform
-from optout_tui.digest import sha256
+from optout_tui.digest import checksum
 from optout_tui.heap import collector_paused
 from optout_tui.safe_files import open_regular, read_fd
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
-MAGIC = b"optout-catalog-cache-7\n"
-FILES_MAGIC = b"optout-catalog-files-1\n"
+MAGIC = b"optout-catalog-cache-8\n"
+FILES_MAGIC = b"optout-catalog-files-2\n"
 SUFFIX = ".cache"
 FILES_SUFFIX = ".files"
 KEEP = 6  # cache files kept: one per set of catalog folders (--catalog) used lately
@@ -70,7 +71,7 @@ not recorded: file times are coarse (a clock tick; seconds on some file systems)
 in the same tick as the hash would keep the same record."""
 _HEADER_DIGITS = 12
 _ROW = struct.Struct("<QIQIQI32s32s")
-"""A platform's row: facts, actions and file name (offset and length each), then the SHA-256
+"""A platform's row: facts, actions and file name (offset and length each), then the digest
 of its facts and of its actions."""
 _STAT = struct.Struct("<qqqqq")
 _GONE = b"\xff" * _STAT.size  # the record of a file that went away while listed
@@ -88,7 +89,7 @@ def _cache_file(folders: Iterable[Path] = ()) -> Path:
     """One cache file per set of catalog folders, so switching --catalog back and forth does
     not rebuild it every time."""
     names = "\n".join(str(Path(f).resolve()) for f in folders)
-    tag = sha256(names.encode("utf-8")).hexdigest()[:12]
+    tag = checksum(names.encode("utf-8")).hexdigest()[:12]
     return _cache_dir() / f"catalog-{tag}{SUFFIX}"
 
 
@@ -120,7 +121,7 @@ def _search_source() -> str:
     """The search module's own bytes, hashed: the cache ships the search's folded texts, so a
     change in how they are folded must rebuild it."""
     try:
-        return sha256(Path(__file__).with_name("search.py").read_bytes()).hexdigest()
+        return checksum(Path(__file__).with_name("search.py").read_bytes()).hexdigest()
     except OSError:  # pragma: no cover - an installation without its sources
         return "no source"
 
@@ -136,7 +137,7 @@ def _record(st: os.stat_result) -> Record:
 
 
 def _hash_file(path: str) -> tuple[str, Record | None]:
-    """The SHA-256 of a file's bytes and its stat record as it was read (None when it could
+    """The digest of a file's bytes and its stat record as it was read (None when it could
     not be read: the loader will say why)."""
     try:
         fd = open_regular(path)
@@ -146,8 +147,8 @@ def _hash_file(path: str) -> tuple[str, Record | None]:
         finally:
             os.close(fd)
     except OSError as error:  # unreadable or too big
-        return sha256(f"unreadable {error.errno}".encode()).hexdigest(), None
-    return sha256(data).hexdigest(), record
+        return checksum(f"unreadable {error.errno}".encode()).hexdigest(), None
+    return checksum(data).hexdigest(), record
 
 
 class _Known:
@@ -161,7 +162,7 @@ class _Known:
         self._digest = digest
 
     def records(self) -> dict[str, Any]:
-        if sha256(self._records).hexdigest() != self._digest:
+        if checksum(self._records).hexdigest() != self._digest:
             return {}
         try:
             found = json.loads(self._records)
@@ -183,7 +184,7 @@ def _read_known(cache: Path) -> _Known | None:
         if len(lead) != _FILES_LEAD or not lead.startswith(FILES_MAGIC):
             return None
         line, check = lead[len(FILES_MAGIC) : -1].split(b"\n")
-        if sha256(line).hexdigest().encode() != check:
+        if checksum(line).hexdigest().encode() != check:
             return None
         fingerprint, key, length, digest = line.decode("ascii").split(" ")
         records = os.pread(fd, min(int(length), os.fstat(fd).st_size), _FILES_LEAD)
@@ -197,11 +198,11 @@ def _read_known(cache: Path) -> _Known | None:
 def _write_known(cache: Path, fingerprint: str, key: str, records: dict[str, list[Any]]) -> None:
     body = json.dumps(records, separators=(",", ":")).encode()
     line = " ".join(
-        [fingerprint, key, str(len(body)).zfill(_HEADER_DIGITS), sha256(body).hexdigest()]
+        [fingerprint, key, str(len(body)).zfill(_HEADER_DIGITS), checksum(body).hexdigest()]
     ).encode("ascii")
     _replace(
         _files_file(cache),
-        [FILES_MAGIC, line, b"\n", sha256(line).hexdigest().encode(), b"\n", body],
+        [FILES_MAGIC, line, b"\n", checksum(line).hexdigest().encode(), b"\n", body],
     )
 
 
@@ -241,7 +242,7 @@ def _fingerprint(folders: list[Path]) -> tuple[str, bytes, Listing]:
         packed = [_GONE if st is None else pack(*_record(st)) for st in stats]
         seen += [head, len(names).to_bytes(8, "little"), b"\0".join(map(os.fsencode, names))]
         seen += [b"\0", *packed]
-    return sha256(b"".join(seen)).hexdigest(), prefix, listed
+    return checksum(b"".join(seen)).hexdigest(), prefix, listed
 
 
 def _key(folders: list[Path], cache: Path | None = None) -> str:
@@ -267,7 +268,7 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
             )
             for name, st in zip(names, stats)
         ]
-    digest = sha256(prefix)
+    digest = checksum(prefix)
     kept: dict[str, list[Any]] = {}
     whole = True
     for name, path, record in parts:
@@ -430,7 +431,7 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
     sections: dict[str, list[Any]] = {}
 
     def section(name: str, data: bytes) -> None:
-        sections[name] = [*add(data), sha256(data).hexdigest()]
+        sections[name] = [*add(data), checksum(data).hexdigest()]
 
     rows = bytearray()
     origins = bytearray()
@@ -443,8 +444,8 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
             *add(actions),
             len(origins),
             len(origin),
-            sha256(facts).digest(),
-            sha256(actions).digest(),
+            checksum(facts).digest(),
+            checksum(actions).digest(),
         )
         origins += origin
     section("rows", bytes(rows))
@@ -477,7 +478,7 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
         cache,
         [
             MAGIC
-            + sha256(header).hexdigest().encode()
+            + checksum(header).hexdigest().encode()
             + b"\n"
             + str(len(header)).zfill(_HEADER_DIGITS).encode()
             + b"\n",
@@ -559,14 +560,14 @@ class _Shelf:
         self._origins: bytes | None = None
 
     def read(self, start: int, length: int, digest: bytes | str) -> bytes | None:
-        """`length` bytes at `start` of the body, when their SHA-256 is `digest`."""
+        """`length` bytes at `start` of the body, when their digest is `digest`."""
         try:
             data = os.pread(self.fd, length, self.base + start)
         except OSError:
             return None
         if len(data) != length:
             return None
-        check = sha256(data)
+        check = checksum(data)
         if (check.digest() if isinstance(digest, bytes) else check.hexdigest()) != digest:
             return None
         return data
@@ -679,7 +680,7 @@ def _read(cache: Path, key: str) -> Catalog | None:
     if base + length > shelf.size:
         return None
     header = os.pread(fd, length, base)
-    if sha256(header).hexdigest() != digest:
+    if checksum(header).hexdigest() != digest:
         return None
     data = json.loads(header)
     if data["key"] != key or data["byteorder"] != sys.byteorder:

@@ -192,3 +192,20 @@ async def test_the_footer_is_composed_again_only_when_its_keys_change(data_dir: 
         await pilot.press("escape")
         await pilot.pause()
         assert "escape" not in [key.key for key in app.screen.query(FooterKey)]
+
+
+async def test_keys_typed_within_one_frame_follow_the_focus(data_dir: Path) -> None:
+    """Down from the search box moves to the list at once: a second Down and an Enter that
+    were already typed go to the list (the second platform opens), not to the search box
+    (which would open the first)."""
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")  # "a" is in every name: three rows, the search focused
+        await pilot.pause()
+        for key in ("down", "down", "enter"):  # queued together, as a quick typist's are
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PlatformScreen)
+        assert app.screen.platform.id == "beta"  # alpha, beta, gamma: the second

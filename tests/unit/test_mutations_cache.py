@@ -55,10 +55,10 @@ def _rewrite(
     likewise) or a section
     (`section_of(name, data) -> new data`), with every digest made to match again, so only
     the check under test can notice."""
-    import hashlib
     import json
 
     from optout_tui.catalog import cache as c
+    from optout_tui.digest import checksum
 
     raw = cache.read_bytes()
     lead_len = len(c.MAGIC) + 65 + c._HEADER_DIGITS + 1
@@ -93,8 +93,8 @@ def _rewrite(
             *add(a),
             r[4],
             r[5],
-            hashlib.sha256(f).digest(),
-            hashlib.sha256(a).digest(),
+            checksum(f).digest(),
+            checksum(a).digest(),
         )
         for r, f, a in zip(rows, facts, actions)
     )
@@ -103,13 +103,13 @@ def _rewrite(
     if section_of is not None:
         sections = {name: section_of(name, data) for name, data in sections.items()}
     for name, data in sections.items():
-        header["sections"][name] = [*add(data), hashlib.sha256(data).hexdigest()]
+        header["sections"][name] = [*add(data), checksum(data).hexdigest()]
     blobs = body
     head = json.dumps(header).encode()
     digits = length or str(len(head)).zfill(c._HEADER_DIGITS).encode()
     data = (
         (magic or c.MAGIC)
-        + hashlib.sha256(head).hexdigest().encode()
+        + checksum(head).hexdigest().encode()
         + b"\n"
         + digits
         + b"\n"

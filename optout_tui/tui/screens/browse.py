@@ -327,7 +327,9 @@ class BrowseScreen(Screen):
         focused = self.focused
         if focused is search and event.key == "down":
             if self.query_one(PlatformList).rows:
-                self.query_one(PlatformList).focus()
+                # At once (Widget.focus() waits for the queue): a Down and an Enter typed
+                # before the next frame then go to the list, not to the search box again.
+                self.set_focus(self.query_one(PlatformList))
                 self._new_search = True
                 event.stop()
                 event.prevent_default()
@@ -345,7 +347,7 @@ class BrowseScreen(Screen):
             if event.character != "/" or search.value:  # "/" alone: the old way to search
                 search.insert_text_at_cursor(event.character)
             if focused is not search:
-                search.focus()
+                self.set_focus(search)
             event.stop()
             event.prevent_default()
 
