@@ -109,8 +109,8 @@ def _composer() -> Any:
 # -- light nodes ---------------------------------------------------------------------------
 # libyaml's composer makes each node by calling the class yaml._yaml names ScalarNode,
 # SequenceNode or MappingNode with (tag, value, start mark, end mark, style): PyYAML's classes
-# run a Python __init__ for each node, and making and freeing them was 40 % of composing a
-# file. While the fast path composes, those names are given classes made in C, exceptions
+# run a Python __init__ for each node, and making and freeing them was a fifth of composing
+# a file. While the fast path composes, those names are given classes made in C, exceptions
 # never raised, which keep the five arguments as `args`: the pass below reads a node's value
 # as args[1] and a scalar's style as args[4]. PyYAML's classes are put back after each file.
 # Nothing else in optout composes YAML with libyaml (the slow way reads events), so nothing
