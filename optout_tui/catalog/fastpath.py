@@ -38,9 +38,6 @@ _INSIDE = frozenset(
 _NAME = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _TAG = frozenset(range(256)) - frozenset(b" \t\r\n")
 _DIRECTIVE = re.compile(rb"%(?<![^\n\r\x85\xa8\xa9\xbf]%)")
-# C0 controls but tab and newline, and DEL (C1 controls are \xc2\x80-\xc2\x9f in UTF-8).
-_C0 = bytes(range(0x00, 0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f"
-_C1 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def unusual(raw: bytes) -> bool:
@@ -52,13 +49,16 @@ def unusual(raw: bytes) -> bool:
             if (at == 0 or raw[at - 1] not in _INSIDE) and (at + 1 == end or raw[at + 1] in names):
                 return True
             at = raw.find(mark, at + 1)
-    return _DIRECTIVE.search(raw) is not None
+    return b"%" in raw and _DIRECTIVE.search(raw) is not None
 
 
 def may_hold_controls(raw: bytes) -> bool:
-    """Whether a value of the file may hold a control character: one is in the file, or a
-    backslash is (a double-quoted "\\e" or "\\x1b" makes one)."""
-    return b"\\" in raw or len(raw.translate(None, _C0)) != len(raw) or _C1.search(raw) is not None
+    """Whether a value of the file may hold a control character: a backslash is in the file
+    (a double-quoted "\\e" or "\\x1b" makes one). Written as such, a control character never
+    reaches a value: libyaml's reader refuses every one but tab and the line breaks (YAML's
+    printable characters), so the file is declined when composed, and a carriage return or
+    a next-line is read as a line break (a test writes each one in each kind of value)."""
+    return b"\\" in raw
 
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
@@ -76,39 +76,85 @@ _DECLINE = Decline()
 
 
 _COMPOSER: Any = None
+_NAMES = ("ScalarNode", "SequenceNode", "MappingNode")
+_PYYAML: tuple[Any, ...] = ()  # the node classes yaml._yaml names, put back after each file
+_NAMESPACE: dict[str, Any] = {}  # yaml._yaml's globals
 
 
 def _composer() -> Any:
     """libyaml's C parser composing nodes, with PyYAML's Python-level tag and path resolvers
-    replaced by C built-ins that do nothing worth a call: `slice` takes the three arguments
-    of `resolve` (the tag it makes is never read: explicit tags never get here, see
-    `unusual`, and a plain value's YAML 1.1 type is looked up where text is read), a dict's
-    `get` the two of `descend_resolver`, `int` none, like `ascend_resolver`."""
-    global _COMPOSER
+    replaced by C built-ins that make nothing: for `resolve`, which gets three arguments,
+    `object.__init__` bound to an int (int has its own __new__, so its __init__ accepts
+    and ignores extra arguments); a dict's `get` for the two of `descend_resolver`, `int` for
+    `ascend_resolver`, which gets none. A node's tag is then None: it is never read (explicit
+    tags never get here, see `unusual`, and a plain value's YAML 1.1 type is looked up where
+    text is read). (A `slice` as the tag cost a slice made and freed per node.)"""
+    global _COMPOSER, _PYYAML, _NAMESPACE
     if _COMPOSER is None:
-        from yaml._yaml import CParser  # only with libyaml (else every file goes slow)
+        import yaml._yaml as cyaml  # only with libyaml (else every file goes slow)
 
-        class Composer(CParser):
-            resolve = slice
+        nothing: Any = (0).__init__  # type: ignore[misc]
+
+        class Composer(cyaml.CParser):
+            resolve = nothing
             descend_resolver: Any = {}.get
             ascend_resolver = int
 
+        _NAMESPACE = vars(cyaml)
+        _PYYAML = tuple(_NAMESPACE[name] for name in _NAMES)
         _COMPOSER = Composer
     return _COMPOSER
 
 
+# -- light nodes ---------------------------------------------------------------------------
+# libyaml's composer makes each node by calling the class yaml._yaml names ScalarNode,
+# SequenceNode or MappingNode with (tag, value, start mark, end mark, style): PyYAML's classes
+# run a Python __init__ for each node, and making and freeing them was a fifth of composing
+# a file. While the fast path composes, those names are given classes made in C, exceptions
+# never raised, which keep the five arguments as `args`: the pass below reads a node's value
+# as args[1] and a scalar's style as args[4]. PyYAML's classes are put back after each file.
+# Nothing else in optout composes YAML with libyaml (the slow way reads events), so nothing
+# else meets these nodes; and were two threads to load at once, one could find PyYAML's
+# classes back while it composes: its pass then declines, and the slow way reads the file.
+
+
+class _Scalar(BaseException):
+    """A scalar node: args (tag, value, start mark, end mark, style)."""
+
+    __slots__ = ()  # (no room for weak references either: smaller, quicker to free)
+
+
+class _Sequence(BaseException):
+    """A sequence node: args (tag, list of nodes, start mark, None, flow style)."""
+
+    __slots__ = ("end_mark",)  # set by the composer at the end (a slot: no dict to make)
+
+
+class _Mapping(BaseException):
+    """A mapping node: args (tag, list of (key, value) nodes, start mark, None, flow style)."""
+
+    __slots__ = ("end_mark",)
+
+
+_LIGHT = (_Scalar, _Sequence, _Mapping)
+_SCALAR: Any = _Scalar
+_SEQ: Any = _Sequence
+_MAP: Any = _Mapping
+
+
 def compose(data: bytes) -> Any:
-    """The C-composed node tree of one YAML document (yaml.nodes), or Decline."""
+    """The C-composed node tree of one YAML document (light nodes, see above), or Decline."""
     try:
         composer = _composer()(data)
     except ImportError:  # pragma: no cover - PyYAML built without libyaml
         raise _DECLINE from None
+    _NAMESPACE.update(zip(_NAMES, _LIGHT))
     try:
         return composer.get_single_node()
-    except Exception:  # a syntax error, a second document…: the slow way says what and where
+    except Exception:  # a syntax error, a second document…: the slow way says where
         raise _DECLINE from None
     finally:
-        composer.dispose()
+        _NAMESPACE.update(zip(_NAMES, _PYYAML))
 
 
 def _keyed(node: Any, allowed: Container[str]) -> dict[str, Any]:
@@ -117,10 +163,10 @@ def _keyed(node: Any, allowed: Container[str]) -> dict[str, Any]:
     if node.__class__ is not _MAP:
         raise _DECLINE
     fields: dict[str, Any] = {}
-    for key, value in node.value:
+    for key, value in node.args[1]:
         if key.__class__ is not _SCALAR:
             raise _DECLINE
-        name = key.value
+        name = key.args[1]
         if name not in allowed or name in fields:
             raise _DECLINE
         fields[name] = value
@@ -159,17 +205,17 @@ class _Reader:
         if node.__class__ is not _MAP:
             raise _DECLINE
         readers = _READERS[obj]
+        pairs = node.args[1]
         values: Values = {}
-        for key, value in node.value:
+        for key, value in pairs:
             if key.__class__ is not _SCALAR:
                 raise _DECLINE
-            name = key.value
-            reader = readers.get(name)
-            if reader is None or name in values:
+            reader = readers.get(name := key.args[1])
+            if reader is None:
                 raise _DECLINE
             values[name] = reader(self, value)
-        if not values.keys() >= _REQUIRED[obj]:
-            raise _DECLINE
+        if len(values) != len(pairs) or not values.keys() >= _REQUIRED[obj]:
+            raise _DECLINE  # a key given twice, or a required one missing
         rule = _RULES.get(obj)
         if rule is not None:
             rule(self, values)
@@ -191,8 +237,8 @@ class _Reader:
                     self.languages = values["languages"]
         if values["id"] != self.file_id:  # id_is_file_name
             raise _DECLINE
-        names = [fields["name"], *(fields["aliases"].value if "aliases" in fields else ())]
-        if any(has_invisible(n.value) for n in names):  # names_are_visible
+        names = [fields["name"], *(fields["aliases"].args[1] if "aliases" in fields else ())]
+        if any(has_invisible(n.args[1]) for n in names):  # names_are_visible
             raise _DECLINE
         if "en" not in values["languages"]:  # languages_include_english
             raise _DECLINE
@@ -202,9 +248,12 @@ class _Reader:
     def string(self, node: Any, typed: str = "str") -> str:
         if node.__class__ is not _SCALAR:
             raise _DECLINE
-        value: str = node.value
-        if not node.style and value[:1] in _TYPED and _yaml_type(value) not in ("str", typed):
-            raise _DECLINE  # a plain yes, on, NO, 1.0 or ~ where text is expected
+        value: str
+        _, value, _, _, style = node.args
+        if not style and value and value[0] in _TYPED:  # (no slice made for value[:1])
+            found = _yaml_type(value)
+            if found != "str" and found != typed:
+                raise _DECLINE  # a plain yes, on, NO, 1.0 or ~ where text is expected
         text = value.strip()
         if not text or len(value) > _MAX_STRING or (self.controls and has_control(value)):
             raise _DECLINE
@@ -370,7 +419,7 @@ def _field_reader(field: spec.Field, obj: str, key: str) -> Reader:
 def _list(item: Reader, empty: bool, unique: bool, r: _Reader, node: Any) -> tuple[Any, ...]:
     if node.__class__ is not _SEQ:
         raise _DECLINE
-    entries = node.value
+    entries = node.args[1]
     if (not entries and not empty) or len(entries) > _MAX_LIST:
         raise _DECLINE
     values = tuple([item(r, entry) for entry in entries])
@@ -438,8 +487,8 @@ def _text(label: bool, r: _Reader, node: Any) -> m.LocalText:
     if node.__class__ is not _MAP:
         raise _DECLINE
     en = fr = stamp = unconfirmed = formerly = None
-    for key, value in node.value:  # a reader never returns None: None is "not given"
-        name = key.value if key.__class__ is _SCALAR else None
+    for key, value in node.args[1]:  # a reader never returns None: None is "not given"
+        name = key.args[1] if key.__class__ is _SCALAR else None
         if name == "en" and en is None:
             en = r.string(value)
         elif name == "fr" and fr is None:
@@ -487,9 +536,6 @@ _SURFACE_IDS = frozenset(spec.OBJECTS["surfaces"])
 _REQUIRED: dict[str, frozenset[str]] = {}
 _LANGUAGE: Reader
 _FORMER: Reader
-_SCALAR: Any = None
-_SEQ: Any = None
-_MAP: Any = None
 _MAX_LIST = _MAX_STRING = _STALE = 0
 _LABELS: frozenset[tuple[str, str]] = frozenset()
 _EMPTY_ALLOWED: frozenset[str] = frozenset()
@@ -501,14 +547,12 @@ _BUILD: dict[str, Callable[[Values], Any]] = {}
 
 def _setup() -> None:
     """The readers and the loader's limits (the loader imports this module lazily)."""
-    global _LANGUAGE, _FORMER, _SCALAR, _SEQ, _MAP, _MAX_LIST, _MAX_STRING, _STALE
+    global _LANGUAGE, _FORMER, _MAX_LIST, _MAX_STRING, _STALE
     global _LABELS, _EMPTY_ALLOWED, _ID, _DOMAIN, _ADDRESS, _yaml_type, _TYPED, _platform_from
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
     from yaml.resolver import Resolver
 
     from optout_tui.catalog import loader
 
-    _SCALAR, _SEQ, _MAP = ScalarNode, SequenceNode, MappingNode
     _MAX_LIST, _MAX_STRING, _STALE = loader.MAX_LIST, loader.MAX_STRING, loader.STALE_AFTER_DAYS
     _LABELS, _EMPTY_ALLOWED = loader.LABELS, loader._EMPTY_ALLOWED
     _ID, _DOMAIN = loader._ID, loader._DOMAIN

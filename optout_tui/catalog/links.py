@@ -161,7 +161,9 @@ def check_direct(url: str, host: str) -> None:
         )
     rest = url[len("https://") :]
     rest = rest[rest.find("/") :] if "/" in rest else ""
-    if _EMBEDDED.search(rest) and not host_in(host, ARCHIVES):
+    # (an embedded address has a ":" or its escape "%3a": most paths have neither, and
+    # are not searched with the expression)
+    if (":" in rest or "%3" in rest) and _EMBEDDED.search(rest) and not host_in(host, ARCHIVES):
         raise LinkProblem(
             f"wraps another address in a link to {host} (a proxy, reader or "
             "redirect): give the page's own address"

@@ -39,15 +39,24 @@ _YAML_TYPE_WORDS = {
 }
 
 
+# The longest plain value starting with a letter that YAML 1.1 types: "false" (a bool, like
+# yes, on, no, off, true; null and its cases are the other words), and its patterns' final $
+# also allows a line break after it. (A test checks the resolvers agree on longer ones.)
+_LONGEST_WORD = len("false\n")
+
+
 @lru_cache(maxsize=8192)
 def yaml_type(value: str) -> str:
     """The type a standard (YAML 1.1) reader gives a plain scalar: str, bool, int, float,
     null or timestamp, from PyYAML's own implicit resolvers. (Cached: the same words, such
     as yes, official or a date, come back in every file.)"""
+    first = value[:1]
+    if first not in _resolver().yaml_implicit_resolvers:
+        return "str"  # no implicit type starts with this character
+    if len(value) > _LONGEST_WORD and first.isalpha():
+        return "str"  # a sentence: only words (true, no, null…) are typed and start with a letter
     import yaml  # only a file being parsed gets here, and the parser imported it already
 
-    if value[:1] not in yaml.resolver.Resolver.yaml_implicit_resolvers:
-        return "str"  # no implicit type starts with this character
     tag: str = _resolver().resolve(yaml.ScalarNode, value, (True, False))
     return tag.rsplit(":", 1)[-1]
 

@@ -18,6 +18,7 @@ from optout_tui.catalog import CatalogError, fastpath, loader
 from optout_tui.catalog.links import LinkProblem, check_link
 from optout_tui.catalog.loader import MAX_LIST, MAX_STRING, check_platform, load_platform
 from optout_tui.paths import bundled_catalog_dir
+from optout_tui.text import has_control
 from tests.conftest import EXAMPLE_CATALOG
 
 TODAY = dt.date(2026, 12, 3)
@@ -588,9 +589,40 @@ def test_an_anchor_or_alias_not_seen_in_the_bytes_cannot_be_composed(mark: str) 
                     fastpath.compose(text.encode())
 
 
-@pytest.mark.parametrize("data", [b"a: \\e\n", b"a: x\x1by\n", b"a: x\x7f\n", b"a: \xc2\x9b\n"])
+@pytest.mark.parametrize("data", [b"a: \\e\n", b'a: "\\x1b"\n', b'a: "\\N"\n'])
 def test_a_file_that_may_hold_a_control_character_is_checked_value_by_value(data: bytes) -> None:
     assert fastpath.may_hold_controls(data)
+
+
+def _values(node: Any) -> list[str]:
+    found: list[str] = []
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node.args[1], str):
+            found.append(node.args[1])
+        else:
+            for entry in node.args[1]:
+                stack.extend(entry if isinstance(entry, tuple) else [entry])
+    return found
+
+
+@pytest.mark.parametrize("code", [*range(0x00, 0x20), *range(0x7F, 0xA0)])
+def test_a_control_character_written_as_such_never_reaches_a_value(code: int) -> None:
+    # Why a file without a backslash is not searched for control characters
+    # (fastpath.may_hold_controls): libyaml refuses the file, or reads the character as a
+    # line break (or a tab), in every kind of value and in a key.
+    char = chr(code).encode()
+    forms = [b"a: x%sy\n", b"a: 'x%sy'\n", b'a: "x%sy"\n', b"a: |\n  x%sy\n", b"a: >\n  x%sy\n"]
+    forms += [b"a: [x%sy]\n", b"a: x\n  %sy\n", b"a: %s\n", b"a%s: b\n", b"- x%s\n"]
+    for form in forms:
+        data = form.replace(b"%s", char)
+        assert not fastpath.may_hold_controls(data)
+        try:
+            root = fastpath.compose(data)
+        except fastpath.Decline:
+            continue
+        assert not any(has_control(value) for value in _values(root)), data
 
 
 def test_text_with_tabs_and_guillemets_holds_no_control_character() -> None:
@@ -605,3 +637,17 @@ def test_the_collector_is_back_on_after_a_load_even_a_failed_one(tmp_path: Path)
     assert gc.isenabled()
     loader.load_catalog([EXAMPLE_CATALOG])
     assert gc.isenabled()
+
+
+def test_pyyaml_s_own_node_classes_are_back_after_each_file() -> None:
+    # The fast path composes with light node classes put in yaml._yaml's names for the
+    # while (see fastpath.compose); after a file, read or declined, they are PyYAML's again.
+    import yaml
+    import yaml._yaml
+
+    pyyaml = (yaml.nodes.ScalarNode, yaml.nodes.SequenceNode, yaml.nodes.MappingNode)
+    loader.load_catalog([EXAMPLE_CATALOG])
+    with pytest.raises(fastpath.Decline):
+        fastpath.compose(b"a: [b\n")
+    assert (yaml._yaml.ScalarNode, yaml._yaml.SequenceNode, yaml._yaml.MappingNode) == pyyaml
+    assert yaml.load("a: [b, 1]", Loader=yaml.CSafeLoader) == {"a": ["b", 1]}

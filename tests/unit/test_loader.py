@@ -214,3 +214,23 @@ def test_region_codes(tmp_path: Path, regions: str, ok: bool) -> None:
         load_platform(path)
     else:
         assert any("must be an ISO 3166 code" in m for m in problems(path))
+
+
+def test_yaml_type_agrees_with_pyyaml_s_resolvers_on_words_and_sentences() -> None:
+    import yaml
+
+    from optout_tui.catalog.loader import yaml_type
+
+    resolver = yaml.resolver.Resolver()
+    words = ["yes", "Yes", "YES", "no", "NO", "on", "Off", "true", "TRUE", "false", "False"]
+    words += ["FALSE", "null", "Null", "NULL", "~", "1", "1.5", "-3", "2024-05-01", "=", "<<"]
+    values = [
+        *words,
+        *(w + "\n" for w in words),
+        *(w + "x" for w in words),
+        *(w + "\nx" for w in words),
+    ]
+    values += ["Falsely", "nullify", "yesterday", "On the page", "Off-Facebook Activity", "to"]
+    for value in values:
+        tag = resolver.resolve(yaml.ScalarNode, value, (True, False))
+        assert yaml_type(value) == tag.rsplit(":", 1)[-1], value
