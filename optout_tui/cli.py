@@ -446,9 +446,44 @@ def _handler(name: str | None):
     return getattr(import_module(f"optout_tui.commands.{module}"), function)
 
 
+# Commands that read the catalog, print and exit: every object they make (the parser, the
+# modules, the catalog) stays alive until the exit, so the collector is paused for the whole
+# run, rather than walking them again and again, and never started again when the process
+# is the command's own (`argv` not given): it would walk them all once more on the way out
+# (7 ms of `optout list`, 22 ms at 20,000 platforms). What is alive at the exit is frozen
+# out of its reach too (gc.freeze, from atexit), for the last collection Python makes. The
+# app pauses the collector until its first frame itself, and the other commands run as usual.
+QUICK = frozenset({"list", "search", "show"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(lang_asked(argv)).parse_args(argv)
+    own_process = argv is None  # the `optout` command itself, not a caller's function call
+    argv = sys.argv[1:] if own_process else list(argv)
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # the parser and the modules imported stay alive too
+    try:
+        args = build_parser(lang_asked(argv)).parse_args(argv)
+        if args.command not in QUICK:
+            if collecting:
+                gc.enable()
+            return _run(args)
+        import atexit
+
+        atexit.unregister(gc.freeze)  # registered once however often main runs
+        atexit.register(gc.freeze)
+        result = _run(args)
+        if own_process:
+            collecting = False  # the process ends now
+        return result
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command `args` name, turning its errors into a message and an exit status."""
     from optout_tui.commands.common import CommandError
 
     try:

@@ -8,14 +8,22 @@ import re
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# A printable text (str.isprintable, one pass in C) holds none of what the functions below
+# remove: controls, tabs, line breaks and the invisible characters are all unprintable
+# (categories Cc, Cf, Zl and Zp). Most catalog text is printable, and is returned as it is
+# without the regular expressions' passes; a test checks every character they remove.
+
+
 def clean(text: str) -> str:
     """Return `text` with control characters removed and tabs turned into spaces."""
+    if text.isprintable():
+        return text
     return _CONTROL.sub("", text.replace("\t", " "))
 
 
 def has_control(text: str) -> bool:
     """True when `text` holds a character `clean` would remove (a tab does not count)."""
-    return _CONTROL.search(text.replace("\t", " ")) is not None
+    return not text.isprintable() and _CONTROL.search(text.replace("\t", " ")) is not None
 
 
 # Characters that change how the text around them is drawn without being seen: bidi
@@ -32,6 +40,8 @@ def has_invisible(text: str) -> bool:
 def one_line(text: str) -> str:
     """`text` cleaned for a plain-text output of one line per record: control and invisible
     characters removed, line breaks turned into spaces (so a name cannot forge a line)."""
+    if text.isprintable():
+        return text
     return _INVISIBLE.sub("", _LINE_BREAKS.sub(" ", clean(text)))
 
 

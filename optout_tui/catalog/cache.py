@@ -497,7 +497,9 @@ _WORDS: dict[str, str] = {}
 
 def _word(value: Any) -> str:
     """A text of a few values (a kind, a region), one copy kept however many actions have it."""
-    return _WORDS.setdefault(_exactly(str)(value), value)
+    if type(value) is not str:
+        raise TypeError("expected str")
+    return _WORDS.setdefault(value, value)
 
 
 def _words(value: Any) -> tuple[str, ...]:
@@ -511,22 +513,28 @@ _TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def _decode_facts(data: bytes) -> tuple[ActionFacts, ...]:
-    """The facts of a platform's actions, every value checked for its exact type."""
-    text = _decoder(m.LocalText)
+    """The facts of a platform's actions, every value checked for its exact type (by `type()
+    is`, inline: `optout list` decodes the facts of every platform)."""
     found = []
-    for row in _exactly(list)(json.loads(data)):
-        aid, title, kind, default, priority, difficulty, regions, doable, minutes, formerly = (
-            _exactly(list)(row)
-        )
+    for row in json.loads(data):  # a row not a list of ten has no title that is a list
+        aid, title, kind, default, priority, difficulty, regions, doable, minutes, formerly = row
         if type(title) is list and len(title) == 4 and title[2] == [] and title[3] == []:
             en, fr = title[0], title[1]  # most titles: no unconfirmed language, no former one
             if type(en) is not str or (fr is not None and type(fr) is not str):
                 raise TypeError("expected str")
             local = m.LocalText(en, fr)
         else:
-            local = text(title)
-        if type(doable) is not bool or type(minutes) is not int or type(aid) is not str:
-            raise TypeError("expected bool, int and str")
+            local = _decoder(m.LocalText)(title)
+        if (
+            type(doable) is not bool
+            or type(minutes) is not int
+            or type(aid) is not str
+            or type(formerly) is not list
+        ):
+            raise TypeError("expected bool, int, str and list")
+        for wording in formerly:
+            if type(wording) is not str:
+                raise TypeError("expected str")
         found.append(
             ActionFacts(
                 aid,
@@ -538,7 +546,7 @@ def _decode_facts(data: bytes) -> tuple[ActionFacts, ...]:
                 _words(regions),
                 doable,
                 minutes,
-                tuple(map(_exactly(str), _exactly(list)(formerly))),
+                tuple(formerly),
             )
         )
     return tuple(found)

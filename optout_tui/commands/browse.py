@@ -145,14 +145,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(translator(args.lang).gettext("Nothing matches {text!r}.").format(text=args.text))
         return 1
-    for hit in hits:
-        if hit.action is None:
-            print(f"{hit.platform.id}  {one_line(hit.platform.name)}")
-        else:
-            print(
-                f"{hit.platform.id}/{hit.action.id}  {one_line(hit.platform.name)}: "
-                f"{one_line(hit.action.title.get(args.lang))}"
-            )
+    lines = [  # written at once, as by `list`
+        f"{hit.platform.id}  {one_line(hit.platform.name)}\n"
+        if hit.action is None
+        else f"{hit.platform.id}/{hit.action.id}  {one_line(hit.platform.name)}: "
+        f"{one_line(hit.action.title.get(args.lang))}\n"
+        for hit in hits
+    ]
+    sys.stdout.write("".join(lines))
     return 0
 
 

@@ -90,13 +90,16 @@ def load_for_app(args: argparse.Namespace) -> tuple[Catalog, Callable[[], Catalo
 def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:
     """The catalog, and the folder it is based on (the bundled one, or an update)."""
     from optout_tui.catalog.cache import load_catalog_cached
-    from optout_tui.catalog.problems import CatalogError
 
     folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
     base = folders[0]
     try:
         catalog = load_catalog_cached(folders)
-    except CatalogError as error:
+    except Exception as error:  # (the problems module is imported only when there are some)
+        from optout_tui.catalog.problems import CatalogError
+
+        if not isinstance(error, CatalogError):
+            raise
         details = "\n".join(str(p) for p in error.problems)
         problems = CommandError("the catalog has problems:\n{details}", details=details)
         base = bundled_catalog_dir()

@@ -88,3 +88,66 @@ def test_the_warm_cache_path_of_list_reads_no_yaml_and_no_textual() -> None:
     assert cold.returncode == 1 and "yaml" in cold.stdout  # the first run parses the YAML
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert warm.returncode == 0, warm.stdout + warm.stderr
+
+
+def test_the_collector_is_paused_for_a_quick_command_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """list, search and show run with the collector paused (what they make lives until the
+    exit); the app must find it running, or its own pause until the first frame, and the
+    freeze that ends it, would never happen; it runs again once main returns."""
+    import gc
+
+    from optout_tui import cli
+
+    seen: dict[str | None, bool] = {}
+
+    def handler(name: str | None):
+        def run(args: object) -> int:
+            seen[name] = gc.isenabled()
+            return 0
+
+        return run
+
+    monkeypatch.setattr(cli, "_handler", handler)
+    at_exit: list[object] = []
+    monkeypatch.setattr("atexit.register", at_exit.append)
+    assert gc.isenabled()
+    for argv in (["stats"], ["validate"], []):
+        assert main(argv) == 0
+        assert gc.isenabled()
+    assert at_exit == []  # the app's objects are not frozen at its exit
+    for argv in (["list"], ["search", "x"], ["show", "x"]):
+        assert main(argv) == 0
+        assert gc.isenabled()
+    assert at_exit == [gc.freeze] * 3
+    assert seen == {
+        "list": False,
+        "search": False,
+        "show": False,
+        "stats": True,
+        "validate": True,
+        None: True,
+    }
+
+
+def test_as_the_command_itself_a_quick_command_leaves_the_collector_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Run as the `optout` command (no argv given: the process is the command's), list
+    returns with the collector still paused, as the process ends; the app and the other
+    commands do not; a caller passing argv gets it back running."""
+    import gc
+
+    from optout_tui import cli
+
+    monkeypatch.setattr(cli, "_handler", lambda name: lambda args: 0)
+    monkeypatch.setattr("atexit.register", lambda function: None)
+    try:
+        for argv, left_running in ((["list"], False), (["stats"], True), ([], True)):
+            monkeypatch.setattr(sys, "argv", ["optout", *argv])
+            assert main() == 0
+            assert gc.isenabled() is left_running
+            gc.enable()
+        assert main(["list"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -315,6 +315,8 @@ def _first_fact(change):
         pytest.param(_first_fact(lambda f: f.__setitem__(7, "yes")), id="doable a text"),
         pytest.param(_first_fact(lambda f: f.__setitem__(8, True)), id="minutes a boolean"),
         pytest.param(_first_fact(lambda f: f.__setitem__(9, [7])), id="formerly a number"),
+        pytest.param(_first_fact(lambda f: f.__setitem__(9, "abc")), id="formerly a text"),
+        pytest.param(lambda facts: ["abcdefghij"], id="a row a text"),
         pytest.param(_first_fact(lambda f: f.pop()), id="one value short"),
         pytest.param(lambda facts: {"id": 1}, id="a mapping"),
     ],

@@ -74,3 +74,22 @@ def test_markdown_text_is_literal(text: str, escaped: str) -> None:
 )
 def test_markdown_link_cannot_be_ended_early(url: str, expected: str) -> None:
     assert markdown_link(url) == expected
+
+
+def test_what_the_gateway_removes_is_never_printable() -> None:
+    """clean, has_control and one_line return a printable text as it is (str.isprintable, in
+    C) without running their regular expressions: that is right only while every character
+    those remove is unprintable."""
+    from optout_tui import text
+
+    every = "".join(map(chr, range(0x110000)))
+    removed = (
+        text._CONTROL.findall(every)
+        + text._INVISIBLE.findall(every)
+        + text._LINE_BREAKS.findall(every)
+        + ["\t"]
+    )
+    assert len(removed) > 70
+    assert [c for c in removed if c.isprintable()] == []
+    for char in removed:  # and each one is caught however printable the text around it
+        assert one_line(f"name{char}x") != f"name{char}x"
