@@ -172,14 +172,24 @@ def measure(size: str, tmp: Path, env: dict[str, str], runs: int) -> dict[str, f
     else:
         folder = cold_folder = tmp / f"catalog-{size}"
         write_catalog(folder, int(size))
+        _age(time.time())
     row: dict[str, float] = {}
     if size == "bundled" or int(size) <= COLD_RUNS_UP_TO:
         row.update(commands.cold_load(cold_folder, env, runs if size == "bundled" else 1))
-    started = time.perf_counter()
-    row["search_ms"] = commands.search_figure(folder, env, runs)  # fills the cache first
-    row["first_list_s"] = time.perf_counter() - started
+    row["first_list_s"], row["search_ms"] = commands.search_figure(folder, env, runs)
     row.update(measure_terminal(folder, work, env, runs))
     return row
+
+
+def _age(written: float) -> None:
+    """Wait until files written at `written` are older than the cache's racy window: a file
+    changed within two seconds of being hashed is hashed again at every launch until it is
+    older (git's rule), which a person's catalog files, written long before, never are. The
+    warm figures would otherwise time that hashing for the smaller synthetic catalogs (made
+    in well under two seconds) and not for the larger ones."""
+    from optout_tui.catalog.cache import RACY_NS
+
+    time.sleep(max(0.0, written + RACY_NS / 1e9 + 0.1 - time.time()))
 
 
 def _fmt(value: float, digits: int = 0) -> str:
