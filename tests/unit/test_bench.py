@@ -11,7 +11,7 @@ from optout_tui import bench
 
 def test_bench_runs_on_a_tiny_catalog(tmp_path: Path, capsys) -> None:
     out = tmp_path / "bench.json"
-    assert bench.main(["--sizes", "3", "--runs", "1", "--json", str(out)]) == 0
+    assert bench.main(["--sizes", "3", "--runs", "1", "--starts", "1", "--json", str(out)]) == 0
     figures = json.loads(out.read_text(encoding="utf-8"))["sizes"]["3"]
     assert figures["platforms"] > 3  # the synthetic ones on top of the bundled catalog
     for name in (
