@@ -4,11 +4,9 @@ interpreter's sys.modules."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
+
+from tests.unit.harness import fresh_run
 
 NETWORK = (
     "httpx",
@@ -47,15 +45,7 @@ print(json.dumps({"codes": codes, "loaded": sorted(
 
 def loaded_by(tmp_path, *commands: list[str]) -> tuple[list[int], list[str]]:
     argv = [[*c, "--data-dir", str(tmp_path / "data")] for c in commands]
-    result = subprocess.run(
-        [sys.executable, "-c", HARNESS, json.dumps(argv)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = fresh_run(HARNESS, argv)
     return report["codes"], report["loaded"]
 
 

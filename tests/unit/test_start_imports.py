@@ -1,13 +1,12 @@
 """What a launch imports costs every launch: hashlib (OpenSSL, and a look-up of every
 algorithm it offers, 3-10 ms) is not imported by the app up to its first frame, nor by a
-warm `optout list`; the catalog cache's SHA-256 comes from optout_tui.digest."""
+warm `optout list`; the catalog cache's digests come from optout_tui.digest."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.unit.harness import fresh_run
 
 HARNESS = """
 import asyncio, json, sys
@@ -32,15 +31,7 @@ print(json.dumps({"code": code, "seen": seen}))
 
 
 def imports_hashlib(data: Path, *argv: str) -> dict[str, bool]:
-    result = subprocess.run(
-        [sys.executable, "-c", HARNESS, json.dumps([*argv, "--data-dir", str(data)])],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = fresh_run(HARNESS, [*argv, "--data-dir", str(data)])
     assert report["code"] == 0
     return report["seen"]
 
