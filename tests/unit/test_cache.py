@@ -221,8 +221,8 @@ def test_a_bit_flip_in_a_block_reads_the_yaml_instead(tmp_path: Path) -> None:
     assert served.actions[0].surfaces[0].steps[1].id == "untick"
 
 
-def test_an_edit_keeping_size_and_time_is_noticed(tmp_path: Path) -> None:
-    folder = _warm(tmp_path)
+def _rename_in_place(folder: Path) -> tuple[Path, os.stat_result]:
+    """Example becomes Elpmaxe in its file, which keeps its size and modification time."""
     path = folder / "platforms" / "example.yaml"
     before = path.stat()
     path.write_text(
@@ -232,6 +232,12 @@ def test_an_edit_keeping_size_and_time_is_noticed(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    return path, before
+
+
+def test_an_edit_keeping_size_and_time_is_noticed(tmp_path: Path) -> None:
+    folder = _warm(tmp_path)
+    path, before = _rename_in_place(folder)
     assert path.stat().st_size == before.st_size
     assert load_catalog_cached([folder]).get("example").name == "Elpmaxe [formerly Sample]"
 
@@ -369,15 +375,7 @@ def test_a_file_changed_in_the_tick_it_was_hashed_is_hashed_again(
     folder = tmp_path / "cat"
     shutil.copytree(EXAMPLE_CATALOG, folder)
     load_catalog_cached([folder])  # right after the files were written: racy
-    path = folder / "platforms" / "example.yaml"
-    before = path.stat()
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "name: Example [formerly Sample]", "name: Elpmaxe [formerly Sample]"
-        ),
-        encoding="utf-8",
-    )
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _rename_in_place(folder)
     assert load_catalog_cached([folder]).get("example").name == "Elpmaxe [formerly Sample]"
 
 
