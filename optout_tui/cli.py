@@ -459,27 +459,19 @@ QUICK = frozenset({"list", "search", "show"})
 def main(argv: Sequence[str] | None = None) -> int:
     own_process = argv is None  # the `optout` command itself, not a caller's function call
     argv = sys.argv[1:] if own_process else list(argv)
+    from optout_tui.heap import collector_paused
+
+    with collector_paused():  # the parser and the modules imported stay alive too
+        args = build_parser(lang_asked(argv)).parse_args(argv)
+    if args.command not in QUICK:
+        return _run(args)
+    import atexit
     import gc
 
-    collecting = gc.isenabled()
-    gc.disable()  # the parser and the modules imported stay alive too
-    try:
-        args = build_parser(lang_asked(argv)).parse_args(argv)
-        if args.command not in QUICK:
-            if collecting:
-                gc.enable()
-            return _run(args)
-        import atexit
-
-        atexit.unregister(gc.freeze)  # registered once however often main runs
-        atexit.register(gc.freeze)
-        result = _run(args)
-        if own_process:
-            collecting = False  # the process ends now
-        return result
-    finally:
-        if collecting:
-            gc.enable()
+    atexit.unregister(gc.freeze)  # registered once however often main runs
+    atexit.register(gc.freeze)
+    with collector_paused(to_the_end=own_process):
+        return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:

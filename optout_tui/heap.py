@@ -9,15 +9,19 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, to_the_end: bool = False) -> Iterator[None]:
     """No collection while the block builds objects that all stay alive (a parse, an index):
-    the collector would walk them again and again and find nothing to free."""
+    the collector would walk them again and again and find nothing to free. With
+    `to_the_end`, the process ends after the block: collecting is not started again (it
+    would walk everything once more on the way out)."""
     was_enabled = gc.isenabled()
     gc.disable()
+    finished = False
     try:
         yield
+        finished = True
     finally:
-        if was_enabled:
+        if was_enabled and not (to_the_end and finished):
             gc.enable()
 
 
