@@ -359,21 +359,29 @@ def _run_app(args: argparse.Namespace) -> int:
     from optout_tui.commands.common import load_for_app
     from optout_tui.paths import data_dir
 
-    catalog, info = load_for_app(args)
-    profile, people, store = _whose(args, data_dir(args.data_dir))
-    from optout_tui.tui.app import OptOutApp
+    # The first frame shows the catalog the cache served at the last launch, and the app
+    # checks its files just after; when they changed, it ends and starts again on them.
+    as_last_served = True
+    while True:
+        catalog, info, confirm = load_for_app(args, as_last_served=as_last_served)
+        profile, people, store = _whose(args, data_dir(args.data_dir))
+        from optout_tui.tui.app import OptOutApp
 
-    app = OptOutApp(
-        catalog,
-        data_dir(args.data_dir),
-        profile=profile,
-        recheck_days=args.recheck_days,
-        lang=args.lang,
-        catalog_info=info,
-        ask_whose=args.profile is None and people > 1,
-        store=store,
-    )
-    app.run()
+        app = OptOutApp(
+            catalog,
+            data_dir(args.data_dir),
+            profile=profile,
+            recheck_days=args.recheck_days,
+            lang=args.lang,
+            catalog_info=info,
+            ask_whose=args.profile is None and people > 1,
+            store=store,
+            confirm_catalog=confirm,
+        )
+        app.run()
+        if not app.catalog_changed:
+            break
+        as_last_served = False
     if app.return_code:  # the app stopped on an error (Textual printed what it was)
         print(
             "optout: "

@@ -60,7 +60,7 @@ from optout_tui.safe_files import open_regular, read_fd
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
 MAGIC = b"optout-catalog-cache-8\n"
-FILES_MAGIC = b"optout-catalog-files-2\n"
+FILES_MAGIC = b"optout-catalog-files-3\n"
 SUFFIX = ".cache"
 FILES_SUFFIX = ".files"
 KEEP = 6  # cache files kept: one per set of catalog folders (--catalog) used lately
@@ -153,11 +153,13 @@ def _hash_file(path: str) -> tuple[str, Record | None]:
 
 class _Known:
     """The digests kept from an earlier launch: the fingerprint of the files' stat records
-    they were made for, the key that came out, and each file's record and digest."""
+    they were made for, the key that came out, the start of the fingerprint (this version of
+    the cache and the folders, see _start), and each file's record and digest."""
 
-    def __init__(self, fingerprint: str, key: str, records: bytes, digest: str) -> None:
+    def __init__(self, fingerprint: str, key: str, start: str, records: bytes, digest: str) -> None:
         self.fingerprint = fingerprint
         self.key = key
+        self.start = start
         self._records = records
         self._digest = digest
 
@@ -171,11 +173,12 @@ class _Known:
         return found if type(found) is dict else {}
 
 
-_FILES_LEAD = len(FILES_MAGIC) + 64 + 1 + 64 + 1 + _HEADER_DIGITS + 1 + 64 + 1 + 64 + 1
+_FILES_LEAD = len(FILES_MAGIC) + 3 * 65 + _HEADER_DIGITS + 1 + 64 + 1 + 64 + 1
 
 
-def _read_known(cache: Path) -> _Known | None:
-    """The kept digests, when the file is ours and whole; else None (every file is hashed)."""
+def _read_known(cache: Path, *, records: bool = True) -> _Known | None:
+    """The kept digests, when the file is ours and whole; else None (every file is hashed).
+    Without `records`, only the fingerprint, the key and the start are read."""
     fd = _trusted_fd(_files_file(cache))
     if fd is None:
         return None
@@ -186,19 +189,21 @@ def _read_known(cache: Path) -> _Known | None:
         line, check = lead[len(FILES_MAGIC) : -1].split(b"\n")
         if checksum(line).hexdigest().encode() != check:
             return None
-        fingerprint, key, length, digest = line.decode("ascii").split(" ")
-        records = os.pread(fd, min(int(length), os.fstat(fd).st_size), _FILES_LEAD)
-        return _Known(fingerprint, key, records, digest)
+        fingerprint, key, start, length, digest = line.decode("ascii").split(" ")
+        body = os.pread(fd, min(int(length), os.fstat(fd).st_size), _FILES_LEAD) if records else b""
+        return _Known(fingerprint, key, start, body, digest)
     except (OSError, ValueError):
         return None
     finally:
         os.close(fd)
 
 
-def _write_known(cache: Path, fingerprint: str, key: str, records: dict[str, list[Any]]) -> None:
+def _write_known(
+    cache: Path, fingerprint: str, key: str, start: str, records: dict[str, list[Any]]
+) -> None:
     body = json.dumps(records, separators=(",", ":")).encode()
     line = " ".join(
-        [fingerprint, key, str(len(body)).zfill(_HEADER_DIGITS), checksum(body).hexdigest()]
+        [fingerprint, key, start, str(len(body)).zfill(_HEADER_DIGITS), checksum(body).hexdigest()]
     ).encode("ascii")
     _replace(
         _files_file(cache),
@@ -224,17 +229,28 @@ def _old_digest(records: dict[str, Any], path: str, record: Record) -> str | Non
 Listing = list[tuple[bytes, str, list[str], list[os.stat_result | None]]]
 
 
-def _fingerprint(folders: list[Path]) -> tuple[str, bytes, Listing]:
+def _start(folders: list[Path]) -> tuple[bytes, list[bytes], str]:
+    """What the fingerprint starts with, without looking at any platform file: this version
+    of the cache (program, model, search) and each folder (its path, and whether it is one);
+    and its hash, kept beside the digests so that a launch can tell, before any file is
+    looked at, that the cache it kept is for this program and these folders."""
+    prefix = f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0{_search_source()}\0".encode()
+    heads = []
+    for folder in folders:
+        head = b"\0folder\0" + os.fsencode(Path(folder).resolve())
+        heads.append(head + (b"\0dir" if Path(folder).is_dir() else b"\0missing"))
+    return prefix, heads, checksum(b"\0".join([prefix, *heads])).hexdigest()
+
+
+def _fingerprint(folders: list[Path]) -> tuple[str, bytes, Listing, str]:
     """A hash of the folders, their platform files' names and stat records (and of this
     version of the cache): equal to the kept one, no file changed. Also the hash's prefix and
-    what was listed, for working out the key when it differs."""
-    prefix = f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0{_search_source()}\0".encode()
+    what was listed, for working out the key when it differs, and the start's hash."""
+    prefix, heads, start = _start(folders)
     seen = [prefix]  # the fingerprint: names and stat records
     listed: Listing = []
     pack = _STAT.pack
-    for folder in folders:
-        head = b"\0folder\0" + os.fsencode(Path(folder).resolve())
-        head += b"\0dir" if Path(folder).is_dir() else b"\0missing"
+    for folder, head in zip(folders, heads):
         where, names, stats = stat_records(folder)
         listed.append((head, where, names, stats))
         # The count, the names, then each one's record in 40 bytes (all 0xff when it went
@@ -242,7 +258,7 @@ def _fingerprint(folders: list[Path]) -> tuple[str, bytes, Listing]:
         packed = [_GONE if st is None else pack(*_record(st)) for st in stats]
         seen += [head, len(names).to_bytes(8, "little"), b"\0".join(map(os.fsencode, names))]
         seen += [b"\0", *packed]
-    return checksum(b"".join(seen)).hexdigest(), prefix, listed
+    return checksum(b"".join(seen)).hexdigest(), prefix, listed, start
 
 
 def _key(folders: list[Path], cache: Path | None = None) -> str:
@@ -252,7 +268,7 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
     (and was recorded when no longer racy); the others are read and hashed, and what was
     learnt is kept for the next launch."""
     began = _clock()
-    fingerprint, prefix, listed = _fingerprint(folders)
+    fingerprint, prefix, listed, start = _fingerprint(folders)
     known = _read_known(cache) if cache is not None else None
     if known is not None and known.fingerprint == fingerprint:
         return known.key
@@ -286,7 +302,7 @@ def _key(folders: list[Path], cache: Path | None = None) -> str:
     key = digest.hexdigest()
     if cache is not None:
         try:
-            _write_known(cache, fingerprint if whole else _NO_PRINT, key, kept)
+            _write_known(cache, fingerprint if whole else _NO_PRINT, key, start, kept)
         except (OSError, ValueError):
             pass
     return key
@@ -752,6 +768,39 @@ def load_catalog_cached(folders: Iterable[Path]) -> Catalog:
     except (OSError, ValueError, TypeError):
         pass
     return catalog
+
+
+def load_catalog_unconfirmed(
+    folders: Iterable[Path],
+) -> tuple[Catalog, Callable[[], bool]] | None:
+    """The catalog the cache served last time, for the app's first frame, without looking at
+    the platform files (statting thousands of them is most of a start's own work), and a
+    check that none changed since, which the app runs right after that frame: True when the
+    files still make the catalog served. None when no such cache is kept (none written yet,
+    the last one was racy, another program version or other folders, damaged): the caller
+    loads the catalog the usual way."""
+    folders = [Path(f) for f in folders]
+    if os.environ.get(CACHE_ENV):
+        return None
+    cache = _cache_file(folders)
+    known = _read_known(cache, records=False)
+    if known is None or known.fingerprint == _NO_PRINT or known.start != _start(folders)[2]:
+        return None
+    try:
+        with collector_paused():
+            catalog = _read(cache, known.key)
+    except (OSError, *_DAMAGE):
+        return None
+    if catalog is None:
+        return None
+
+    def confirm() -> bool:
+        """Whether the files are still those the catalog served was made from (a file only
+        touched, or its edit undone, keeps the content and so the key); when the stat
+        records are those kept, no file is read."""
+        return _key(folders, cache) == known.key
+
+    return catalog, confirm
 
 
 def _prune(folder: Path, keep: int = KEEP) -> None:

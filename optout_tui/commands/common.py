@@ -63,15 +63,32 @@ def load(args: argparse.Namespace) -> Catalog:
 
 def load_with_info(args: argparse.Namespace) -> tuple[Catalog, CatalogInfo]:
     """The catalog and which one it is (version, date, bundled or update)."""
-    catalog, info = load_for_app(args)
+    catalog, info, _ = load_for_app(args)
     return catalog, info()
 
 
-def load_for_app(args: argparse.Namespace) -> tuple[Catalog, Callable[[], CatalogInfo]]:
-    """The catalog, and a function saying which one it is (version, date, bundled or
-    update): the app asks after its first frame, which needs only the catalog (reading the
-    version means reading catalog.toml, and the update's state when there is one)."""
-    catalog, base = _load(args)
+def load_for_app(
+    args: argparse.Namespace, *, as_last_served: bool = False
+) -> tuple[Catalog, Callable[[], CatalogInfo], Callable[[], bool] | None]:
+    """The catalog, a function saying which one it is (version, date, bundled or update),
+    and the check that its files did not change, when it is to run after the first frame.
+
+    The app asks which catalog it is after its first frame, which needs only the catalog
+    (reading the version means reading catalog.toml, and the update's state when there is
+    one). With `as_last_served`, the catalog is the one the cache served at the last launch,
+    read without looking at the platform files, and the check comes with it (None when the
+    catalog was loaded the usual way, its files checked first)."""
+    folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
+    confirm = None
+    if as_last_served:
+        from optout_tui.catalog.cache import load_catalog_unconfirmed
+
+        served = load_catalog_unconfirmed(folders)
+        if served is not None:
+            (catalog, confirm), base = served, folders[0]
+            _warn(args, catalog)
+    if confirm is None:
+        catalog, base = _load(args, folders)
     bundled = bundled_catalog_dir()
     updates = catalog_updates_dir(data_dir(args.data_dir))
 
@@ -84,14 +101,15 @@ def load_for_app(args: argparse.Namespace) -> tuple[Catalog, Callable[[], Catalo
 
         return in_use(bundled, updates)
 
-    return catalog, info
+    return catalog, info, confirm
 
 
-def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:
+def _load(args: argparse.Namespace, folders: list[Path] | None = None) -> tuple[Catalog, Path]:
     """The catalog, and the folder it is based on (the bundled one, or an update)."""
     from optout_tui.catalog.cache import load_catalog_cached
 
-    folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
+    if folders is None:
+        folders = catalog_folders(args.catalog, getattr(args, "data_dir", None))
     base = folders[0]
     try:
         catalog = load_catalog_cached(folders)
@@ -119,10 +137,15 @@ def _load(args: argparse.Namespace) -> tuple[Catalog, Path]:
             ).format(folder=folders[0]),
             file=sys.stderr,
         )
-    _ = translator(getattr(args, "lang", "en")).gettext
-    for notice in catalog.notices:  # an overlay sending a platform's links elsewhere
-        print("optout: " + _("warning: {notice}").format(notice=notice), file=sys.stderr)
+    _warn(args, catalog)
     return catalog, base
+
+
+def _warn(args: argparse.Namespace, catalog: Catalog) -> None:
+    """Say each of the catalog's notices (an overlay sending a platform's links elsewhere)."""
+    _ = translator(getattr(args, "lang", "en")).gettext
+    for notice in catalog.notices:
+        print("optout: " + _("warning: {notice}").format(notice=notice), file=sys.stderr)
 
 
 def open_store(args: argparse.Namespace, *, new_allowed: bool = False):

@@ -67,6 +67,7 @@ class OptOutApp(App[None], inherit_bindings=False):
         catalog_info: CatalogInfo | Callable[[], CatalogInfo] | None = None,
         ask_whose: bool = False,
         store: ProgressStore | None = None,
+        confirm_catalog: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__()
         self.register_theme(HIGH_CONTRAST)
@@ -79,6 +80,10 @@ class OptOutApp(App[None], inherit_bindings=False):
         """The day that ages catalog entries ("may be out of date"); fixed in snapshot tests."""
         self.catalog = catalog
         self._catalog_info = catalog_info
+        self._confirm_catalog = confirm_catalog
+        self.catalog_changed = False
+        """The catalog shown was the last launch's, and its files have changed since: the app
+        ended at once, for the command line to start it again on the files as they are."""
         self.lang = lang if lang in LANGUAGES else "en"
         """The language of the app's words and of the catalog text (English as fallback)."""
         self.recheck_days = recheck_days
@@ -224,10 +229,34 @@ class OptOutApp(App[None], inherit_bindings=False):
                 notice, title=_("Catalog warning"), severity="warning", timeout=30, markup=False
             )
         self.call_after_refresh(started)  # the collector, paused by the command line
+        if self._confirm_catalog is not None:
+            self.call_after_refresh(self._check_catalog, self._confirm_catalog)
         self.set_interval(RETRY_SECONDS, self.retry_saves)
         self.call_after_refresh(self._suggest_update)  # a notice: after the first frame
         if self.ask_whose:
             self.call_after_refresh(self.choose_person)
+
+    def _check_catalog(self, confirm: Callable[[], bool]) -> None:
+        """The first frame showed the catalog as the cache served it at the last launch,
+        before its files were looked at: look now, in a thread (statting thousands of files
+        waits on the kernel, not on Python, so keys are answered meanwhile), and when they
+        changed end the app for the command line to start it again on them. Within a
+        moment of the first frame, so nothing but a search typed meanwhile is lost (a tick
+        is saved as it is made)."""
+
+        def check() -> None:
+            try:
+                same = confirm()
+            except Exception:  # cannot tell: started again, the usual way says what is wrong
+                same = False
+            if not same:
+                self.call_from_thread(self._restart_on_new_catalog)
+
+        self.run_worker(check, thread=True, exit_on_error=False)
+
+    def _restart_on_new_catalog(self) -> None:
+        self.catalog_changed = True
+        self.exit()
 
     def _suggest_update(self) -> None:
         """Past 90 days, say once that `optout catalog update` exists (never go online)."""

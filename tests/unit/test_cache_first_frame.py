@@ -1,0 +1,185 @@
+"""The app's first frame shows the catalog as the cache served it at the last launch, before
+any platform file is looked at; the check that runs after that frame tells whether the files
+still make that catalog (issue 16: statting 5,000 files was most of a start's own work)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import optout_tui.catalog.cache as cache
+from optout_tui.catalog.cache import load_catalog_cached, load_catalog_unconfirmed
+from tests.conftest import EXAMPLE_CATALOG
+from tests.unit.test_cache import (
+    _counting_parser,
+    _ctime_moves_on,
+    _hashes,
+    _later,
+    _second_file,
+)
+
+
+def _served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A catalog folder loaded once, long enough after its files were written to be kept
+    with its fingerprint (as at any launch but the one right after an edit)."""
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    _later(monkeypatch)
+    load_catalog_cached([folder])
+    return folder
+
+
+def _no_file_looked_at(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(folder):
+        raise AssertionError(f"looked at the files of {folder}")
+
+    monkeypatch.setattr(cache, "stat_records", refused)
+
+
+def _edit(path: Path, old: bytes, new: bytes) -> None:
+    _ctime_moves_on(path)
+    path.write_bytes(path.read_bytes().replace(old, new))
+
+
+def test_the_last_launchs_catalog_is_served_without_looking_at_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _served(tmp_path, monkeypatch)
+    parsed = _counting_parser(monkeypatch)
+    with monkeypatch.context() as patched:
+        _no_file_looked_at(patched)
+        served = load_catalog_unconfirmed([folder])
+    assert served is not None and parsed == []
+    catalog, confirm = served
+    assert catalog.get("example").name == "Example [formerly Sample]"
+    assert catalog.get("example").actions[0].id == "ai-training"
+    read = _hashes(monkeypatch)
+    assert confirm() is True  # nothing changed: the stat records say so, no file is read
+    assert read == []
+
+
+def test_an_edit_since_the_last_launch_fails_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _served(tmp_path, monkeypatch)
+    _edit(folder / "platforms" / "example.yaml", b"name: Example [", b"name: Elpmaxe [")
+    served = load_catalog_unconfirmed([folder])
+    assert served is not None  # the first frame shows the last launch's catalog …
+    assert served[0].get("example").name == "Example [formerly Sample]"
+    assert served[1]() is False  # … and the check says it changed
+    assert load_catalog_cached([folder]).get("example").name == "Elpmaxe [formerly Sample]"
+
+
+def test_an_edit_keeping_size_and_time_fails_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _served(tmp_path, monkeypatch)
+    path = folder / "platforms" / "example.yaml"
+    before = path.stat()
+    _edit(path, b"name: Example [", b"name: Elpmaxe [")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    served = load_catalog_unconfirmed([folder])
+    assert served is not None and served[1]() is False
+
+
+def test_a_file_touched_but_not_changed_passes_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _served(tmp_path, monkeypatch)
+    path = folder / "platforms" / "example.yaml"
+    _ctime_moves_on(path)
+    os.utime(path)  # the same bytes, a new time: the content (and so the key) is the same
+    served = load_catalog_unconfirmed([folder])
+    assert served is not None and served[1]() is True
+
+
+@pytest.mark.parametrize("change", ["added", "removed"])
+def test_a_file_added_or_removed_fails_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    folder = _served(tmp_path, monkeypatch)
+    if change == "removed":
+        _second_file(folder)
+        load_catalog_cached([folder])
+        (folder / "platforms" / "other.yaml").unlink()
+    else:
+        _second_file(folder)
+    served = load_catalog_unconfirmed([folder])
+    assert served is not None and served[1]() is False
+
+
+def test_a_catalog_that_broke_fails_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check says "changed" and the usual load (the app started again) reports it."""
+    folder = _served(tmp_path, monkeypatch)
+    (folder / "platforms" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    served = load_catalog_unconfirmed([folder])
+    assert served is not None and served[1]() is False
+
+
+def test_nothing_is_served_before_a_first_load(tmp_path: Path) -> None:
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    assert load_catalog_unconfirmed([folder]) is None
+
+
+def test_nothing_is_served_when_the_last_launch_was_racy(tmp_path: Path) -> None:
+    """Files written in the tick before the last launch hashed them have no trusted record:
+    that launch's catalog is not served unlooked-at (the usual load hashes them again)."""
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    load_catalog_cached([folder])  # right after the copy: racy
+    assert load_catalog_unconfirmed([folder]) is None
+
+
+def test_nothing_is_served_to_another_version_of_the_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _served(tmp_path, monkeypatch)
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    assert load_catalog_unconfirmed([folder]) is None
+
+
+def test_nothing_is_served_when_the_model_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _served(tmp_path, monkeypatch)
+    monkeypatch.setattr(cache, "_model_shape", lambda: "Platform:id,name,extra")
+    assert load_catalog_unconfirmed([folder]) is None
+
+
+def test_nothing_is_served_when_a_folder_went_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same folder list, but the overlay is gone: the kept catalog is not for it."""
+    folder = _served(tmp_path, monkeypatch)
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    load_catalog_cached([folder, overlay])
+    assert load_catalog_unconfirmed([folder, overlay]) is not None
+    overlay.rmdir()
+    assert load_catalog_unconfirmed([folder, overlay]) is None
+
+
+def test_nothing_is_served_with_the_cache_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _served(tmp_path, monkeypatch)
+    monkeypatch.setenv("OPTOUT_NO_CACHE", "1")
+    assert load_catalog_unconfirmed([folder]) is None
+
+
+def test_nothing_is_served_when_the_cache_is_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _served(tmp_path, monkeypatch)
+    path = cache._cache_file([folder])
+    data = bytearray(path.read_bytes())
+    data[len(cache.MAGIC) + 100] ^= 1  # a bit of the header
+    path.write_bytes(bytes(data))
+    assert load_catalog_unconfirmed([folder]) is None
