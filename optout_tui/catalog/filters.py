@@ -7,7 +7,7 @@ function `status_of(platform, action)` that returns one of progress.status.STATU
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from optout_tui.catalog.model import ActionFacts, Platform
 from optout_tui.catalog.regions import applies_in
@@ -18,8 +18,7 @@ SORTS = ("priority", "name")
 COMMON_REGIONS = ("EU", "EEA", "US", "GB", "CA", "AU", "FR", "DE", "BE", "CH", "IN")
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
+class Filters(NamedTuple):
     """What the person chose to see; None means any."""
 
     category: str | None = None
@@ -30,7 +29,7 @@ class Filters:
 
     def without(self, name: str) -> Filters:
         """The same filters with one of them cleared (for counting that filter's options)."""
-        return replace(self, **{name: None})  # type: ignore[arg-type]  # a filter, not sort
+        return self._replace(**{name: None})
 
     @property
     def active(self) -> bool:

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from optout_tui.catalog.model import Action, ActionFacts, Platform, Surface
 from optout_tui.i18n import translator
@@ -78,8 +77,7 @@ def is_task(action: Action | ActionFacts) -> bool:
     return bool(action.available_surfaces) and not action.information_only
 
 
-@dataclass(frozen=True, slots=True)
-class ActionProgress:
+class ActionProgress(NamedTuple):
     """An action's state, on the surface where the person got furthest."""
 
     state: ActionState
@@ -190,8 +188,7 @@ def touched(states: Iterable[StepKey]) -> frozenset[str]:
     return frozenset(k.platform for k in states)
 
 
-@dataclass(frozen=True, slots=True)
-class Overall:
+class Overall(NamedTuple):
     """Progress across the platforms a person uses."""
 
     finished: int

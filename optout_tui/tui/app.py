@@ -18,7 +18,7 @@ from optout_tui.progress.people import LAST_PERSON, remember
 from optout_tui.progress.store import DEFAULT_PROFILE, RECHECK_AFTER_DAYS, ProgressStore, StoreError
 from optout_tui.safe_files import write_private
 from optout_tui.settings import load_settings, save_setting
-from optout_tui.tui.screens.browse import BrowseScreen
+from optout_tui.tui.screens.browse import WIDE_COLUMNS, BrowseScreen
 from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.themes import HIGH_CONTRAST
 
@@ -43,7 +43,7 @@ class OptOutApp(App[None], inherit_bindings=False):
     CSS_PATH = "app.tcss"
     TITLE = "optout"
     COMMANDS = App.COMMANDS | {_platform_commands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]
     # F1 and Ctrl+Q work everywhere, also on the first screen where letters go to the search
     # (whose footer shows them); ? and q are kept as shortcuts on the other screens.
     BINDINGS = [
@@ -188,7 +188,9 @@ class OptOutApp(App[None], inherit_bindings=False):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._show_person()
         if self.settings.get(LAST_PERSON) != self.profile:  # (the same name: nothing to write)
-            remember(self.data_dir, self.profile)
+            # Written (and synced to disk) after the first frame, which does not need it: the
+            # person shown then (another may have been chosen meanwhile, and remembered).
+            self.call_after_refresh(lambda: remember(self.data_dir, self.profile))
         store = self.progress.store
         _ = self._
         if store is None:

@@ -209,3 +209,42 @@ async def test_keys_typed_within_one_frame_follow_the_focus(data_dir: Path) -> N
         await pilot.pause()
         assert isinstance(app.screen, PlatformScreen)
         assert app.screen.platform.id == "beta"  # alpha, beta, gamma: the second
+
+
+async def test_a_wide_terminal_shows_the_highlighted_platform_beside_the_list(
+    data_dir: Path,
+) -> None:
+    from optout_tui.tui.widgets.platform_preview import PlatformPreview
+
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        preview = app.screen.query_one(PlatformPreview)
+        assert preview.display and preview.region.width > 20
+        first = app.screen.query_one(PlatformList).highlighted_platform
+        assert first is not None and first.name in shown_text(preview)
+        await pilot.press("down")
+        await pilot.pause()
+        second = app.screen.query_one(PlatformList).highlighted_platform
+        assert second is not None and second is not first
+        assert second.name in shown_text(preview)
+
+
+async def test_the_preview_is_made_when_the_terminal_grows_wide(data_dir: Path) -> None:
+    """A narrow start has no preview (nothing to pay for); grown wide, it shows."""
+    from optout_tui.tui.widgets.platform_preview import PlatformPreview
+
+    app = make_app(data_dir, SCREENS_CATALOG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query(PlatformPreview)
+        await pilot.resize_terminal(120, 30)
+        for _ in range(5):
+            await pilot.pause()
+        preview = app.screen.query_one(PlatformPreview)
+        highlighted = app.screen.query_one(PlatformList).highlighted_platform
+        assert highlighted is not None and highlighted.name in shown_text(preview)
+        await pilot.resize_terminal(80, 24)  # narrow again: hidden, the list takes the room
+        for _ in range(3):
+            await pilot.pause()
+        assert not preview.display or preview.region.width == 0

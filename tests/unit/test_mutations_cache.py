@@ -218,7 +218,7 @@ def test_a_boolean_where_a_number_belongs_is_not_taken_as_one(
     folder = _warm(tmp_path)
     from optout_tui.catalog import model as m
 
-    index = [f.name for f in __import__("dataclasses").fields(m.Action)].index("minutes")
+    index = m.Action._fields.index("minutes")
 
     def bool_minutes(actions):
         for a in actions:

@@ -26,6 +26,7 @@ def _fake_app(monkeypatch: pytest.MonkeyPatch, *, return_code: int | None, pendi
         def __init__(self, catalog, data, **kwargs) -> None:
             self.return_code = return_code
             self.progress = SimpleNamespace(pending=pending, pending_done=[], last_error=None)
+            self.catalog_changed = False  # (the catalog shown is the files': no second start)
 
         def run(self) -> None:
             pass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from optout_tui.catalog import load_platform
@@ -21,8 +20,8 @@ def records(action=ACTION, days_ago: int = 1):
 
 
 def with_steps(steps):
-    web = dataclasses.replace(WEB, steps=tuple(steps))
-    return dataclasses.replace(ACTION, surfaces=(web, *ACTION.surfaces[1:]))
+    web = WEB._replace(steps=tuple(steps))
+    return ACTION._replace(surfaces=(web, *ACTION.surfaces[1:]))
 
 
 def test_unchanged_and_recent_needs_nothing() -> None:
@@ -33,7 +32,7 @@ def test_unchanged_and_recent_needs_nothing() -> None:
 def test_renamed_setting_is_named() -> None:
     old = records()
     step = WEB.steps[1]
-    renamed = dataclasses.replace(step, setting=Setting(LocalText("Use data for AI"), "off"))
+    renamed = step._replace(setting=Setting(LocalText("Use data for AI"), "off"))
     found = recheck(with_steps([WEB.steps[0], renamed]), old, "example", now=NOW)
     assert found is not None
     assert found.changed == ("setting changed: “Allow AI training” → “Use data for AI” (off)",)
@@ -41,7 +40,7 @@ def test_renamed_setting_is_named() -> None:
 
 def test_added_step_is_named() -> None:
     old = records()
-    extra = dataclasses.replace(WEB.steps[0], id="confirm", text=LocalText("Confirm."))
+    extra = WEB.steps[0]._replace(id="confirm", text=LocalText("Confirm."))
     found = recheck(with_steps([*WEB.steps, extra]), old, "example", now=NOW)
     assert found is not None and found.changed == ("new step: Confirm.",)
 
@@ -54,7 +53,7 @@ def test_old_done_is_flagged_by_age() -> None:
 
 def test_changed_instruction_text_is_named() -> None:
     old = records()
-    reworded = dataclasses.replace(WEB.steps[1], text=LocalText("Untick the box, then save."))
+    reworded = WEB.steps[1]._replace(text=LocalText("Untick the box, then save."))
     found = recheck(with_steps([WEB.steps[0], reworded]), old, "example", now=NOW)
     assert found is not None
     assert found.changed == ("instruction changed: Untick the box, then save.",)
@@ -62,6 +61,6 @@ def test_changed_instruction_text_is_named() -> None:
 
 def test_changed_menu_path_is_named() -> None:
     old = records()
-    moved = dataclasses.replace(WEB.steps[0], path=(LocalText("Privacy"), LocalText("AI")))
+    moved = WEB.steps[0]._replace(path=(LocalText("Privacy"), LocalText("AI")))
     found = recheck(with_steps([moved, WEB.steps[1]]), old, "example", now=NOW)
     assert found is not None and found.changed == ("path changed: Privacy › AI",)

@@ -49,6 +49,10 @@ def platform_prompt(
     return Content.assemble(state, gap, (platform.name, "bold"), aliases)
 
 
+WIDE_COLUMNS = 110
+"""From this width on (the app's "-wide" breakpoint) the preview shows beside the list."""
+
+
 def home_region() -> str | None:
     """The country of the person's locale (fr_BE.UTF-8 → BE), if it names one."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -117,7 +121,8 @@ class BrowseScreen(Screen):
         yield Static(id="shown")
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
-            yield PlatformPreview(self._status_of, id="preview")
+            if self._wide():  # else mounted when the terminal grows wide enough
+                yield PlatformPreview(self._status_of, id="preview")
         yield PersonFooter(self.app.person_name(), show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -302,10 +307,22 @@ class BrowseScreen(Screen):
     def on_platform_list_highlighted(self, event: PlatformList.Highlighted) -> None:
         self._preview(event.platform)
 
+    def _wide(self) -> bool:
+        """Whether the terminal is wide enough for the preview beside the list."""
+        return self.app.size.width >= WIDE_COLUMNS
+
     def _preview(self, platform: Platform | None) -> None:
         """Show the platform beside the list, when the terminal is wide enough for it (a
-        hidden preview is not kept up to date: that would cost every keystroke a layout)."""
-        preview = self.query_one(PlatformPreview)
+        hidden preview is not kept up to date: that would cost every keystroke a layout).
+        The preview is made the first time it is wide enough: a narrow start never pays for
+        it."""
+        found = self.query(PlatformPreview)
+        if not found:
+            if self._wide():
+                self.query_one("#browse-body").mount(PlatformPreview(self._status_of, id="preview"))
+                self.call_after_refresh(self._preview, platform)
+            return
+        preview = found.first()
         if preview.display and platform is not None:
             preview.platform = platform
 
