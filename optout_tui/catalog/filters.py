@@ -29,7 +29,7 @@ class Filters(NamedTuple):
 
     def without(self, name: str) -> Filters:
         """The same filters with one of them cleared (for counting that filter's options)."""
-        return self._replace(**{name: None})
+        return self._replace(**{name: None})  # type: ignore[arg-type]  # a filter, not sort
 
     @property
     def active(self) -> bool:
