@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.widgets import Select, Static
+from textual.widgets import Select
 
 from optout_tui.catalog.filters import Filters
-from optout_tui.tui.widgets.filter_bar import ANY, FilterBar
+from optout_tui.tui.widgets.filter_bar import ANY, FilterBar, FilterLabels
 
 OPTIONS = {
     "category": [("All categories", ANY), ("Work (2)", "work")],
@@ -42,12 +42,18 @@ async def test_labels_until_built_then_selects_counted_when_first_used() -> None
     app = BarApp()
     async with app.run_test() as pilot:
         bar = app.query_one(FilterBar)
-        assert len(bar.query(".filter-label")) == 4 and not bar.query(Select)
-        assert "All kinds" in str(bar.query_one("#l-kind", Static).render())
+        labels = bar.query_one(FilterLabels)
+        assert not bar.query(Select)
+        assert [w.strip() for w in str(labels.render()).split("▼")][:4] == [
+            "All categories",
+            "All kinds",
+            "All regions",
+            "All statuses",
+        ]
         bar.build()
         await pilot.pause()
         assert [s.id for s in bar.query(Select)] == ["f-category", "f-kind", "f-region", "f-status"]
-        assert not bar.query(".filter-label") and app.asked == []  # not counted yet
+        assert not bar.query(FilterLabels) and app.asked == []  # not counted yet
         bar.fill()  # not used yet: still nothing counted
         assert app.asked == []
         bar.query_one("#f-region", Select).focus()
@@ -80,3 +86,22 @@ async def test_a_select_set_posts_changed_and_filters_set_from_above_post_nothin
         await pilot.pause()
         assert [s.value for s in bar.query(Select)] == [ANY] * 4
         assert app.changes == []  # what came down does not go back up
+
+
+async def test_the_labels_sit_where_the_selects_come_and_a_click_opens_that_one() -> None:
+    """The first frame's words stand where each Select will be; a click on one before they
+    are built builds them and focuses the one clicked (not the first)."""
+    app = BarApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        bar = app.query_one(FilterBar)
+        labels = bar.query_one(FilterLabels)
+        columns = labels.columns(labels.size.width)
+        text = str(labels.render())
+        for (x, _width), word in zip(columns, ["All categories", "All kinds", "All regions"]):
+            assert text[x + 1 : x + 1 + len(word)] == word
+        await pilot.click(FilterLabels, offset=(columns[2][0] + 2, 0))
+        await pilot.pause()
+        await pilot.pause()
+        selects = list(bar.query(Select))
+        assert [(s.region.x - bar.region.x, s.region.width) for s in selects] == columns
+        assert app.focused is bar.query_one("#f-region", Select)

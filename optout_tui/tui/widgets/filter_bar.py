@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Select, Static
+from textual.widget import Widget
+from textual.widgets import Select
 from textual.widgets.select import InvalidSelectValueError
 
 from optout_tui.catalog import filters as flt
@@ -44,6 +45,54 @@ OptionsFor = Callable[[str], list[tuple[str, str]]]
 """Given a filter's name, its options: ("All …", ANY) first, then (words with count, value)."""
 
 
+class FilterLabels(Widget):
+    """What the first frame shows in place of the four Selects: their words, in four columns
+    where the Selects will be (each followed by a cell, their margin), drawn by one widget
+    (four would each be mounted, styled and laid out before the first frame)."""
+
+    DEFAULT_CSS = """
+    FilterLabels {
+        width: 1fr;
+        height: 1;
+        & > .filter-labels--label { background: $surface; }
+        & > .filter-labels--arrow { text-style: dim; }
+    }
+    """
+    COMPONENT_CLASSES = {"filter-labels--label", "filter-labels--arrow"}
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__()
+        self.words = words
+
+    def columns(self, width: int) -> list[tuple[int, int]]:
+        """Where each Select will be, (x, width): equal shares of `width` (the Selects are
+        1fr each), a cell between them (their right margin)."""
+        share = max(width - len(self.words), 0)
+        edges = [share * i // len(self.words) for i in range(len(self.words) + 1)]
+        return [(edges[i] + i, edges[i + 1] - edges[i]) for i in range(len(self.words))]
+
+    def render(self) -> Text:
+        label = self.get_component_rich_style("filter-labels--label")
+        arrow = label + self.get_component_rich_style("filter-labels--arrow", partial=True)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for word, (x, width) in zip(self.words, self.columns(self.size.width)):
+            line.pad_right(x - line.cell_len)
+            cell = Text(f" {word} ", style=label, no_wrap=True, overflow="crop", end="")
+            cell.append("▼", arrow)
+            cell.truncate(width, pad=True)
+            cell.stylize(label, 0, width)
+            line.append_text(cell)
+        line.pad_right(self.size.width - line.cell_len)
+        return line
+
+    def name_at(self, x: int) -> int | None:
+        """Which column is at `x` (None between two)."""
+        for index, (left, width) in enumerate(self.columns(self.size.width)):
+            if left <= x < left + width:
+                return index
+        return None
+
+
 class FilterBar(Horizontal):
     """One Select per filter; posts FilterBar.Changed when the person sets one."""
 
@@ -52,14 +101,6 @@ class FilterBar(Horizontal):
         height: 1;
         margin: 0 1;
         & > Select { width: 1fr; margin-right: 1; }
-        /* What the first frame shows until the Selects are built: their look, compact. */
-        & > .filter-label {
-            width: 1fr;
-            margin-right: 1;
-            padding: 0 1;
-            background: $surface;
-            text-wrap: nowrap;
-        }
         & > Select > SelectOverlay { width: 34; max-height: 16; }
     }
     """
@@ -92,10 +133,7 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         _ = translator(self.app.lang).gettext
-        for name, word in ANY_WORDS.items():
-            yield Static(
-                Content.assemble(_(word), " ", ("▼", "dim")), classes="filter-label", id=f"l-{name}"
-            )
+        yield FilterLabels([_(word) for word in ANY_WORDS.values()])
 
     def build(self) -> None:
         """Put the filter Selects (only "All …" for now) in place of their labels."""
@@ -155,12 +193,14 @@ class FilterBar(Horizontal):
             value = None if event.value in (ANY, Select.BLANK) else str(event.value)
             self.post_message(self.Changed(self, name, value))
 
-    @on(events.Click, ".filter-label")
+    @on(events.Click, "FilterLabels")
     def _label_clicked(self, event: events.Click) -> None:
         """A click on a filter before its Select is built: build them, then focus it."""
-        name = (event.widget.id or "").removeprefix("l-") if event.widget else ""
+        labels = event.widget
+        index = labels.name_at(event.x) if isinstance(labels, FilterLabels) else None
         self.build()
-        if name:
+        if index is not None:
+            name = NAMES[index]
             self.call_after_refresh(lambda: self.query_one(f"#f-{name}", Select).focus())
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
