@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Input, Select, Static
 
 from optout_tui.catalog import filters as flt
@@ -22,7 +23,6 @@ from optout_tui.tui.bindings import localise_bindings
 from optout_tui.tui.widgets.filter_bar import ANY, ANY_WORDS, FilterBar
 from optout_tui.tui.widgets.person_footer import PersonFooter
 from optout_tui.tui.widgets.platform_list import PlatformList
-from optout_tui.tui.widgets.platform_preview import PlatformPreview
 from optout_tui.tui.widgets.search_box import SearchBox
 
 
@@ -121,8 +121,8 @@ class BrowseScreen(Screen):
         yield Static(id="shown")
         with Horizontal(id="browse-body"):
             yield PlatformList(self._describe, id="platforms")
-            if self._wide():  # else mounted when the terminal grows wide enough
-                yield PlatformPreview(self._status_of, id="preview")
+            if self._wide():  # else made when the terminal grows wide enough
+                yield self._new_preview()
         yield PersonFooter(self.app.person_name(), show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -316,15 +316,20 @@ class BrowseScreen(Screen):
         hidden preview is not kept up to date: that would cost every keystroke a layout).
         The preview is made the first time it is wide enough: a narrow start never pays for
         it."""
-        found = self.query(PlatformPreview)
+        found = self.query("#preview")
         if not found:
             if self._wide():
-                self.query_one("#browse-body").mount(PlatformPreview(self._status_of, id="preview"))
+                self.query_one("#browse-body").mount(self._new_preview())
                 self.call_after_refresh(self._preview, platform)
             return
         preview = found.first()
         if preview.display and platform is not None:
-            preview.platform = platform
+            preview.platform = platform  # (a PlatformPreview)
+
+    def _new_preview(self) -> Widget:
+        from optout_tui.tui.widgets.platform_preview import PlatformPreview  # (wide only)
+
+        return PlatformPreview(self._status_of, id="preview")
 
     def on_resize(self) -> None:
         self.call_after_refresh(
