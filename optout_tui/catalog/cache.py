@@ -1,14 +1,15 @@
 """A cache of the parsed catalog, so repeated runs skip YAML parsing.
 
-The file holds plain values only (JSON text and byte strings), so reading it can never run
-code, whoever wrote it. It is a header (every platform's id, name, domains, categories,
-languages, aliases and counts, as columns) followed by sections: a table with one fixed-size
-row per platform (where its facts, its full actions and its file name are, and their
-digests), the facts and the full actions of each platform, and the folded texts the search
-looks in (one byte string per language, with offsets). Loading reads the header and the
-table only; a platform's facts and actions are read the first time they are asked for, from
-the file as it was when the header was read (the descriptor stays open), so a later rewrite
-by another run cannot mix two versions.
+The file holds plain values only (JSON text, text and byte strings), so reading it can never
+run code, whoever wrote it. It is a header (the key, where each section is) followed by
+sections: every platform's id, name, domains, categories, languages, aliases and counts, as
+columns of text split by separators; a table with one fixed-size row per platform (where its
+facts, its full actions and its file name are, and their digests); the facts and the full
+actions of each platform; and the folded texts the search looks in (one byte string per
+language, with offsets). Loading reads the header, the columns and the table only; a
+platform's facts and actions are read the first time they are asked for, from the file as it
+was when the header was read (the descriptor stays open), so a later rewrite by another run
+cannot mix two versions.
 
 Nothing in it is trusted:
 - the folder is created 0700, and a file not owned by the user, or writable by others, or not
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from array import array
 import json
 import os
 import stat
@@ -46,7 +48,7 @@ import time
 import types
 import typing
 from collections.abc import Callable, Iterable
-from itertools import chain
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +61,7 @@ from optout_tui.heap import collector_paused
 from optout_tui.safe_files import open_regular, read_fd
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
-MAGIC = b"optout-catalog-cache-8\n"
+MAGIC = b"optout-catalog-cache-9\n"
 FILES_MAGIC = b"optout-catalog-files-3\n"
 SUFFIX = ".cache"
 FILES_SUFFIX = ".files"
@@ -432,6 +434,45 @@ def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+# The columns every launch reads (each platform's id, name, domains, categories, languages,
+# aliases and counts) as text split by separators rather than JSON: str.split in C reads
+# thousands of values several times faster than a JSON array of them. Catalog text holds no
+# control character (the loader refuses them), so none of these appears in a value; a
+# catalog where one did would not be cached (ValueError), and a column of the wrong length
+# is a damaged cache.
+_COLUMN, _VALUE, _ITEM = "\x1d", "\x1f", "\x1e"
+
+
+def _columns(platforms: tuple[Platform, ...]) -> bytes:
+    def items(values: tuple[str, ...]) -> str:
+        return _ITEM.join(values)
+
+    columns = [
+        _VALUE.join(p.id for p in platforms),
+        _VALUE.join(p.name for p in platforms),
+        _VALUE.join(items(p.domains) for p in platforms),
+        _VALUE.join(items(p.categories) for p in platforms),
+        _VALUE.join(items(p.languages) for p in platforms),
+        _VALUE.join(items(p.aliases) for p in platforms),
+    ]
+    if any(_COLUMN in c for c in columns):
+        raise ValueError("a separator in catalog text")
+    lists = [c.split(_VALUE) for c in columns]
+    if any(len(c) != len(platforms) for c in lists[:2]) or any(
+        any(_VALUE in v or _ITEM in v for v in values)
+        for p in platforms
+        for values in ((p.id, p.name), p.domains, p.categories, p.languages, p.aliases)
+    ):
+        raise ValueError("a separator in catalog text")
+    return _COLUMN.join(columns).encode("utf-8")
+
+
+def _counts(platforms: tuple[Platform, ...]) -> bytes:
+    """Each platform's doable actions, tasks and task minutes, as 32-bit unsigned integers in
+    this machine's byte order (the header says which): read back in one C call."""
+    return array("I", [n for p in platforms for n in (p.doable, p.tasks, p.task_minutes)]).tobytes()
+
+
 def _write(cache: Path, key: str, catalog: Catalog) -> None:
     from optout_tui.catalog.search import name_texts, title_texts, vocabulary_text
 
@@ -474,18 +515,13 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
         section(f"titles-{lang}", titles.blob)
         section(f"titles-{lang}-at", titles.offsets())
         section(f"vocabulary-{lang}", vocabulary_text(names, titles))
-    platforms = catalog.platforms
+    section("columns", _columns(catalog.platforms))
+    section("counts", _counts(catalog.platforms))
     header = _json(
         {
             "key": key,
             "notices": list(catalog.notices),
-            "ids": [p.id for p in platforms],
-            "names": [p.name for p in platforms],
-            "domains": [list(p.domains) for p in platforms],
-            "categories": [list(p.categories) for p in platforms],
-            "languages": [list(p.languages) for p in platforms],
-            "aliases": [list(p.aliases) for p in platforms],
-            "counts": [n for p in platforms for n in (p.doable, p.tasks, p.task_minutes)],
+            "count": len(catalog.platforms),
             "sections": sections,
             "byteorder": sys.byteorder,
         }
@@ -669,24 +705,37 @@ def _trusted_fd(cache: Path) -> int | None:
     return fd
 
 
-def _column(data: dict[str, Any], name: str, count: int, kind: type) -> list[Any]:
-    """A column of the header: a list of `count` values of exactly `kind`."""
-    values = data[name]
-    if type(values) is not list or len(values) != count or set(map(type, values)) - {kind}:
-        raise TypeError(f"the column {name} is damaged")
-    return values
+def _read_columns(data: bytes, counts: bytes, count: int) -> tuple[Any, ...]:
+    """The columns (see _columns and _counts) of `count` platforms; ValueError when any is
+    not whole."""
+    parts = data.decode("utf-8").split(_COLUMN)
+    if len(parts) != 6:
+        raise ValueError("the columns are damaged")
+    ids, names, *lists = (part.split(_VALUE) if count else [] for part in parts)
+    numbers = array("I")
+    numbers.frombytes(counts)
+    if any(len(c) != count for c in (ids, names, *lists)) or len(numbers) != 3 * count:
+        raise ValueError("the columns are damaged")
+    domains, categories, languages, aliases = lists
+    shared: dict[str, tuple[str, ...]] = {}  # one tuple per set of categories or languages
 
+    def tuples(values: list[str]) -> list[tuple[str, ...]]:
+        return [tuple(v.split(_ITEM)) if v else () for v in values]
 
-def _tuples(data: dict[str, Any], name: str, count: int, share: bool) -> list[tuple[str, ...]]:
-    """A column of lists of text, as tuples; with `share`, one copy of each (("social",) is
-    the same tuple for every platform that has it)."""
-    values = _column(data, name, count, list)
-    if set(map(type, chain.from_iterable(values))) - {str}:
-        raise TypeError(f"the column {name} is damaged")
-    if not share:
-        return list(map(tuple, values))
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    return [shared.setdefault(t, t) for t in map(tuple, values)]
+    def shared_tuples(values: list[str]) -> list[tuple[str, ...]]:
+        for value in set(values) - shared.keys():
+            shared[value] = tuple(value.split(_ITEM)) if value else ()
+        return list(map(shared.__getitem__, values))
+
+    return (
+        ids,
+        names,
+        tuples(domains),
+        shared_tuples(categories),
+        shared_tuples(languages),
+        tuples(aliases),
+        numbers,
+    )
 
 
 def _read(cache: Path, key: str) -> Catalog | None:
@@ -716,27 +765,35 @@ def _read(cache: Path, key: str) -> Catalog | None:
         if start < 0 or size < 0 or shelf.base + start + size > shelf.size:
             return None
         shelf.sections[name] = (start, size, check)
-    ids = _column(data, "ids", len(data["ids"]), str)
-    count = len(ids)
+    count = data["count"]
     rows = shelf.section("rows")
-    if rows is None or len(rows) != count * _ROW.size:
+    columns, numbers = shelf.section("columns"), shelf.section("counts")
+    if type(count) is not int or rows is None or len(rows) != count * _ROW.size:
+        return None
+    if columns is None or numbers is None:
         return None
     shelf.rows = rows
-    names = _column(data, "names", count, str)
-    domains = _tuples(data, "domains", count, share=False)
-    categories = _tuples(data, "categories", count, share=True)
-    languages = _tuples(data, "languages", count, share=True)
-    aliases = _tuples(data, "aliases", count, share=False)
-    flat = _column(data, "counts", 3 * count, int)
-    counts = zip(flat[0::3], flat[1::3], flat[2::3])
-    shelved = Platform.shelved
+    ids, names, domains, categories, languages, aliases, counts = _read_columns(
+        columns, numbers, count
+    )
     platforms = tuple(
-        shelved(pid, name, domain, category, language, alias, numbers, shelf, row)
-        for row, (pid, name, domain, category, language, alias, numbers) in enumerate(
-            zip(ids, names, domains, categories, languages, aliases, counts)
+        map(
+            Platform.shelved,
+            ids,
+            names,
+            domains,
+            categories,
+            languages,
+            aliases,
+            zip(counts[0::3], counts[1::3], counts[2::3]),
+            repeat(shelf, count),
+            range(count),
         )
     )
-    notices = tuple(_column(data, "notices", len(data["notices"]), str))
+    notices = data["notices"]
+    if type(notices) is not list or any(type(n) is not str for n in notices):
+        raise TypeError("the notices are damaged")
+    notices = tuple(notices)
     return Catalog(platforms, notices=notices, prepared=shelf.prepared)
 
 

@@ -27,9 +27,9 @@ def test_second_load_comes_from_the_cache_and_edits_reload(
     def no_yaml(_folders):
         raise AssertionError("parsed YAML although nothing changed")
 
-    monkeypatch.setattr(cache, "load_catalog", no_yaml)
-    assert load_catalog_cached([folder]).get("example").name == first.get("example").name
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # (undo() would also undo the private dirs)
+        patched.setattr(cache, "load_catalog", no_yaml)
+        assert load_catalog_cached([folder]).get("example").name == first.get("example").name
 
     path = folder / "platforms" / "example.yaml"
     path.write_text(
@@ -570,3 +570,38 @@ def test_the_bundled_catalog_from_the_cache_is_the_catalog_from_the_yaml() -> No
             want.origin,
         )
         assert got.facts == want.facts and got.actions == want.actions
+
+
+def test_columns_that_disagree_with_the_count_are_a_damaged_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The columns are checked against the platform count (a column short of a value, even
+    with its digest right, would shift every platform after it): such a cache is absent."""
+    import optout_tui.catalog.cache as cache
+
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    _second_file(folder)
+    real = cache._columns
+
+    def one_name_short(platforms):
+        ids, names, *rest = real(platforms).split(b"\x1d")
+        return b"\x1d".join([ids, names.rsplit(b"\x1f", 1)[0], *rest])
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "_columns", one_name_short)
+        load_catalog_cached([folder])  # written with the short column (digests right)
+    parsed = _counting_parser(monkeypatch)
+    catalog = load_catalog_cached([folder])
+    assert parsed == [1]  # not served: read from the YAML again
+    assert len(catalog.platforms) == 2 and catalog.get("other") is not None
+
+
+def test_catalog_text_holding_a_separator_is_not_cached() -> None:
+    from optout_tui.catalog.cache import _columns
+    from optout_tui.catalog.model import Platform
+
+    for name in ("Ex\x1fample", "Ex\x1eample", "Ex\x1dample"):
+        with pytest.raises(ValueError):
+            _columns((Platform("example", name, ("example.com",), ("social",), ("en",), ()),))
+    assert _columns((Platform("example", "Example", ("a.com", "b.com"), (), ("en",), ()),))
