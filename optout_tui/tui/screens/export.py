@@ -36,6 +36,13 @@ class ExportScreen(Dialog[tuple[str, Path] | None]):
     """Dismisses with (format, folder) — format "html", "md" or "json", folder an existing
     directory — or None."""
 
+    DEFAULT_CSS = """
+    ExportScreen #export-box {
+        width: 64;
+        & > OptionList { height: auto; border: none; margin-bottom: 1; }
+    }
+    """
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]
 
     def __init__(self, folder: Path | None = None) -> None:
@@ -89,6 +96,13 @@ class ExportScreen(Dialog[tuple[str, Path] | None]):
 
 class ExportedScreen(Dialog[None]):
     """Where the export was written, shown until the person closes it (Enter or Esc)."""
+
+    DEFAULT_CSS = """
+    ExportedScreen #exported-box {
+        width: 64;
+        & > #exported-path { text-style: bold; margin: 1 0; }
+    }
+    """
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close", id="exported.close"),

@@ -14,6 +14,10 @@ from optout_tui.tui.screens.dialog import Dialog
 class HelpScreen(Dialog[None]):
     """A modal with the key table; any of Escape, q or ? closes it."""
 
+    DEFAULT_CSS = """
+    HelpScreen #help-body { width: 76; }
+    """
+
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="help.close"),
         Binding("q", "dismiss", "Close", show=False, id="help.close-q"),

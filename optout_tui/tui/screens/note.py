@@ -15,6 +15,10 @@ from optout_tui.tui.screens.dialog import Dialog
 class NoteScreen(Dialog[str | None]):
     """Dismisses with the note (empty to remove it), or None when cancelled."""
 
+    DEFAULT_CSS = """
+    NoteScreen #note-box { width: 70; }
+    """
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="note.cancel")]
 
     def __init__(self, title: str, note: str) -> None:

@@ -51,6 +51,20 @@ def action_prompt(action: Action, progress: ActionProgress, lang: str = "en") ->
 class PlatformScreen(Screen):
     """Follow a platform's actions step by step; every tick is saved at once."""
 
+    DEFAULT_CSS = """
+    PlatformScreen {
+        & #platform-title { padding: 0 1; background: $boost; }
+        & #platform-body { height: 1fr; }
+        & #actions {
+            width: 28;
+            height: 100%;
+            border: none;
+            border-right: vkey $foreground 30%;
+        }
+        & #detail { width: 1fr; }
+    }
+    """
+
     # The footer fits 80 columns with the person's name: keys that do nothing for the chosen
     # action (no link, no text to fill in, one surface) are hidden; u and m are in the help
     # and the palette.

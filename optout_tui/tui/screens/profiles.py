@@ -20,6 +20,13 @@ NEW_PERSON = "\x00new"  # an option id no profile name can have (names are typed
 class ProfilesScreen(Dialog[str | None]):
     """Dismisses with the chosen profile name, NEW_PERSON, or None."""
 
+    DEFAULT_CSS = """
+    ProfilesScreen {
+        & #profiles-box { width: 60; max-height: 80%; }
+        & #profiles-list { height: auto; max-height: 16; border: none; }
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="profiles.cancel"),
         Binding("f2", "rename", "Rename", key_display="F2", id="profiles.rename"),
@@ -103,6 +110,10 @@ class ProfilesScreen(Dialog[str | None]):
 
 class RenameScreen(Dialog[str | None]):
     """Asks for a person's new name; dismisses with it (stripped), or None."""
+
+    DEFAULT_CSS = """
+    RenameScreen #rename-box { width: 50; }
+    """
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="rename.cancel")]
 

@@ -20,6 +20,19 @@ INFO_MIN_WIDTH = 24  # columns kept for the URL and the instructions beside the 
 class QrScreen(Screen):
     """A full screen (no header) so that a long URL's code still fits at 80×24."""
 
+    DEFAULT_CSS = """
+    QrScreen {
+        & #qr-body { height: 1fr; }
+        & #qr-info {
+            width: 1fr;
+            min-width: 20;
+            padding: 1 2;
+            & > Static { margin-bottom: 1; }
+        }
+        & #qr-url { text-style: bold; }
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="qr.back"),
         Binding("o", "open_link", "Open in browser", id="qr.open"),

@@ -43,6 +43,22 @@ MOST_USED = (
 class UsesScreen(ModalScreen[frozenset[str] | None]):
     """Dismisses with the chosen platform ids (empty: all of them), or None (cancelled)."""
 
+    DEFAULT_CSS = """
+    UsesScreen {
+        align: center middle;
+        & #uses-box {
+            width: 64;
+            max-width: 100%;
+            height: 90%;
+            border: round $primary;
+            background: $surface;
+            padding: 0 1;
+            & > .dim { color: $text-muted; }
+            & > OptionList { height: 1fr; border: none; }
+        }
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="uses.cancel"),
         Binding("ctrl+s", "save", "Save", id="uses.save"),

@@ -40,6 +40,23 @@ def done_today(app, today: dt.date) -> list[str]:
 class VisitScreen(ModalScreen[str | None]):
     """Dismisses with HANDOUT, ERASE, or None."""
 
+    DEFAULT_CSS = """
+    VisitScreen {
+        align: center middle;
+        & #visit-box {
+            width: 70;
+            max-width: 100%;
+            height: auto;
+            max-height: 90%;
+            border: round $primary;
+            background: $surface;
+            padding: 0 1;
+            & > OptionList { height: auto; border: none; margin-top: 1; }
+            & > #visit-today { margin-top: 1; max-height: 12; }
+        }
+    }
+    """
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="visit.back")]
 
     def compose(self) -> ComposeResult:
@@ -76,6 +93,22 @@ class VisitScreen(ModalScreen[str | None]):
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; only the first entry (an explicit yes) says yes."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+        & #confirm-box {
+            width: 70;
+            max-width: 100%;
+            height: auto;
+            max-height: 90%;
+            border: round $primary;
+            background: $surface;
+            padding: 0 1;
+            & > OptionList { height: auto; border: none; margin-top: 1; }
+        }
+    }
+    """
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="confirm.cancel")]
 

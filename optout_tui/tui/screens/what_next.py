@@ -87,6 +87,10 @@ def grouped_options(items: list[NextUp], lang: str) -> list[Option]:
 class WhatNextScreen(Screen):
     """A list of actions; Enter opens the platform at that action."""
 
+    DEFAULT_CSS = """
+    WhatNextScreen #next { height: 1fr; }
+    """
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="next.back")]
 
     def __init__(self, catalog: Catalog) -> None:
