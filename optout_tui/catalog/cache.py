@@ -853,8 +853,10 @@ def load_catalog_unconfirmed(
 
     def confirm() -> bool:
         """Whether the files are still those the catalog served was made from (a file only
-        touched, or its edit undone, keeps the content and so the key); when the stat
-        records are those kept, no file is read."""
+        touched, or its edit undone, keeps the content and so the key). When the stat
+        records are those kept, nothing else is read: neither a file nor the kept digests."""
+        if _fingerprint(folders)[0] == known.fingerprint:
+            return True
         return _key(folders, cache) == known.key
 
     return catalog, confirm
