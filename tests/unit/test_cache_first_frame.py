@@ -39,6 +39,13 @@ def _no_file_looked_at(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "stat_records", refused)
 
 
+def _checked(folder: Path) -> bool:
+    """What the check run after the first frame says of the catalog served unlooked-at."""
+    served = load_catalog_unconfirmed([folder])
+    assert served is not None  # served (without looking at the files) whatever changed
+    return served[1]()
+
+
 def _edit(path: Path, old: bytes, new: bytes) -> None:
     _ctime_moves_on(path)
     path.write_bytes(path.read_bytes().replace(old, new))
@@ -89,8 +96,7 @@ def test_an_edit_keeping_size_and_time_fails_the_check(
     _edit(path, b"name: Example [", b"name: Elpmaxe [")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert path.stat().st_size == before.st_size
-    served = load_catalog_unconfirmed([folder])
-    assert served is not None and served[1]() is False
+    assert _checked(folder) is False
 
 
 def test_a_file_touched_but_not_changed_passes_the_check(
@@ -100,8 +106,7 @@ def test_a_file_touched_but_not_changed_passes_the_check(
     path = folder / "platforms" / "example.yaml"
     _ctime_moves_on(path)
     os.utime(path)  # the same bytes, a new time: the content (and so the key) is the same
-    served = load_catalog_unconfirmed([folder])
-    assert served is not None and served[1]() is True
+    assert _checked(folder) is True
 
 
 @pytest.mark.parametrize("change", ["added", "removed"])
@@ -115,8 +120,7 @@ def test_a_file_added_or_removed_fails_the_check(
         (folder / "platforms" / "other.yaml").unlink()
     else:
         _second_file(folder)
-    served = load_catalog_unconfirmed([folder])
-    assert served is not None and served[1]() is False
+    assert _checked(folder) is False
 
 
 def test_a_catalog_that_broke_fails_the_check(
@@ -125,8 +129,7 @@ def test_a_catalog_that_broke_fails_the_check(
     """The check says "changed" and the usual load (the app started again) reports it."""
     folder = _served(tmp_path, monkeypatch)
     (folder / "platforms" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
-    served = load_catalog_unconfirmed([folder])
-    assert served is not None and served[1]() is False
+    assert _checked(folder) is False
 
 
 def test_nothing_is_served_before_a_first_load(tmp_path: Path) -> None:

@@ -10,14 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from optout_tui.i18n import translator
 from optout_tui.progress.status import summary
 from optout_tui.progress.status import Standing
-from optout_tui.tui.bindings import localise_bindings
+from optout_tui.tui.screens.dialog import Dialog
 
 HANDOUT, ERASE, BACK = "handout", "erase", "back"
 
@@ -37,23 +36,15 @@ def done_today(app, today: dt.date) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-class VisitScreen(ModalScreen[str | None]):
+class VisitScreen(Dialog[str | None]):
     """Dismisses with HANDOUT, ERASE, or None."""
 
     DEFAULT_CSS = """
-    VisitScreen {
-        align: center middle;
-        & #visit-box {
-            width: 70;
-            max-width: 100%;
-            height: auto;
-            max-height: 90%;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
-            & > OptionList { height: auto; border: none; margin-top: 1; }
-            & > #visit-today { margin-top: 1; max-height: 12; }
-        }
+    VisitScreen #visit-box {
+        width: 70;
+        max-height: 90%;
+        & > OptionList { height: auto; border: none; margin-top: 1; }
+        & > #visit-today { margin-top: 1; max-height: 12; }
     }
     """
 
@@ -66,7 +57,7 @@ class VisitScreen(ModalScreen[str | None]):
         used = app.progress.used()
         mine = [p for p in app.catalog.platforms if not used or p.id in used]
         finished = done_today(app, dt.date.today())
-        with Vertical(id="visit-box"):
+        with Vertical(id="visit-box", classes="dialog"):
             yield Static(Content.assemble((_("End of the visit: "), "bold"), app.person_name()))
             yield Static(summary(standing.overall(mine), app.lang))
             lines = (
@@ -83,7 +74,7 @@ class VisitScreen(ModalScreen[str | None]):
             )
 
     def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)
+        super().on_mount()
         self.query_one(OptionList).focus()
 
     @on(OptionList.OptionSelected, "#visit-choices")
@@ -91,22 +82,14 @@ class VisitScreen(ModalScreen[str | None]):
         self.dismiss(None if event.option.id == BACK else event.option.id)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """A yes/no question; only the first entry (an explicit yes) says yes."""
 
     DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-        & #confirm-box {
-            width: 70;
-            max-width: 100%;
-            height: auto;
-            max-height: 90%;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
-            & > OptionList { height: auto; border: none; margin-top: 1; }
-        }
+    ConfirmScreen #confirm-box {
+        width: 70;
+        max-height: 90%;
+        & > OptionList { height: auto; border: none; margin-top: 1; }
     }
     """
 
@@ -117,14 +100,14 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question, self.yes, self.no = question, yes, no
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
+        with Vertical(id="confirm-box", classes="dialog"):
             yield Static(Content(self.question))
             yield OptionList(
                 Option(self.no, id="no"), Option(self.yes, id="yes"), id="confirm-choices"
             )
 
     def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)
+        super().on_mount()
         self.query_one(OptionList).focus()  # on "no": Enter alone never erases
 
     @on(OptionList.OptionSelected, "#confirm-choices")
