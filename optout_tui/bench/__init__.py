@@ -87,7 +87,12 @@ class Expected:
 
 
 def measure_terminal(
-    folder: Path | None, work: Path, env: dict[str, str], runs: int, starts: int
+    folder: Path | None,
+    work: Path,
+    env: dict[str, str],
+    runs: int,
+    starts: int,
+    instructions: bool = False,
 ) -> dict[str, float]:
     """App and bare apps taking turns in the pseudo-terminal."""
     from optout_tui.progress import ProgressStore
@@ -139,6 +144,14 @@ def measure_terminal(
     # starts that vary by tens of milliseconds from one to the next on a shared machine.
     more = first_frames(programs, env, first_rows, starts)
 
+    counted: dict[str, float] = {}
+    if instructions:  # once each: the count hardly moves from one start to the next
+        from optout_tui.bench.instructions import first_frame_instructions
+
+        for name, argv in (("first_frame_mi", programs[0]), ("bare_first_frame_mi", programs[1])):
+            count = first_frame_instructions(argv, env)
+            counted[name] = count / 1e6 if count else float("nan")
+
     def mb(runs_: list[Run], attr: str) -> float:
         return _median(getattr(r, attr) for r in runs_) / 1024
 
@@ -168,6 +181,7 @@ def measure_terminal(
         "gc_max_ms": gc_max(app),
         "gc_pauses": sum(len(r.gc_pauses) for r in app),
         "bare_gc_max_ms": gc_max(screen + options),
+        **counted,
     }
 
 
@@ -195,7 +209,12 @@ def first_frames(
 
 
 def measure(
-    size: str, tmp: Path, env: dict[str, str], runs: int, starts: int = FIRST_FRAME_STARTS
+    size: str,
+    tmp: Path,
+    env: dict[str, str],
+    runs: int,
+    starts: int = FIRST_FRAME_STARTS,
+    instructions: bool = False,
 ) -> dict[str, float]:
     """Every figure for one catalog: the bundled one, or `size` synthetic platforms."""
     from optout_tui.paths import bundled_catalog_dir
@@ -213,7 +232,7 @@ def measure(
     if size == "bundled" or int(size) <= COLD_RUNS_UP_TO:
         row.update(commands.cold_load(cold_folder, env, runs if size == "bundled" else 1))
     row["first_list_s"], row["search_ms"] = commands.search_figure(folder, env, runs)
-    row.update(measure_terminal(folder, work, env, runs, starts))
+    row.update(measure_terminal(folder, work, env, runs, starts, instructions))
     return row
 
 
@@ -242,6 +261,12 @@ def print_size(size: str, row: dict[str, float]) -> None:
         f"{_fmt(row['bare_options_first_frame_ms'])} ms · medians of "
         f"{row['first_frame_starts']} starts each"
     )
+    if "first_frame_mi" in row:
+        app_mi, bare_mi = row["first_frame_mi"], row["bare_first_frame_mi"]
+        print(
+            f"  instructions      to the first frame: app {_fmt(app_mi)} M · bare app, one "
+            f"screenful {_fmt(bare_mi)} M (×{app_mi / bare_mi:.3f}) · callgrind, a diagnostic"
+        )
     print(
         f"  key → list        p50 {_fmt(row['key_p50_ms'], 1)} · p95 "
         f"{_fmt(row['key_p95_ms'], 1)} · max {_fmt(row['key_max_ms'], 1)} ms over "
@@ -412,7 +437,20 @@ def main(argv: list[str] | None = None) -> int:
         help="more starts of each program for the first frame (its median)",
     )
     parser.add_argument("--json", metavar="FILE")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions to the first frame (valgrind's callgrind)",
+    )
     args = parser.parse_args(argv)
+    if args.instructions:
+        from optout_tui.bench.instructions import available
+
+        if not available():
+            print(
+                "--instructions needs valgrind (Debian: apt-get install valgrind)", file=sys.stderr
+            )
+            return 2
     try:
         import pyte  # noqa: F401
     except ImportError:
@@ -447,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.update({k: env[k] for k in saved})
         try:
             for size in sizes:
-                results[size] = measure(size, tmp, env, args.runs, args.starts)
+                results[size] = measure(size, tmp, env, args.runs, args.starts, args.instructions)
                 print_size(size, results[size])
             cli = None
             if "bundled" in sizes:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from optout_tui import bench
 
 
@@ -47,3 +49,22 @@ def test_bench_runs_on_a_tiny_catalog(tmp_path: Path, capsys) -> None:
     checks = bench.budgets({"bundled": figures, "5000": figures}, cli)
     assert len(checks) == 12
     assert all(isinstance(ok, bool) and figures_text for _, figures_text, ok in checks)
+
+
+def test_the_instruction_count_stops_the_program_at_its_first_frame() -> None:
+    """`--instructions` runs each program under callgrind, ending it after its first
+    refresh, and reads the count from callgrind's report."""
+    from optout_tui.bench.instructions import STOP_AT_FIRST_FRAME, stopping, total
+    from optout_tui.bench.programs import APP, app_argv, bare_argv
+
+    argv = stopping(app_argv(None, "/tmp/data"))
+    assert argv[1] == "-c" and argv[2] == STOP_AT_FIRST_FRAME + APP
+    assert argv[3:] == ["--data-dir", "/tmp/data", "--lang", "en"]
+    assert stopping(bare_argv("screen", "rows.txt"))[3:] == ["screen", "rows.txt"]
+    assert "_os._exit(0)" in STOP_AT_FIRST_FRAME  # no shutdown counted after the frame
+    report = "events: Ir\nsummary: 1128540231\n"
+    assert total(report) == 1128540231
+    assert total("events: Ir\ntotals: 42\n") == 42
+    assert total("events: Ir\n") is None
+    with pytest.raises(ValueError):
+        stopping(["python", "script.py"])
