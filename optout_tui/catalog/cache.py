@@ -54,7 +54,7 @@ from typing import Any
 
 from optout_tui import __version__
 from optout_tui.catalog import model as m
-from optout_tui.catalog.files import stat_records
+from optout_tui.catalog.files import stat_each
 from optout_tui.catalog.model import ActionFacts, Catalog, Platform
 from optout_tui.digest import checksum
 from optout_tui.heap import collector_paused
@@ -244,23 +244,31 @@ def _start(folders: list[Path]) -> tuple[bytes, list[bytes], str]:
     return prefix, heads, checksum(b"\0".join([prefix, *heads])).hexdigest()
 
 
-def _fingerprint(folders: list[Path]) -> tuple[str, bytes, Listing, str]:
+def _fingerprint(folders: list[Path], *, listing: bool = True) -> tuple[str, bytes, Listing, str]:
     """A hash of the folders, their platform files' names and stat records (and of this
     version of the cache): equal to the kept one, no file changed. Also the hash's prefix and
-    what was listed, for working out the key when it differs, and the start's hash."""
+    what was listed, for working out the key when it differs, and the start's hash. Without
+    `listing`, nothing is listed and the records are hashed one by one as they are read
+    (the check after the first frame, beside the app: thousands of records never held at
+    once, and so no memory left scattered between what the app keeps)."""
     prefix, heads, start = _start(folders)
-    seen = [prefix]  # the fingerprint: names and stat records
+    digest = checksum(prefix)
     listed: Listing = []
     pack = _STAT.pack
     for folder, head in zip(folders, heads):
-        where, names, stats = stat_records(folder)
-        listed.append((head, where, names, stats))
+        where, names, each = stat_each(folder)
         # The count, the names, then each one's record in 40 bytes (all 0xff when it went
-        # away): joined in C, and telling apart any two listings.
-        packed = [_GONE if st is None else pack(*_record(st)) for st in stats]
-        seen += [head, len(names).to_bytes(8, "little"), b"\0".join(map(os.fsencode, names))]
-        seen += [b"\0", *packed]
-    return checksum(b"".join(seen)).hexdigest(), prefix, listed, start
+        # away): telling apart any two listings.
+        digest.update(head + len(names).to_bytes(8, "little"))
+        digest.update(b"\0".join(map(os.fsencode, names)) + b"\0")
+        if listing:
+            stats = list(each)
+            listed.append((head, where, names, stats))
+            digest.update(b"".join(_GONE if st is None else pack(*_record(st)) for st in stats))
+        else:
+            for st in each:
+                digest.update(_GONE if st is None else pack(*_record(st)))
+    return digest.hexdigest(), prefix, listed, start
 
 
 def _key(folders: list[Path], cache: Path | None = None) -> str:
@@ -855,7 +863,7 @@ def load_catalog_unconfirmed(
         """Whether the files are still those the catalog served was made from (a file only
         touched, or its edit undone, keeps the content and so the key). When the stat
         records are those kept, nothing else is read: neither a file nor the kept digests."""
-        if _fingerprint(folders)[0] == known.fingerprint:
+        if _fingerprint(folders, listing=False)[0] == known.fingerprint:
             return True
         return _key(folders, cache) == known.key
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -30,9 +31,11 @@ def yaml_entries(folder: Path) -> list[os.DirEntry[str]]:
     return found
 
 
-def stat_records(folder: Path) -> tuple[str, list[str], list[os.stat_result | None]]:
+def stat_each(folder: Path) -> tuple[str, list[str], Iterator[os.stat_result | None]]:
     """The folder platform files are read from, their names (the files yaml_entries gives,
-    in its order) and each one's stat record (None when it went away meanwhile).
+    in its order) and each one's stat record (None when it went away meanwhile), given one
+    at a time as they are asked for: a caller that only hashes them never holds thousands.
+    Take them all: the folder is closed after the last.
 
     The cache stats every file at each launch to know that none changed: the folder is
     opened once and each file is statted by its name within it, which spares the kernel a
@@ -41,22 +44,26 @@ def stat_records(folder: Path) -> tuple[str, list[str], list[os.stat_result | No
     try:
         fd = os.open(where, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError:
-        return where, [], []
+        return where, [], iter(())
     try:
         with os.scandir(fd) as entries:
             names = sorted(e.name for e in entries if _is_platform_file(e))
-        stat = os.stat
-        records: list[os.stat_result | None] = []
-        for name in names:
-            try:
-                records.append(stat(name, dir_fd=fd))
-            except OSError:
-                records.append(None)
     except OSError:
-        return where, [], []
-    finally:
         os.close(fd)
-    return where, names, records
+        return where, [], iter(())
+
+    def each() -> Iterator[os.stat_result | None]:
+        stat = os.stat
+        try:
+            for name in names:
+                try:
+                    yield stat(name, dir_fd=fd)
+                except OSError:
+                    yield None
+        finally:
+            os.close(fd)
+
+    return where, names, each()
 
 
 def platform_files(folder: Path) -> list[Path]:

@@ -36,7 +36,7 @@ def _no_file_looked_at(monkeypatch: pytest.MonkeyPatch) -> None:
     def refused(folder):
         raise AssertionError(f"looked at the files of {folder}")
 
-    monkeypatch.setattr(cache, "stat_records", refused)
+    monkeypatch.setattr(cache, "stat_each", refused)
 
 
 def _checked(folder: Path) -> bool:
@@ -193,3 +193,25 @@ def test_nothing_is_served_when_the_cache_is_damaged(
     data[len(cache.MAGIC) + 100] ^= 1  # a bit of the header
     path.write_bytes(bytes(data))
     assert load_catalog_unconfirmed([folder]) is None
+
+
+@pytest.mark.parametrize("case", ["as it is", "a file gone", "a folder missing"])
+def test_the_check_hashes_the_records_as_the_listing_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    """The check after the first frame hashes the records one by one, holding none; its
+    fingerprint must be the one a launch keeps (made from the whole listing), or every
+    check would say "changed"."""
+    folder = _served(tmp_path, monkeypatch)
+    _second_file(folder)
+    folders = [folder, tmp_path / "missing"] if case == "a folder missing" else [folder]
+    real = os.stat
+
+    def gone(name, *args, **kwargs):
+        if case == "a file gone" and str(name).endswith("other.yaml"):
+            raise FileNotFoundError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", gone)
+    whole, streamed = cache._fingerprint(folders), cache._fingerprint(folders, listing=False)
+    assert streamed[0] == whole[0] and streamed[2] == [] and whole[2]
