@@ -177,11 +177,11 @@ def test_the_app_is_started_again_the_usual_way_when_the_check_cannot_run(
     real = cache._fingerprint
     calls: list[int] = []
 
-    def failing_once(folders):
+    def failing_once(folders, **listing):
         calls.append(1)
         if len(calls) == 1:
             raise OSError("busy")
-        return real(folders)
+        return real(folders, **listing)
 
     monkeypatch.setattr(cache, "_fingerprint", failing_once)
     monkeypatch.setattr(OptOutApp, "_check_catalog", check_now)
