@@ -452,27 +452,29 @@ _COLUMN, _VALUE, _ITEM = "\x1d", "\x1f", "\x1e"
 
 
 def _columns(platforms: tuple[Platform, ...]) -> bytes:
-    def items(values: tuple[str, ...]) -> str:
-        return _ITEM.join(values)
+    """The columns (see above); ValueError when a value holds a separator, or a list holds
+    an empty value (it would be read back as no value): such a catalog is not cached."""
+    for p in platforms:
+        lists = p.domains + p.categories + p.languages + p.aliases
+        if "" in lists or any(
+            _COLUMN in value or _VALUE in value or _ITEM in value
+            for value in (p.id, p.name, *lists)
+        ):
+            raise ValueError("catalog text the cache's columns cannot hold")
 
-    columns = [
-        _VALUE.join(p.id for p in platforms),
-        _VALUE.join(p.name for p in platforms),
-        _VALUE.join(items(p.domains) for p in platforms),
-        _VALUE.join(items(p.categories) for p in platforms),
-        _VALUE.join(items(p.languages) for p in platforms),
-        _VALUE.join(items(p.aliases) for p in platforms),
-    ]
-    if any(_COLUMN in c for c in columns):
-        raise ValueError("a separator in catalog text")
-    lists = [c.split(_VALUE) for c in columns]
-    if any(len(c) != len(platforms) for c in lists[:2]) or any(
-        any(_VALUE in v or _ITEM in v for v in values)
-        for p in platforms
-        for values in ((p.id, p.name), p.domains, p.categories, p.languages, p.aliases)
-    ):
-        raise ValueError("a separator in catalog text")
-    return _COLUMN.join(columns).encode("utf-8")
+    def column(values: Iterable[str]) -> str:
+        return _VALUE.join(values)
+
+    return _COLUMN.join(
+        [
+            column(p.id for p in platforms),
+            column(p.name for p in platforms),
+            *(
+                column(_ITEM.join(getattr(p, name)) for p in platforms)
+                for name in ("domains", "categories", "languages", "aliases")
+            ),
+        ]
+    ).encode("utf-8")
 
 
 def _counts(platforms: tuple[Platform, ...]) -> bytes:

@@ -604,4 +604,6 @@ def test_catalog_text_holding_a_separator_is_not_cached() -> None:
     for name in ("Ex\x1fample", "Ex\x1eample", "Ex\x1dample"):
         with pytest.raises(ValueError):
             _columns((Platform("example", name, ("example.com",), ("social",), ("en",), ()),))
+    with pytest.raises(ValueError):  # ("",) would read back as ()
+        _columns((Platform("example", "Example", ("",), ("social",), ("en",), ()),))
     assert _columns((Platform("example", "Example", ("a.com", "b.com"), (), ("en",), ()),))
