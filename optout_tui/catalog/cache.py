@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from array import array
+import functools
 import json
 import os
 import stat
@@ -47,6 +47,7 @@ import sys
 import time
 import types
 import typing
+from array import array
 from collections.abc import Callable, Iterable
 from itertools import repeat
 from pathlib import Path
@@ -119,9 +120,11 @@ def _field_names(cls: type) -> list[str]:
     return list(cls._fields)  # type: ignore[attr-defined]
 
 
+@functools.cache
 def _search_source() -> str:
     """The search module's own bytes, hashed: the cache ships the search's folded texts, so a
-    change in how they are folded must rebuild it."""
+    change in how they are folded must rebuild it. Read once per process (a start asks twice:
+    before its first frame and in the check after it)."""
     try:
         return checksum(Path(__file__).with_name("search.py").read_bytes()).hexdigest()
     except OSError:  # pragma: no cover - an installation without its sources
@@ -807,6 +810,16 @@ def _read(cache: Path, key: str) -> Catalog | None:
     return Catalog(platforms, notices=notices, prepared=shelf.prepared)
 
 
+def _served(cache: Path, key: str) -> Catalog | None:
+    """The catalog from the cache file for `key`, or None: absent, another key, damaged or
+    foreign (treated alike: the caller loads the YAML files)."""
+    try:
+        with collector_paused():  # thousands of objects, all kept: nothing to collect
+            return _read(cache, key)
+    except (OSError, *_DAMAGE):
+        return None
+
+
 def load_catalog(folders: list[Path]) -> Catalog:
     """Parse the YAML files (the parser is imported only when the cache cannot serve)."""
     from optout_tui.catalog.loader import load_catalog as parse
@@ -821,13 +834,9 @@ def load_catalog_cached(folders: Iterable[Path]) -> Catalog:
         return load_catalog(folders)
     cache = _cache_file(folders)
     key = _key(folders, cache)
-    try:
-        with collector_paused():  # thousands of objects, all kept: nothing to collect
-            catalog = _read(cache, key)
-        if catalog is not None:
-            return catalog
-    except (OSError, *_DAMAGE):
-        pass  # damaged or foreign: treated as absent, and rebuilt below
+    catalog = _served(cache, key)
+    if catalog is not None:
+        return catalog
     catalog = load_catalog(folders)  # raises CatalogError: nothing is cached then
     try:
         _write(cache, key, catalog)
@@ -853,11 +862,7 @@ def load_catalog_unconfirmed(
     known = _read_known(cache, records=False)
     if known is None or known.fingerprint == _NO_PRINT or known.start != _start(folders)[2]:
         return None
-    try:
-        with collector_paused():
-            catalog = _read(cache, known.key)
-    except (OSError, *_DAMAGE):
-        return None
+    catalog = _served(cache, known.key)
     if catalog is None:
         return None
 
