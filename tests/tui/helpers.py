@@ -36,3 +36,17 @@ def all_text(root: Widget) -> str:
     """The text of every shown leaf widget inside `root` (containers draw nothing themselves)."""
     leaves = [w for w in root.query("*") if w.display and not w.children and w.size.area]
     return " ".join(shown_text(w) for w in leaves)
+
+
+def layouts_asked(widget: Widget) -> list[bool]:
+    """From now on, each refresh `widget` asks for: whether it asked for a layout (of the
+    whole screen) rather than a repaint."""
+    asked: list[bool] = []
+    refresh = widget.refresh
+
+    def spy(*regions, layout: bool = False, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(layout)
+        return refresh(*regions, layout=layout, **kwargs)
+
+    widget.refresh = spy  # type: ignore[method-assign]
+    return asked

@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from optout_tui.tui.widgets.drawn_scrollbar import BAR_META, bar_strips, offset_for
 from optout_tui.tui.widgets.platform_list import PlatformList
-from tests.tui.helpers import make_app
+from tests.tui.helpers import layouts_asked, make_app
 
 
 def bar_cells(platforms: PlatformList) -> list[str]:
@@ -91,14 +91,7 @@ async def test_a_search_that_changes_the_lists_length_lays_nothing_out(data_dir:
         await pilot.pause()
         platforms = app.screen.query_one(PlatformList)
         search = app.screen.query_one("#search", Input)
-        layouts: list[bool] = []
-        refresh = platforms.refresh
-
-        def spy(*regions, layout: bool = False, **kwargs):  # type: ignore[no-untyped-def]
-            layouts.append(layout)
-            return refresh(*regions, layout=layout, **kwargs)
-
-        platforms.refresh = spy  # type: ignore[method-assign]
+        layouts = layouts_asked(platforms)
         search.insert_text_at_cursor("slack")  # 122 rows, a bar → one row, no bar
         assert [p.id for p in platforms.rows][:1] == ["slack"]
         assert bar_cells(platforms)[0] == "none"

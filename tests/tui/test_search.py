@@ -9,7 +9,7 @@ from textual.widgets import Input
 from optout_tui.tui.screens.browse import BrowseScreen
 from optout_tui.tui.screens.platform import PlatformScreen
 from optout_tui.tui.widgets.platform_list import PlatformList
-from tests.tui.helpers import make_app
+from tests.tui.helpers import layouts_asked, make_app
 
 
 async def test_typing_filters_and_enter_opens(data_dir: Path) -> None:
@@ -92,14 +92,7 @@ async def test_typing_in_the_search_box_lays_nothing_out(data_dir: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         search = app.screen.query_one("#search", Input)
-        layouts: list[bool] = []
-        refresh = search.refresh
-
-        def spy(*regions, layout: bool = False, **kwargs):  # type: ignore[no-untyped-def]
-            layouts.append(layout)
-            return refresh(*regions, layout=layout, **kwargs)
-
-        search.refresh = spy  # type: ignore[method-assign]
+        layouts = layouts_asked(search)
         for letter in "bet":
             search.insert_text_at_cursor(letter)
         assert layouts and not any(layouts)
