@@ -79,13 +79,12 @@ class FilterLabels(Widget):
             line.pad_right(x - line.cell_len)
             cell = Text(f" {word} ", style=label, no_wrap=True, overflow="crop", end="")
             cell.append("▼", arrow)
-            cell.truncate(width, pad=True)
-            cell.stylize(label, 0, width)
+            cell.truncate(width, pad=True)  # (the padding takes the cell's style)
             line.append_text(cell)
         line.pad_right(self.size.width - line.cell_len)
         return line
 
-    def name_at(self, x: int) -> int | None:
+    def column_at(self, x: int) -> int | None:
         """Which column is at `x` (None between two)."""
         for index, (left, width) in enumerate(self.columns(self.size.width)):
             if left <= x < left + width:
@@ -197,7 +196,7 @@ class FilterBar(Horizontal):
     def _label_clicked(self, event: events.Click) -> None:
         """A click on a filter before its Select is built: build them, then focus it."""
         labels = event.widget
-        index = labels.name_at(event.x) if isinstance(labels, FilterLabels) else None
+        index = labels.column_at(event.x) if isinstance(labels, FilterLabels) else None
         self.build()
         if index is not None:
             name = NAMES[index]
