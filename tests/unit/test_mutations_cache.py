@@ -49,11 +49,13 @@ def _rewrite(
     block=None,
     facts_of=None,
     section_of=None,
+    header_of=None,
 ) -> None:
     """Rewrite the cache file, replacing its magic line, its header length field, the
     first platform's block (`block(actions_as_json) -> new_json`), its facts (`facts_of`,
     likewise) or a section
-    (`section_of(name, data) -> new data`), with every digest made to match again, so only
+    (`section_of(name, data) -> new data`) or a header field (`header_of(header)`, in
+    place), with every digest made to match again, so only
     the check under test can notice."""
     import json
 
@@ -104,6 +106,8 @@ def _rewrite(
         sections = {name: section_of(name, data) for name, data in sections.items()}
     for name, data in sections.items():
         header["sections"][name] = [*add(data), checksum(data).hexdigest()]
+    if header_of is not None:
+        header_of(header)
     blobs = body
     head = json.dumps(header).encode()
     digits = length or str(len(head)).zfill(c._HEADER_DIGITS).encode()
@@ -333,3 +337,19 @@ def test_facts_of_the_wrong_shape_are_read_from_the_yaml(
     catalog = load_catalog_cached([folder])
     assert catalog.get("example").facts == expected
     assert len(fallbacks) == 1
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("notices", [1]), ("notices", "a notice"), ("count", "1"), ("count", 1.0)],
+)
+def test_a_header_field_of_the_wrong_type_is_read_from_the_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, field: str, value: object
+) -> None:
+    """The header's notices (a list of text) and platform count (an integer), written wrong
+    with every digest right: the cache is not served."""
+    folder = _warm(tmp_path)
+    _rewrite(_cache_file([folder]), header_of=lambda header: header.update({field: value}))
+    calls = _counting(monkeypatch)
+    assert load_catalog_cached([folder]).get("example") is not None
+    assert calls == [1]
