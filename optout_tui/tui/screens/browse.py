@@ -317,12 +317,14 @@ class BrowseScreen(Screen):
         The preview is made the first time it is wide enough: a narrow start never pays for
         it."""
         found = self.query("#preview")
-        if not found:
-            if self._wide():
-                self.query_one("#browse-body").mount(self._new_preview())
-                self.call_after_refresh(self._preview, platform)
-            return
-        preview = found.first()
+        if found:
+            self._show_in(found.first(), platform)
+        elif self._wide():
+            preview = self._new_preview()
+            self.query_one("#browse-body").mount(preview)
+            self.call_after_refresh(self._show_in, preview, platform)
+
+    def _show_in(self, preview: Widget, platform: Platform | None) -> None:
         if preview.display and platform is not None:
             preview.platform = platform  # (a PlatformPreview)
 
