@@ -89,19 +89,26 @@ async def test_a_select_set_posts_changed_and_filters_set_from_above_post_nothin
 
 
 async def test_the_labels_sit_where_the_selects_come_and_a_click_opens_that_one() -> None:
-    """The first frame's words stand where each Select will be; a click on one before they
-    are built builds them and focuses the one clicked (not the first)."""
+    """The first frame's words and arrows stand where each Select then draws them (nothing
+    moves when they take the labels' place); a click on one before they are built builds
+    them and focuses the one clicked (not the first)."""
     app = BarApp()
     async with app.run_test(size=(80, 5)) as pilot:
         bar = app.query_one(FilterBar)
         labels = bar.query_one(FilterLabels)
         columns = labels.columns(labels.size.width)
-        text = str(labels.render())
-        for (x, _width), word in zip(columns, ["All categories", "All kinds", "All regions"]):
-            assert text[x + 1 : x + 1 + len(word)] == word
+        before = _row(app, bar)
         await pilot.click(FilterLabels, offset=(columns[2][0] + 2, 0))
         await pilot.pause()
         await pilot.pause()
         selects = list(bar.query(Select))
         assert [(s.region.x - bar.region.x, s.region.width) for s in selects] == columns
+        assert _row(app, bar) == before
+        assert "All categories" in before and before.count("▼") == 4
         assert app.focused is bar.query_one("#f-region", Select)
+
+
+def _row(app: App, bar: FilterBar) -> str:
+    """The characters the screen shows on the filter bar's line."""
+    strips = app.screen._compositor.render_strips()
+    return "".join(segment.text for segment in strips[bar.region.y])

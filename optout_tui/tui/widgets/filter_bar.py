@@ -77,9 +77,14 @@ class FilterLabels(Widget):
         line = Text(no_wrap=True, overflow="crop", end="")
         for word, (x, width) in zip(self.words, self.columns(self.size.width)):
             line.pad_right(x - line.cell_len)
-            cell = Text(f" {word} ", style=label, no_wrap=True, overflow="crop", end="")
+            # As a compact Select draws itself: the word from its first cell, the arrow in
+            # its last but one (so nothing moves when the Selects take the labels' place).
+            cell = Text(word, style=label, no_wrap=True, overflow="crop", end="")
+            cell.truncate(max(width - 3, 0), pad=True)  # (the padding takes the cell's style)
+            cell.append(" ")
             cell.append("▼", arrow)
-            cell.truncate(width, pad=True)  # (the padding takes the cell's style)
+            cell.append(" ")
+            cell.truncate(width)
             line.append_text(cell)
         line.pad_right(self.size.width - line.cell_len)
         return line
