@@ -373,7 +373,8 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
     args = typing.get_args(kind)
     if kind in (str, bool, int):
         decode = _exactly(kind)
-    elif kind is dt.date:
+    elif isinstance(kind, type) and issubclass(kind, dt.date) and kind is not dt.datetime:
+        # (the model's hints are the classes themselves, and dt.date may be a stand-in)
 
         def decode(value: Any) -> Any:
             return dt.date.fromisoformat(_exactly(str)(value))

@@ -3,8 +3,6 @@
 Knows nothing of YAML files, Textual or progress: the loader builds these, every face reads them.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -225,12 +223,12 @@ class Surface(NamedTuple):
 
 STALE_AFTER_DAYS = 180  # an entry not checked for longer "may be out of date"
 
-BLANK = re.compile(r"\{\{(.*?)\}\}", re.S)
+BLANK = r"(?s)\{\{(.*?)\}\}"  # compiled on first use (`re` keeps it), not at every launch
 
 
 def blanks(text: str) -> list[str]:
     """The blanks still to fill in a template text, as written between {{ and }}."""
-    return [m.group(1).strip() for m in BLANK.finditer(text)]
+    return [m.group(1).strip() for m in re.finditer(BLANK, text)]
 
 
 class Source(NamedTuple):
@@ -322,7 +320,7 @@ class ActionFacts(NamedTuple):
         return self.kind != Kind.NO_OPT_OUT and self.doable
 
     @classmethod
-    def of(cls, action: Action) -> ActionFacts:
+    def of(cls, action: Action) -> "ActionFacts":
         return cls(
             action.id,
             action.title,
@@ -438,7 +436,7 @@ class Platform:
         counts: tuple[int, int, int],
         shelf: Shelf,
         row: int,
-    ) -> Platform:
+    ) -> "Platform":
         """A platform whose facts, actions and origin are read from `shelf` (row `row`)
         when first asked for; `counts` are doable, tasks and task minutes."""
         self = cls.__new__(cls)

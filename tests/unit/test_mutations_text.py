@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from optout_tui.text import (
@@ -84,9 +86,9 @@ def test_what_the_gateway_removes_is_never_printable() -> None:
 
     every = "".join(map(chr, range(0x110000)))
     removed = (
-        text._CONTROL.findall(every)
-        + text._INVISIBLE.findall(every)
-        + text._LINE_BREAKS.findall(every)
+        re.findall(text._CONTROL, every)
+        + re.findall(text._INVISIBLE, every)
+        + re.findall(text._LINE_BREAKS, every)
         + ["\t"]
     )
     assert len(removed) > 70

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -105,7 +106,7 @@ def template_content(text: str) -> Content:
     """The template with each {{blank}} in reverse video, so it stands out without colour."""
     parts: list[str | tuple[str, str]] = []
     at = 0
-    for match in BLANK.finditer(text):
+    for match in re.finditer(BLANK, text):
         parts.append(text[at : match.start()])
         parts.append((match.group(0), "reverse bold"))
         at = match.end()
