@@ -452,7 +452,7 @@ def _json(value: Any) -> bytes:
 # control character (the loader refuses them), so none of these appears in a value; a
 # catalog where one did would not be cached (ValueError), and a column of the wrong length
 # is a damaged cache.
-_COLUMN, _VALUE, _ITEM = "\x1d", "\x1f", "\x1e"
+_COLUMN, _VALUE, _ITEM = "\x1d", "\x1f", m.LIST_SEPARATOR
 
 
 def _columns(platforms: tuple[Platform, ...]) -> bytes:
@@ -720,36 +720,17 @@ def _trusted_fd(cache: Path) -> int | None:
 
 
 def _read_columns(data: bytes, counts: bytes, count: int) -> tuple[Any, ...]:
-    """The columns (see _columns and _counts) of `count` platforms; ValueError when any is
-    not whole."""
+    """The columns (see _columns and _counts) of `count` platforms, each list still as text
+    (the platform splits it when first asked); ValueError when any is not whole."""
     parts = data.decode("utf-8").split(_COLUMN)
     if len(parts) != 6:
         raise ValueError("the columns are damaged")
-    ids, names, *lists = (part.split(_VALUE) if count else [] for part in parts)
+    columns = [part.split(_VALUE) if count else [] for part in parts]
     numbers = array("I")
     numbers.frombytes(counts)
-    if any(len(c) != count for c in (ids, names, *lists)) or len(numbers) != 3 * count:
+    if any(len(c) != count for c in columns) or len(numbers) != 3 * count:
         raise ValueError("the columns are damaged")
-    domains, categories, languages, aliases = lists
-    shared: dict[str, tuple[str, ...]] = {}  # one tuple per set of categories or languages
-
-    def tuples(values: list[str]) -> list[tuple[str, ...]]:
-        return [tuple(v.split(_ITEM)) if v else () for v in values]
-
-    def shared_tuples(values: list[str]) -> list[tuple[str, ...]]:
-        for value in set(values) - shared.keys():
-            shared[value] = tuple(value.split(_ITEM)) if value else ()
-        return list(map(shared.__getitem__, values))
-
-    return (
-        ids,
-        names,
-        tuples(domains),
-        shared_tuples(categories),
-        shared_tuples(languages),
-        tuples(aliases),
-        numbers,
-    )
+    return (*columns, numbers)
 
 
 def _read(cache: Path, key: str) -> Catalog | None:

@@ -364,6 +364,25 @@ class Shelf(Protocol):
     def origin(self, row: int) -> str: ...
 
 
+LIST_SEPARATOR = "\x1e"
+"""Between the items of a list a shelved platform is given as text (catalog text holds no
+control character: the loader refuses them)."""
+
+_SHARED_LISTS: dict[str, tuple[str, ...]] = {}
+"""One tuple per set of categories or languages, shared by the platforms that have it."""
+
+
+def _items(text: str) -> tuple[str, ...]:
+    return tuple(text.split(LIST_SEPARATOR)) if text else ()
+
+
+def _shared_items(text: str) -> tuple[str, ...]:
+    found = _SHARED_LISTS.get(text)
+    if found is None:
+        found = _SHARED_LISTS.setdefault(text, _items(text))
+    return found
+
+
 class Platform:
     """A service and its opt-out actions, as read from one catalog file.
 
@@ -377,10 +396,10 @@ class Platform:
     __slots__ = (
         "id",
         "name",
-        "domains",
-        "categories",
-        "languages",
-        "aliases",
+        "_domains",
+        "_categories",
+        "_languages",
+        "_aliases",
         "doable",
         "tasks",
         "task_minutes",
@@ -404,10 +423,10 @@ class Platform:
     ) -> None:
         self.id = id
         self.name = name
-        self.domains = domains
-        self.categories = categories
-        self.languages = languages
-        self.aliases = aliases
+        self._domains: tuple[str, ...] | str = domains
+        self._categories: tuple[str, ...] | str = categories
+        self._languages: tuple[str, ...] | str = languages
+        self._aliases: tuple[str, ...] | str = aliases
         self._origin: str | None = origin
         self._actions: tuple[Action, ...] | None = tuple(actions)
         self._shelf: Shelf | None = None
@@ -429,23 +448,26 @@ class Platform:
         cls,
         id: str,  # noqa: A002
         name: str,
-        domains: tuple[str, ...],
-        categories: tuple[str, ...],
-        languages: tuple[str, ...],
-        aliases: tuple[str, ...],
+        domains: str,
+        categories: str,
+        languages: str,
+        aliases: str,
         counts: tuple[int, int, int],
         shelf: Shelf,
         row: int,
     ) -> "Platform":
         """A platform whose facts, actions and origin are read from `shelf` (row `row`)
-        when first asked for; `counts` are doable, tasks and task minutes."""
+        when first asked for; `counts` are doable, tasks and task minutes. Its domains,
+        categories, languages and aliases are given as text, the items joined by
+        LIST_SEPARATOR, and split when first asked for (a launch over thousands of platforms
+        shows a screenful of them)."""
         self = cls.__new__(cls)
         self.id = id
         self.name = name
-        self.domains = domains
-        self.categories = categories
-        self.languages = languages
-        self.aliases = aliases
+        self._domains = domains
+        self._categories = categories
+        self._languages = languages
+        self._aliases = aliases
         self.doable, self.tasks, self.task_minutes = counts
         self._origin = None
         self._facts = None
@@ -453,6 +475,34 @@ class Platform:
         self._shelf = shelf
         self._row = row
         return self
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        value = self._domains
+        if type(value) is str:
+            value = self._domains = _items(value)
+        return value  # type: ignore[return-value]
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        value = self._categories
+        if type(value) is str:
+            value = self._categories = _shared_items(value)
+        return value  # type: ignore[return-value]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        value = self._languages
+        if type(value) is str:
+            value = self._languages = _shared_items(value)
+        return value  # type: ignore[return-value]
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        value = self._aliases
+        if type(value) is str:
+            value = self._aliases = _items(value)
+        return value  # type: ignore[return-value]
 
     @property
     def origin(self) -> str:
