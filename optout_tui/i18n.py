@@ -20,9 +20,9 @@ new entries in `locale/fr/LC_MESSAGES/optout.po`, and run the script again.
 
 from __future__ import annotations
 
-import gettext
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 DOMAIN = "optout"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -58,11 +58,37 @@ SOURCE_LANGUAGE = "en"
 messages themselves, and no catalog is read for it (every command would pay for that)."""
 
 
+class Words(Protocol):
+    """What the program asks of a translation (gettext's, or the source language's own)."""
+
+    def gettext(self, message: str, /) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
+    def pgettext(self, context: str, message: str, /) -> str: ...
+
+
+class _SourceWords:
+    """The source language's words: each message as it is, as gettext.NullTranslations
+    gives it, without importing gettext (a launch in English needs nothing else of it)."""
+
+    def gettext(self, message: str, /) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str:
+        return singular if n == 1 else plural
+
+    def pgettext(self, context: str, message: str, /) -> str:
+        return message
+
+
 @lru_cache(maxsize=None)
-def translator(lang: str) -> gettext.NullTranslations:
+def translator(lang: str) -> Words:
     """The translation for `lang` (English, the source language, when there is none)."""
     if lang == SOURCE_LANGUAGE:
-        return gettext.NullTranslations()
+        return _SourceWords()
+    import gettext
+
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from optout_tui.paths import (
 )
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable
 
     from optout_tui.updates.manifest import CatalogInfo

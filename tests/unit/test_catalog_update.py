@@ -410,7 +410,7 @@ def test_refuses_a_signed_bundle_whose_files_differ_from_its_manifest(env, capsy
 
 
 def test_the_app_is_told_which_catalog_it_shows(env, capsys, installed):
-    from optout_tui.cli import build_parser
+    from optout_tui.cli_parser import build_parser
 
     args = build_parser().parse_args(["--data-dir", str(env.data)])
     catalog, info = common.load_with_info(args)

@@ -118,6 +118,6 @@ def test_finished_actions_ask_for_a_recheck_after_the_delay() -> None:
 
 
 def test_cli_status_choices_are_the_states() -> None:
-    from optout_tui.cli import STATUSES
+    from optout_tui.cli_parser import STATUSES
 
     assert STATUSES == tuple(ActionState)
