@@ -48,8 +48,7 @@ import time
 import types
 import typing
 from array import array
-from collections.abc import Callable, Iterable
-from itertools import repeat
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -455,7 +454,7 @@ def _json(value: Any) -> bytes:
 _COLUMN, _VALUE, _ITEM = "\x1d", "\x1f", m.LIST_SEPARATOR
 
 
-def _columns(platforms: tuple[Platform, ...]) -> bytes:
+def _columns(platforms: Sequence[Platform]) -> bytes:
     """The columns (see above); ValueError when a value holds a separator, or a list holds
     an empty value (it would be read back as no value): such a catalog is not cached."""
     for p in platforms:
@@ -481,7 +480,7 @@ def _columns(platforms: tuple[Platform, ...]) -> bytes:
     ).encode("utf-8")
 
 
-def _counts(platforms: tuple[Platform, ...]) -> bytes:
+def _counts(platforms: Sequence[Platform]) -> bytes:
     """Each platform's doable actions, tasks and task minutes, as 32-bit unsigned integers in
     this machine's byte order (the header says which): read back in one C call."""
     return array("I", [n for p in platforms for n in (p.doable, p.tasks, p.task_minutes)]).tobytes()
@@ -771,20 +770,25 @@ def _read(cache: Path, key: str) -> Catalog | None:
     ids, names, domains, categories, languages, aliases, counts = _read_columns(
         columns, numbers, count
     )
-    platforms = tuple(
-        map(
-            Platform.shelved,
-            ids,
-            names,
-            domains,
-            categories,
-            languages,
-            aliases,
-            zip(counts[0::3], counts[1::3], counts[2::3]),
-            repeat(shelf, count),
-            range(count),
+
+    def make(row: int) -> Platform:
+        at = 3 * row
+        return Platform.shelved(
+            ids[row],
+            names[row],
+            domains[row],
+            categories[row],
+            languages[row],
+            aliases[row],
+            (counts[at], counts[at + 1], counts[at + 2]),
+            shelf,
+            row,
         )
-    )
+
+    def totals() -> tuple[int, int]:
+        return sum(counts[1::3]), sum(counts[2::3])
+
+    platforms = m.ShelvedPlatforms(ids, make, totals)
     notices = data["notices"]
     if type(notices) is not list or any(type(n) is not str for n in notices):
         raise TypeError("the notices are damaged")

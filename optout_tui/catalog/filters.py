@@ -4,10 +4,8 @@ Status comes from the person's progress, which the catalog knows nothing of: cal
 function `status_of(platform, action)` that returns one of progress.status.STATUSES.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Self
 
 from optout_tui.catalog.model import ActionFacts, Platform
 from optout_tui.catalog.regions import applies_in
@@ -27,7 +25,7 @@ class Filters(NamedTuple):
     status: str | None = None
     sort: str = "name"
 
-    def without(self, name: str) -> Filters:
+    def without(self, name: str) -> Self:
         """The same filters with one of them cleared (for counting that filter's options)."""
         return self._replace(**{name: None})  # type: ignore[arg-type]  # a filter, not sort
 
@@ -67,8 +65,12 @@ def priority_key(platform: Platform) -> tuple[int, int]:
 
 def apply(
     platforms: Iterable[Platform], filters: Filters, status_of: StatusOf | None = None
-) -> list[Platform]:
-    """The platforms passing `filters`, in the order `filters.sort` asks for (stable)."""
+) -> Sequence[Platform]:
+    """The platforms passing `filters`, in the order `filters.sort` asks for (stable). With
+    no filter, in the catalog's order, the sequence given is the answer (a catalog served
+    from the cache makes a platform when it is shown)."""
+    if not filters.active and filters.sort != "priority" and isinstance(platforms, Sequence):
+        return platforms
     if not filters.active:
         shown = list(platforms)
     else:

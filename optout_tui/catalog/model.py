@@ -5,8 +5,9 @@ Knows nothing of YAML files, Textual or progress: the loader builds these, every
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import Any, NamedTuple, Protocol
+from collections.abc import Callable, Iterator, Sequence
+from threading import Lock
+from typing import Any, NamedTuple, Protocol, Self, overload
 
 from optout_tui.digest import sha256
 
@@ -320,7 +321,7 @@ class ActionFacts(NamedTuple):
         return self.kind != Kind.NO_OPT_OUT and self.doable
 
     @classmethod
-    def of(cls, action: Action) -> "ActionFacts":
+    def of(cls, action: Action) -> Self:
         return cls(
             action.id,
             action.title,
@@ -455,7 +456,7 @@ class Platform:
         counts: tuple[int, int, int],
         shelf: Shelf,
         row: int,
-    ) -> "Platform":
+    ) -> Self:
         """A platform whose facts, actions and origin are read from `shelf` (row `row`)
         when first asked for; `counts` are doable, tasks and task minutes. Its domains,
         categories, languages and aliases are given as text, the items joined by
@@ -565,6 +566,85 @@ class Platform:
         Platform.__init__(self, **state)
 
 
+class ShelvedPlatforms(Sequence[Platform]):
+    """A catalog's platforms served from the cache, in order, each made the first time it is
+    asked for (and the same object every time after): a launch over thousands of platforms
+    shows a screenful of them. Reads as the tuple of them (equal to it, iterated in order)."""
+
+    __slots__ = ("_made", "_make", "_lock", "_totals", "_index", "ids")
+
+    def __init__(
+        self,
+        ids: list[str],
+        make: Callable[[int], Platform],
+        totals: Callable[[], tuple[int, int]],
+    ) -> None:
+        self.ids = ids
+        """Each platform's id, in order (the id of a platform not made yet)."""
+        self._made: list[Platform | None] = [None] * len(ids)
+        self._make: Callable[[int], Platform] | None = make
+        self._lock = Lock()  # the search is built in a thread while the list is drawn
+        self._totals = totals
+        self._index: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, index: int) -> Platform: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Platform, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Platform | tuple[Platform, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        made = self._made[index]
+        if made is None:
+            with self._lock:
+                made = self._made[index]
+                if made is None:
+                    assert self._make is not None
+                    made = self._made[index] = self._make(index % len(self._made))
+        return made
+
+    def __iter__(self) -> Iterator[Platform]:
+        if self._make is not None:
+            with self._lock:
+                if self._make is not None:
+                    make, made = self._make, self._made
+                    for row, platform in enumerate(made):
+                        if platform is None:
+                            made[row] = make(row)
+                    self._make = None  # every one made: the columns can go
+        return iter(self._made)  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, ShelvedPlatforms)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))
+
+    def task_totals(self) -> tuple[int, int]:
+        """Every platform's tasks and their minutes, summed (Platform.tasks and
+        task_minutes), without making a platform."""
+        return self._totals()
+
+    def index_of(self, platform_id: str) -> int | None:
+        """Where the platform with this id is, without making one."""
+        if self._index is None:
+            self._index = {pid: row for row, pid in enumerate(self.ids)}
+        return self._index.get(platform_id)
+
+
 class Catalog:
     """Every platform, sorted by name, with lookup by id. Treat it as immutable, like the
     other model classes (a plain class: every start defines it, and a frozen dataclass costs
@@ -574,7 +654,7 @@ class Catalog:
 
     def __init__(
         self,
-        platforms: tuple[Platform, ...],
+        platforms: tuple[Platform, ...] | ShelvedPlatforms,
         notices: tuple[str, ...] = (),
         prepared: Callable[[str], Any] | None = None,
     ) -> None:
@@ -584,7 +664,7 @@ class Catalog:
         self.prepared = prepared
         """Work done ahead by the cache, by name ("search-en": a language's folded search
         texts), or None when there is none; the search builds what it is not given."""
-        self._by_id = {p.id: p for p in platforms}
+        self._by_id: dict[str, Platform] | None = None  # made on the first `get`
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Catalog):
@@ -598,6 +678,12 @@ class Catalog:
         return f"Catalog(platforms={self.platforms!r}, notices={self.notices!r})"
 
     def get(self, platform_id: str) -> Platform | None:
+        platforms = self.platforms
+        if isinstance(platforms, ShelvedPlatforms):
+            row = platforms.index_of(platform_id)
+            return None if row is None else platforms[row]
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in platforms}
         return self._by_id.get(platform_id)
 
     def __len__(self) -> int:

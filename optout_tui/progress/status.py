@@ -13,14 +13,12 @@ The rules:
   progress adds the minutes of what is left.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol, Self
 
-from optout_tui.catalog.model import Action, ActionFacts, Platform, Surface
+from optout_tui.catalog.model import Action, ActionFacts, Platform, ShelvedPlatforms, Surface
 from optout_tui.i18n import translator
 from optout_tui.progress.store import DONE, NOT_POSSIBLE, RECHECK_AFTER_DAYS, StepKey
 
@@ -85,7 +83,7 @@ class ActionProgress(NamedTuple):
     done: int = 0
     blocked: int = 0
     total: int = 0
-    recheck: Recheck | None = None  # why, when the state is NEEDS_RECHECK
+    recheck: "Recheck | None" = None  # why, when the state is NEEDS_RECHECK
 
     @property
     def finished(self) -> bool:
@@ -235,7 +233,7 @@ class Standing:
         self.busy = touched(self.states)
 
     @classmethod
-    def read(cls, progress: Readable, recheck_days: int | None = None) -> Standing:
+    def read(cls, progress: Readable, recheck_days: int | None = None) -> Self:
         """From a ProgressStore or ProgressKeeper (anything with states and done_records)."""
         return cls(progress.states(), progress.done_records(), recheck_days)
 
@@ -274,21 +272,43 @@ class Standing:
 
     def overall(self, platforms: Iterable[Platform]) -> Overall:
         """Tasks finished, tasks, and the minutes the unfinished ones would take."""
+        if isinstance(platforms, ShelvedPlatforms):  # made only where someone has progress
+            tasks, minutes = platforms.task_totals()
+            finished = 0
+            for platform_id in self.busy:
+                row = platforms.index_of(platform_id)
+                if row is not None:
+                    platform = platforms[row]
+                    done, counted, left = self._progress_on(platform)
+                    finished += done
+                    tasks += counted - platform.tasks
+                    minutes += left - platform.task_minutes
+            return Overall(finished, tasks, minutes)
         finished = tasks = minutes = 0
         for platform in platforms:
             if platform.id not in self.busy:  # counted ahead: its facts are not read
                 tasks += platform.tasks
                 minutes += platform.task_minutes
                 continue
-            for fact in platform.facts:
-                if not is_task(fact):
-                    continue
-                tasks += 1
-                if self._finished(platform, fact):
-                    finished += 1
-                else:
-                    minutes += fact.minutes
+            done, counted, left = self._progress_on(platform)
+            finished += done
+            tasks += counted
+            minutes += left
         return Overall(finished, tasks, minutes)
+
+    def _progress_on(self, platform: Platform) -> tuple[int, int, int]:
+        """Tasks finished, tasks, and the minutes of the unfinished ones, on one platform
+        someone has progress on."""
+        finished = tasks = minutes = 0
+        for fact in platform.facts:
+            if not is_task(fact):
+                continue
+            tasks += 1
+            if self._finished(platform, fact):
+                finished += 1
+            else:
+                minutes += fact.minutes
+        return finished, tasks, minutes
 
 
 def platform_counts(platform: Platform, states: States) -> tuple[int, int]:

@@ -1,7 +1,5 @@
 """The progress store: ticked steps in SQLite, keyed by stable catalog ids. No Textual."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import sqlite3

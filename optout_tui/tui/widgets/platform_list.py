@@ -7,8 +7,6 @@ drawn into those lines (drawn_scrollbar), so a search that changes the list's le
 renders a ScrollBar widget again nor, when the bar comes or goes, lays the screen out.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
