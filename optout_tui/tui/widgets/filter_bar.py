@@ -17,11 +17,10 @@ from contextlib import suppress
 
 from rich.text import Text
 from textual import events, on
-from textual.app import ComposeResult
+from textual.app import RenderResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Select
 from textual.widgets.select import InvalidSelectValueError
 
@@ -45,69 +44,23 @@ OptionsFor = Callable[[str], list[tuple[str, str]]]
 """Given a filter's name, its options: ("All …", ANY) first, then (words with count, value)."""
 
 
-class FilterLabels(Widget):
-    """What the first frame shows in place of the four Selects: their words, in four columns
-    where the Selects will be (each followed by a cell, their margin), drawn by one widget
-    (four would each be mounted, styled and laid out before the first frame)."""
-
-    DEFAULT_CSS = """
-    FilterLabels {
-        width: 1fr;
-        height: 1;
-        & > .filter-labels--label { background: $surface; }
-        & > .filter-labels--arrow { text-style: dim; }
-    }
-    """
-    COMPONENT_CLASSES = {"filter-labels--label", "filter-labels--arrow"}
-
-    def __init__(self, words: list[str]) -> None:
-        super().__init__()
-        self.words = words
-
-    def columns(self, width: int) -> list[tuple[int, int]]:
-        """Where each Select will be, (x, width): equal shares of `width` (the Selects are
-        1fr each), a cell between them (their right margin)."""
-        share = max(width - len(self.words), 0)
-        edges = [share * i // len(self.words) for i in range(len(self.words) + 1)]
-        return [(edges[i] + i, edges[i + 1] - edges[i]) for i in range(len(self.words))]
-
-    def render(self) -> Text:
-        label = self.get_component_rich_style("filter-labels--label")
-        arrow = label + self.get_component_rich_style("filter-labels--arrow", partial=True)
-        line = Text(no_wrap=True, overflow="crop", end="")
-        for word, (x, width) in zip(self.words, self.columns(self.size.width)):
-            line.pad_right(x - line.cell_len)
-            # As a compact Select draws itself: the word from its first cell, the arrow in
-            # its last but one (so nothing moves when the Selects take the labels' place).
-            cell = Text(word, style=label, no_wrap=True, overflow="crop", end="")
-            cell.truncate(max(width - 3, 0), pad=True)  # (the padding takes the cell's style)
-            cell.append(" ")
-            cell.append("▼", arrow)
-            cell.append(" ")
-            cell.truncate(width)
-            line.append_text(cell)
-        line.pad_right(self.size.width - line.cell_len)
-        return line
-
-    def column_at(self, x: int) -> int | None:
-        """Which column is at `x` (None between two)."""
-        for index, (left, width) in enumerate(self.columns(self.size.width)):
-            if left <= x < left + width:
-                return index
-        return None
-
-
 class FilterBar(Horizontal):
-    """One Select per filter; posts FilterBar.Changed when the person sets one."""
+    """One Select per filter; posts FilterBar.Changed when the person sets one. Until they
+    are built, the bar draws their words itself, in four columns where the Selects will be
+    (each followed by a cell, their margin): a widget of its own would be mounted, styled and
+    laid out before the first frame."""
 
     DEFAULT_CSS = """
     FilterBar {
         height: 1;
         margin: 0 1;
+        & > .filter-bar--label { background: $surface; }
+        & > .filter-bar--arrow { text-style: dim; }
         & > Select { width: 1fr; margin-right: 1; }
         & > Select > SelectOverlay { width: 34; max-height: 16; }
     }
     """
+    COMPONENT_CLASSES = {"filter-bar--label", "filter-bar--arrow"}
 
     filters: reactive[flt.Filters] = reactive(flt.Filters(), init=False)
     """What is chosen, as the screen decided it; the Selects show it."""
@@ -135,9 +88,42 @@ class FilterBar(Horizontal):
         self.filled = False
         """Whether the options (with their counts) have been asked for."""
 
-    def compose(self) -> ComposeResult:
+    # -- the words, until the Selects are built -----------------------------------------
+    def columns(self, width: int) -> list[tuple[int, int]]:
+        """Where each Select will be, (x, width): equal shares of `width` (the Selects are
+        1fr each), a cell between them (their right margin)."""
+        share = max(width - len(NAMES), 0)
+        edges = [share * i // len(NAMES) for i in range(len(NAMES) + 1)]
+        return [(edges[i] + i, edges[i + 1] - edges[i]) for i in range(len(NAMES))]
+
+    def render(self) -> RenderResult:
+        if self.built:
+            return super().render()
         _ = translator(self.app.lang).gettext
-        yield FilterLabels([_(word) for word in ANY_WORDS.values()])
+        label = self.get_component_rich_style("filter-bar--label")
+        arrow = label + self.get_component_rich_style("filter-bar--arrow", partial=True)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        words = [_(word) for word in ANY_WORDS.values()]
+        for word, (x, width) in zip(words, self.columns(self.size.width)):
+            line.pad_right(x - line.cell_len)
+            # As a compact Select draws itself: the word from its first cell, the arrow in
+            # its last but one (so nothing moves when the Selects take the words' place).
+            cell = Text(word, style=label, no_wrap=True, overflow="crop", end="")
+            cell.truncate(max(width - 3, 0), pad=True)  # (the padding takes the cell's style)
+            cell.append(" ")
+            cell.append("▼", arrow)
+            cell.append(" ")
+            cell.truncate(width)
+            line.append_text(cell)
+        line.pad_right(self.size.width - line.cell_len)
+        return line
+
+    def column_at(self, x: int) -> int | None:
+        """Which column is at `x` (None between two)."""
+        for index, (left, width) in enumerate(self.columns(self.size.width)):
+            if left <= x < left + width:
+                return index
+        return None
 
     def build(self) -> None:
         """Put the filter Selects (only "All …" for now) in place of their labels."""
@@ -146,7 +132,7 @@ class FilterBar(Horizontal):
         self.built = True
         _ = translator(self.app.lang).gettext
         with self.app.batch_update():
-            self.remove_children()
+            self.refresh()  # its own words go: the Selects draw them from now on
             self.mount_all(
                 Select([(_(word), ANY)], value=ANY, allow_blank=False, compact=True, id=f"f-{name}")
                 for name, word in ANY_WORDS.items()
@@ -197,11 +183,11 @@ class FilterBar(Horizontal):
             value = None if event.value in (ANY, Select.BLANK) else str(event.value)
             self.post_message(self.Changed(self, name, value))
 
-    @on(events.Click, "FilterLabels")
-    def _label_clicked(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         """A click on a filter before its Select is built: build them, then focus it."""
-        labels = event.widget
-        index = labels.column_at(event.x) if isinstance(labels, FilterLabels) else None
+        if self.built or event.widget is not self:
+            return
+        index = self.column_at(event.x)
         self.build()
         if index is not None:
             name = NAMES[index]
