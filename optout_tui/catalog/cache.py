@@ -50,20 +50,24 @@ import typing
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from optout_tui import __version__
 from optout_tui.catalog import model as m
 from optout_tui.catalog.files import stat_each
-from optout_tui.catalog.model import ActionFacts, Catalog, Platform
+from optout_tui.catalog.model import Catalog, Platform
 from optout_tui.digest import checksum
 from optout_tui.heap import collector_paused
 from optout_tui.safe_files import open_regular, read_fd
+
+if TYPE_CHECKING:
+    from optout_tui.catalog.actions import Action, ActionFacts
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
 MAGIC = b"optout-catalog-cache-9\n"
 FILES_MAGIC = b"optout-catalog-files-3\n"
 SUFFIX = ".cache"
+MODEL_SOURCES = ("model.py", "actions.py")
 FILES_SUFFIX = ".files"
 KEEP = 6  # cache files kept: one per set of catalog folders (--catalog) used lately
 MAX_PLATFORM_FILE = 2_000_000  # the loader's own cap: a bigger file is never hashed whole
@@ -102,13 +106,28 @@ def _files_file(cache: Path) -> Path:
 
 def _model_shape() -> str:
     """The model's classes and fields: a change of the model invalidates every cache."""
+    from optout_tui.catalog import actions
+
     shapes = [
         f"{name}:{','.join(_field_names(cls))}"
-        for name, cls in sorted(vars(m).items())
+        for name, cls in sorted({**vars(m), **vars(actions)}.items())
         if isinstance(cls, type)
         and (dataclasses.is_dataclass(cls) or issubclass(cls, tuple) and hasattr(cls, "_fields"))
     ]
-    return ";".join(shapes) + ";facts:" + ",".join(ActionFacts._fields)
+    return ";".join(shapes) + ";facts:" + ",".join(actions.ActionFacts._fields)
+
+
+@functools.cache
+def _model_version() -> str:
+    """What the cache's values are made of: the model's two modules (model.py, actions.py),
+    their bytes hashed, which costs a launch less than importing the classes of an action
+    (it shows platforms, not their actions); their classes' fields (_model_shape) when the
+    sources are not there. Either way, a change of a field rebuilds every cache."""
+    try:
+        sources = [Path(m.__file__).with_name(name).read_bytes() for name in MODEL_SOURCES]
+    except OSError:  # pragma: no cover - an installation without its sources
+        return _model_shape()
+    return checksum(b"\0".join(sources)).hexdigest()
 
 
 def _field_names(cls: type) -> list[str]:
@@ -238,7 +257,7 @@ def _start(folders: list[Path]) -> tuple[bytes, list[bytes], str]:
     of the cache (program, model, search) and each folder (its path, and whether it is one);
     and its hash, kept beside the digests so that a launch can tell, before any file is
     looked at, that the cache it kept is for this program and these folders."""
-    prefix = f"{__version__}\0{MAGIC!r}\0{_model_shape()}\0{_search_source()}\0".encode()
+    prefix = f"{__version__}\0{MAGIC!r}\0{_model_version()}\0{_search_source()}\0".encode()
     heads = []
     for folder in folders:
         head = b"\0folder\0" + os.fsencode(Path(folder).resolve())
@@ -580,6 +599,8 @@ _TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
 def _decode_facts(data: bytes) -> tuple[ActionFacts, ...]:
     """The facts of a platform's actions, every value checked for its exact type (by `type()
     is`, inline: `optout list` decodes the facts of every platform)."""
+    from optout_tui.catalog.actions import ActionFacts, LocalText
+
     found = []
     for row in json.loads(data):  # a row not a list of ten has no title that is a list
         aid, title, kind, default, priority, difficulty, regions, doable, minutes, formerly = row
@@ -587,9 +608,9 @@ def _decode_facts(data: bytes) -> tuple[ActionFacts, ...]:
             en, fr = title[0], title[1]  # most titles: no unconfirmed language, no former one
             if type(en) is not str or (fr is not None and type(fr) is not str):
                 raise TypeError("expected str")
-            local = m.LocalText(en, fr)
+            local = LocalText(en, fr)
         else:
-            local = _decoder(m.LocalText)(title)
+            local = _decoder(LocalText)(title)
         if (
             type(doable) is not bool
             or type(minutes) is not int
@@ -668,13 +689,15 @@ class _Shelf:
                 pass
         return self._from_yaml(row).facts
 
-    def actions(self, row: int) -> tuple[m.Action, ...]:
+    def actions(self, row: int) -> tuple[Action, ...]:
         """A platform's full actions; from its YAML file if they are damaged."""
         _, _, start, length, _, _, _, digest = self._row(row)
         data = self.read(start, length, digest)
         if data is not None:
             try:
-                decode = _decoder(m.Action)
+                from optout_tui.catalog.actions import Action
+
+                decode = _decoder(Action)
                 return tuple(decode(a) for a in _exactly(list)(json.loads(data)))
             except _DAMAGE:
                 pass

@@ -4,13 +4,19 @@ Status comes from the person's progress, which the catalog knows nothing of: cal
 function `status_of(platform, action)` that returns one of progress.status.STATUSES.
 """
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple, Self
+from __future__ import annotations
 
-from optout_tui.catalog.model import ActionFacts, Platform
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Self
+
+from optout_tui.catalog.model import Platform
 from optout_tui.catalog.regions import applies_in
 
-StatusOf = Callable[[Platform, ActionFacts], str]
+if TYPE_CHECKING:
+    from optout_tui.catalog.actions import ActionFacts
+
+    StatusOf = Callable[[Platform, ActionFacts], str]
+
 PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 SORTS = ("priority", "name")
 COMMON_REGIONS = ("EU", "EEA", "US", "GB", "CA", "AU", "FR", "DE", "BE", "CH", "IN")

@@ -3,13 +3,26 @@
 Knows nothing of YAML files, Textual or progress: the loader builds these, every face reads them.
 """
 
-import datetime as dt
+from __future__ import annotations
+
 import re
 from collections.abc import Callable, Iterator, Sequence
 from threading import Lock
-from typing import Any, NamedTuple, Protocol, Self, overload
+from typing import TYPE_CHECKING, Any, Protocol, Self, overload
 
 from optout_tui.digest import sha256
+
+if TYPE_CHECKING:
+    from optout_tui.catalog.actions import Action as Action
+    from optout_tui.catalog.actions import ActionFacts as ActionFacts
+    from optout_tui.catalog.actions import Change as Change
+    from optout_tui.catalog.actions import FormerLabel as FormerLabel
+    from optout_tui.catalog.actions import LocalText as LocalText
+    from optout_tui.catalog.actions import Setting as Setting
+    from optout_tui.catalog.actions import Source as Source
+    from optout_tui.catalog.actions import Step as Step
+    from optout_tui.catalog.actions import Surface as Surface
+    from optout_tui.catalog.actions import former_wordings as former_wordings
 
 LANGUAGES = ("en", "fr")
 
@@ -137,89 +150,9 @@ CATEGORIES = _values(Category)
 FORMAT_VERSION = 2  # what this version of optout reads; catalog/FORMAT.md describes it
 
 
-# The values below (the small ones, and Step, Surface and Action) are NamedTuples rather than
-# frozen dataclasses: as immutable, far cheaper to define when the module is imported (every
-# command and every start of the app pays it: a frozen dataclass costs half a millisecond to
-# define, a NamedTuple a tenth of that) and to create by the tens of thousands when a catalog
-# loads.
-
-
 def source_stamp(english: str) -> str:
     """A short fingerprint of an English text, stored beside its translation (`fr_from`)."""
     return sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
-
-
-class FormerLabel(NamedTuple):
-    """A platform's earlier wording of a label, and until when it was shown."""
-
-    en: str
-    until: str  # YYYY-MM or YYYY-MM-DD
-    fr: str | None = None
-
-    def get(self, lang: str) -> str:
-        return self.fr if lang == "fr" and self.fr else self.en
-
-    @property
-    def year(self) -> str:
-        return self.until[:4]
-
-
-class LocalText(NamedTuple):
-    """A text in English and maybe French; `unconfirmed` lists languages nobody saw on screen.
-
-    A label (a menu entry or switch the platform shows) may list its earlier wordings in
-    `formerly`, newest first, so a person holding an old guide recognises it.
-    """
-
-    en: str
-    fr: str | None = None
-    unconfirmed: frozenset[str] = frozenset()
-    formerly: tuple[FormerLabel, ...] = ()
-
-    def get(self, lang: str) -> str:
-        """The text in `lang`, falling back to English."""
-        if lang == "fr" and self.fr:
-            return self.fr
-        return self.en
-
-    def is_confirmed(self, lang: str) -> bool:
-        """Whether the wording shown for `lang` was seen in a source."""
-        shown = lang if (lang == "fr" and self.fr) else "en"
-        return shown not in self.unconfirmed
-
-
-class Setting(NamedTuple):
-    """The switch, box or option a step changes, and the state to leave it in."""
-
-    label: LocalText
-    set_to: str
-    value: LocalText | None = None
-
-
-class Step(NamedTuple):
-    """One instruction; its id is where progress is saved, so it never changes."""
-
-    id: str
-    text: LocalText
-    path: tuple[LocalText, ...] = ()
-    setting: Setting | None = None
-    link: str | None = None
-
-
-class Surface(NamedTuple):
-    """Where the control lives: desktop web, an app, a form or an email."""
-
-    id: str
-    available: str
-    note: LocalText | None = None
-    link: str | None = None
-    steps: tuple[Step, ...] = ()
-    template: LocalText | None = None
-    address: str | None = None
-
-    @property
-    def is_available(self) -> bool:
-        return self.available == Availability.YES
 
 
 STALE_AFTER_DAYS = 180  # an entry not checked for longer "may be out of date"
@@ -232,126 +165,32 @@ def blanks(text: str) -> list[str]:
     return [m.group(1).strip() for m in re.finditer(BLANK, text)]
 
 
-class Source(NamedTuple):
-    """Where a fact comes from."""
-
-    url: str
-    publisher: str
-    published: str
-    type: str
-    title: str | None = None
-    supports: str | None = None
-
-
-class Change(NamedTuple):
-    """A dated change of an action's label, path, default or terms."""
-
-    date: str  # YYYY-MM-DD or YYYY-MM
-    what: LocalText
-
-
-class Action(NamedTuple):
-    """One distinct control on a platform, with how to change it on each surface."""
-
-    id: str
-    title: LocalText
-    controls: LocalText
-    kind: str
-    default: str
-    difficulty: str
-    future_only: bool
-    surfaces: tuple[Surface, ...]
-    sources: tuple[Source, ...]
-    verified: dt.date
-    confidence: str
-    minutes: int = 5  # the time a person needs on the easiest available surface (an estimate)
-    regions: tuple[str, ...] = ("all",)
-    plans: tuple[str, ...] = ()
-    excluded_plans: tuple[str, ...] = ()
-    priority: str = "medium"
-    caveats: tuple[LocalText, ...] = ()
-    check: LocalText | None = None
-    confidence_note: str | None = None
-    changes: tuple[Change, ...] = ()  # newest first
-    information_only: bool = False  # advice (use a temporary chat), not a setting to change
-
-    def surface(self, surface_id: str) -> Surface | None:
-        for surface in self.surfaces:
-            if surface.id == surface_id:
-                return surface
-        return None
-
-    @property
-    def available_surfaces(self) -> tuple[Surface, ...]:
-        return tuple(s for s in self.surfaces if s.is_available)
-
-    @property
-    def link(self) -> str | None:
-        """The first link of the first surface that has one: where a phone should go."""
-        for surface in self.available_surfaces:
-            if surface.link:
-                return surface.link
-            for step in surface.steps:
-                if step.link:
-                    return step.link
-        return None
+# An action and its parts (Action, ActionFacts, Surface, Step, LocalText…) are defined in
+# catalog/actions.py and named here too: imported the first time one is asked for (a launch
+# shows platforms, not their actions, and a NamedTuple costs a tenth of a millisecond to
+# define), and typed here for the checker.
+_ACTION_PARTS = frozenset(
+    {
+        "Action",
+        "ActionFacts",
+        "Change",
+        "FormerLabel",
+        "LocalText",
+        "Setting",
+        "Source",
+        "Step",
+        "Surface",
+        "former_wordings",
+    }
+)
 
 
-class ActionFacts(NamedTuple):
-    """What the platform list, search, filters and "what next" need of an action, without its
-    surfaces, steps and sources: a big catalog can list thousands of platforms from these and
-    read a platform's full actions only when it is opened."""
+def __getattr__(name: str) -> Any:
+    if name in _ACTION_PARTS:
+        from optout_tui.catalog import actions
 
-    id: str
-    title: LocalText
-    kind: str
-    default: str
-    priority: str
-    difficulty: str
-    regions: tuple[str, ...]
-    doable: bool  # the control exists on at least one surface
-    minutes: int = 5
-    formerly: tuple[str, ...] = ()  # earlier wordings of its labels, for search
-
-    @property
-    def is_task(self) -> bool:
-        """Something a person can do: not when no opt-out exists (its steps are what one can
-        do instead), nor when the control exists on no surface, nor when it is advice
-        (`doable` is False for those two)."""
-        return self.kind != Kind.NO_OPT_OUT and self.doable
-
-    @classmethod
-    def of(cls, action: Action) -> Self:
-        return cls(
-            action.id,
-            action.title,
-            action.kind,
-            action.default,
-            action.priority,
-            action.difficulty,
-            action.regions,
-            bool(action.available_surfaces) and not action.information_only,
-            action.minutes,
-            former_wordings(action),
-        )
-
-
-def former_wordings(action: Action) -> tuple[str, ...]:
-    """Every earlier wording of the action's labels, English and French, once each."""
-    found: dict[str, None] = {}
-    for surface in action.surfaces:
-        for step in surface.steps:
-            labels = list(step.path)
-            if step.setting is not None:
-                labels.append(step.setting.label)
-                if step.setting.value is not None:
-                    labels.append(step.setting.value)
-            for label in labels:
-                for former in label.formerly:
-                    found[former.en] = None
-                    if former.fr:
-                        found[former.fr] = None
-    return tuple(found)
+        return getattr(actions, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Shelf(Protocol):
@@ -432,6 +271,8 @@ class Platform:
         self._actions: tuple[Action, ...] | None = tuple(actions)
         self._shelf: Shelf | None = None
         self._row = 0
+        from optout_tui.catalog.actions import ActionFacts
+
         self._facts: tuple[ActionFacts, ...] | None = tuple(
             ActionFacts.of(a) for a in self._actions
         )
@@ -524,6 +365,8 @@ class Platform:
         over thousands of platforms reads each once and needs them no more)."""
         if self._facts is None:
             if self._actions is not None:
+                from optout_tui.catalog.actions import ActionFacts
+
                 return tuple(ActionFacts.of(a) for a in self._actions)
             assert self._shelf is not None
             return self._shelf.facts(self._row)

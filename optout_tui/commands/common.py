@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from optout_tui.catalog.model import Action, Catalog, Platform
+from optout_tui.catalog.model import Catalog, Platform
 from optout_tui.i18n import Localised, translator
 from optout_tui.paths import (
     UPDATES_STATE,
@@ -19,6 +19,8 @@ from optout_tui.paths import (
 
 if TYPE_CHECKING:
     import argparse
+
+    from optout_tui.catalog.actions import Action
     from collections.abc import Callable
 
     from optout_tui.updates.manifest import CatalogInfo

@@ -13,16 +13,19 @@ The rules:
   progress adds the minutes of what is left.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, Protocol, Self
 
-from optout_tui.catalog.model import Action, ActionFacts, Platform, ShelvedPlatforms, Surface
+from optout_tui.catalog.model import Platform, ShelvedPlatforms
 from optout_tui.i18n import translator
 from optout_tui.progress.store import DONE, NOT_POSSIBLE, RECHECK_AFTER_DAYS, StepKey
 
 if TYPE_CHECKING:
+    from optout_tui.catalog.actions import Action, ActionFacts, Surface
     from optout_tui.progress.recheck import Recheck
 
 
@@ -68,11 +71,7 @@ def is_task(action: Action | ActionFacts) -> bool:
     """Whether the action is something a person can do: not when no opt-out exists (its steps
     are what one can do instead), nor when the control exists on no surface, nor when it is
     advice rather than a setting (information_only: "use a temporary chat")."""
-    if action.kind == "no-opt-out":
-        return False
-    if isinstance(action, ActionFacts):
-        return action.is_task  # doable is False for advice (information_only) too
-    return bool(action.available_surfaces) and not action.information_only
+    return action.is_task
 
 
 class ActionProgress(NamedTuple):
@@ -83,7 +82,7 @@ class ActionProgress(NamedTuple):
     done: int = 0
     blocked: int = 0
     total: int = 0
-    recheck: "Recheck | None" = None  # why, when the state is NEEDS_RECHECK
+    recheck: Recheck | None = None  # why, when the state is NEEDS_RECHECK
 
     @property
     def finished(self) -> bool:
@@ -253,6 +252,8 @@ class Standing:
             return ActionState.INFORMATION
         if platform.id not in self.busy:
             return ActionState.NOT_STARTED
+        from optout_tui.catalog.actions import Action  # (someone's progress is read: it is)
+
         full = action if isinstance(action, Action) else platform.action(action.id)
         if full is None:  # facts always have their action; never counted otherwise
             return ActionState.INFORMATION

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -159,7 +161,7 @@ def test_nothing_is_served_when_the_model_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _served(tmp_path, monkeypatch)
-    monkeypatch.setattr(cache, "_model_shape", lambda: "Platform:id,name,extra")
+    monkeypatch.setattr(cache, "_model_version", lambda: "another model")
     assert load_catalog_unconfirmed([folder]) is None
 
 
@@ -215,3 +217,60 @@ def test_the_check_hashes_the_records_as_the_listing_does(
     monkeypatch.setattr(os, "stat", gone)
     whole, streamed = cache._fingerprint(folders), cache._fingerprint(folders, listing=False)
     assert streamed[0] == whole[0] and streamed[2] == [] and whole[2]
+
+
+def test_the_model_s_version_is_its_sources_and_follows_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A field added to an action's class changes the model's version (so no cache made
+    before is served); without the sources, the classes' fields stand for them."""
+    from optout_tui.catalog import model
+
+    for name in cache.MODEL_SOURCES:
+        shutil.copy(Path(model.__file__).with_name(name), tmp_path / name)
+    monkeypatch.setattr(model, "__file__", str(tmp_path / "model.py"))
+    version = cache._model_version
+    try:
+        version.cache_clear()
+        before = version()
+        actions = tmp_path / "actions.py"
+        text = actions.read_text(encoding="utf-8")
+        assert "    minutes: int = 5\n" in text
+        actions.write_text(
+            text.replace("    minutes: int = 5\n", "    minutes: int = 5\n    extra: int = 0\n", 1),
+            encoding="utf-8",
+        )
+        version.cache_clear()
+        assert version() != before
+        actions.unlink()
+        version.cache_clear()
+        assert version() == cache._model_shape()
+    finally:
+        version.cache_clear()
+
+
+def test_a_launch_reads_the_catalog_and_counts_without_the_actions_module() -> None:
+    """The first frame shows platforms and counts: defining the classes of an action (a
+    tenth of a millisecond each) waits until one is read."""
+    warm = (
+        "from optout_tui.catalog.cache import load_catalog_cached\n"
+        "from optout_tui.paths import bundled_catalog_dir\n"
+        "load_catalog_cached([bundled_catalog_dir()])\n"
+    )
+    launch = (
+        "import sys\n"
+        "from optout_tui.catalog.cache import load_catalog_unconfirmed\n"
+        "from optout_tui.catalog.filters import Filters, apply\n"
+        "from optout_tui.paths import bundled_catalog_dir\n"
+        "from optout_tui.progress.status import Standing\n"
+        "catalog, confirm = load_catalog_unconfirmed([bundled_catalog_dir()])\n"
+        "rows = apply(catalog.platforms, Filters(sort='name'))\n"
+        "overall = Standing({}).overall(rows)\n"
+        "print(rows[0].name, rows[0].tasks, overall.tasks > 0, "
+        "'optout_tui.catalog.actions' in sys.modules)\n"
+    )
+    for program in (warm, warm, launch):
+        out = subprocess.run(
+            [sys.executable, "-c", program], capture_output=True, text=True, check=True
+        ).stdout
+    assert out.split()[-2:] == ["True", "False"]
