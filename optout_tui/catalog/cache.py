@@ -3,7 +3,8 @@
 The file holds plain values only (JSON text, text and byte strings), so reading it can never
 run code, whoever wrote it. It is a header (the key, where each section is) followed by
 sections: every platform's id, name, domains, categories, languages, aliases and counts, as
-columns of text split by separators; a table with one fixed-size row per platform (where its
+columns of text split by separators, with where each value ends (a launch slices the values of
+the platforms it shows); a table with one fixed-size row per platform (where its
 facts, its full actions and its file name are, and their digests); the facts and the full
 actions of each platform; and the folded texts the search looks in (one byte string per
 language, with offsets). Loading reads the header, the columns and the table only; a
@@ -41,6 +42,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import stat
 import struct
 import sys
@@ -64,7 +66,7 @@ if TYPE_CHECKING:
     from optout_tui.catalog.actions import Action, ActionFacts
 
 CACHE_ENV = "OPTOUT_NO_CACHE"
-MAGIC = b"optout-catalog-cache-9\n"
+MAGIC = b"optout-catalog-cache-10\n"
 FILES_MAGIC = b"optout-catalog-files-3\n"
 SUFFIX = ".cache"
 MODEL_SOURCES = ("model.py", "actions.py")
@@ -499,6 +501,17 @@ def _columns(platforms: Sequence[Platform]) -> bytes:
     ).encode("utf-8")
 
 
+def _column_ends(columns: bytes, count: int) -> bytes:
+    """Where each value of the columns ends in their text (in characters; the value after it
+    starts one further), as 32-bit unsigned integers: a launch slices the values of the
+    platforms it shows, rather than splitting every column into thousands of strings."""
+    if not count:
+        return b""
+    text = columns.decode("utf-8")
+    ends = [found.start() for found in re.finditer(f"[{_VALUE}{_COLUMN}]", text)]
+    return array("I", [*ends, len(text)]).tobytes()
+
+
 def _counts(platforms: Sequence[Platform]) -> bytes:
     """Each platform's doable actions, tasks and task minutes, as 32-bit unsigned integers in
     this machine's byte order (the header says which): read back in one C call."""
@@ -547,7 +560,9 @@ def _write(cache: Path, key: str, catalog: Catalog) -> None:
         section(f"titles-{lang}", titles.blob)
         section(f"titles-{lang}-at", titles.offsets())
         section(f"vocabulary-{lang}", vocabulary_text(names, titles))
-    section("columns", _columns(catalog.platforms))
+    columns = _columns(catalog.platforms)
+    section("columns", columns)
+    section("column-ends", _column_ends(columns, len(catalog.platforms)))
     section("counts", _counts(catalog.platforms))
     header = _json(
         {
@@ -741,18 +756,20 @@ def _trusted_fd(cache: Path) -> int | None:
     return fd
 
 
-def _read_columns(data: bytes, counts: bytes, count: int) -> tuple[Any, ...]:
-    """The columns (see _columns and _counts) of `count` platforms, each list still as text
-    (the platform splits it when first asked); ValueError when any is not whole."""
-    parts = data.decode("utf-8").split(_COLUMN)
-    if len(parts) != 6:
-        raise ValueError("the columns are damaged")
-    columns = [part.split(_VALUE) if count else [] for part in parts]
-    numbers = array("I")
+def _read_columns(
+    data: bytes, ends: bytes, counts: bytes, count: int
+) -> tuple[str, array[int], array[int]]:
+    """The columns' text, where each value ends in it, and the counts (see _columns,
+    _column_ends and _counts) of `count` platforms; ValueError when they do not agree."""
+    text = data.decode("utf-8")
+    at, numbers = array("I"), array("I")
+    at.frombytes(ends)
     numbers.frombytes(counts)
-    if any(len(c) != count for c in columns) or len(numbers) != 3 * count:
+    if len(at) != 6 * count or len(numbers) != 3 * count:
         raise ValueError("the columns are damaged")
-    return (*columns, numbers)
+    if count and (at[-1] != len(text) or text.count(_VALUE) + text.count(_COLUMN) != 6 * count - 1):
+        raise ValueError("the columns are damaged")
+    return text, at, numbers
 
 
 def _read(cache: Path, key: str) -> Catalog | None:
@@ -784,34 +801,40 @@ def _read(cache: Path, key: str) -> Catalog | None:
         shelf.sections[name] = (start, size, check)
     count = data["count"]
     rows = shelf.section("rows")
-    columns, numbers = shelf.section("columns"), shelf.section("counts")
+    columns, ends = shelf.section("columns"), shelf.section("column-ends")
+    numbers = shelf.section("counts")
     if type(count) is not int or rows is None or len(rows) != count * _ROW.size:
         return None
-    if columns is None or numbers is None:
+    if columns is None or ends is None or numbers is None:
         return None
     shelf.rows = rows
-    ids, names, domains, categories, languages, aliases, counts = _read_columns(
-        columns, numbers, count
-    )
+    text, at, counts = _read_columns(columns, ends, numbers, count)
+
+    def value(column: int, row: int) -> str:
+        index = column * count + row
+        return text[at[index - 1] + 1 if index else 0 : at[index]]
 
     def make(row: int) -> Platform:
-        at = 3 * row
+        three = 3 * row
         return Platform.shelved(
-            ids[row],
-            names[row],
-            domains[row],
-            categories[row],
-            languages[row],
-            aliases[row],
-            (counts[at], counts[at + 1], counts[at + 2]),
+            value(0, row),
+            value(1, row),
+            value(2, row),
+            value(3, row),
+            value(4, row),
+            value(5, row),
+            (counts[three], counts[three + 1], counts[three + 2]),
             shelf,
             row,
         )
 
+    def ids() -> list[str]:
+        return text[: at[count - 1]].split(_VALUE) if count else []
+
     def totals() -> tuple[int, int]:
         return sum(counts[1::3]), sum(counts[2::3])
 
-    platforms = m.ShelvedPlatforms(ids, make, totals)
+    platforms = m.ShelvedPlatforms(count, ids, make, totals)
     notices = data["notices"]
     if type(notices) is not list or any(type(n) is not str for n in notices):
         raise TypeError("the notices are damaged")

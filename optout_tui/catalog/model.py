@@ -414,17 +414,18 @@ class ShelvedPlatforms(Sequence[Platform]):
     asked for (and the same object every time after): a launch over thousands of platforms
     shows a screenful of them. Reads as the tuple of them (equal to it, iterated in order)."""
 
-    __slots__ = ("_made", "_make", "_lock", "_totals", "_index", "ids")
+    __slots__ = ("_made", "_make", "_lock", "_totals", "_index", "_ids", "_read_ids")
 
     def __init__(
         self,
-        ids: list[str],
+        count: int,
+        ids: Callable[[], list[str]],
         make: Callable[[int], Platform],
         totals: Callable[[], tuple[int, int]],
     ) -> None:
-        self.ids = ids
-        """Each platform's id, in order (the id of a platform not made yet)."""
-        self._made: list[Platform | None] = [None] * len(ids)
+        self._read_ids = ids
+        self._ids: list[str] | None = None
+        self._made: list[Platform | None] = [None] * count
         self._make: Callable[[int], Platform] | None = make
         self._lock = Lock()  # the search is built in a thread while the list is drawn
         self._totals = totals
@@ -480,6 +481,13 @@ class ShelvedPlatforms(Sequence[Platform]):
         """Every platform's tasks and their minutes, summed (Platform.tasks and
         task_minutes), without making a platform."""
         return self._totals()
+
+    @property
+    def ids(self) -> list[str]:
+        """Each platform's id, in order, without making one (read when first asked for)."""
+        if self._ids is None:
+            self._ids = self._read_ids()
+        return self._ids
 
     def index_of(self, platform_id: str) -> int | None:
         """Where the platform with this id is, without making one."""

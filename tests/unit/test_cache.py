@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -607,3 +608,86 @@ def test_catalog_text_holding_a_separator_is_not_cached() -> None:
     with pytest.raises(ValueError):  # ("",) would read back as ()
         _columns((Platform("example", "Example", ("",), ("social",), ("en",), ()),))
     assert _columns((Platform("example", "Example", ("a.com", "b.com"), (), ("en",), ()),))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda ends: ends[:-4],  # one value short
+        lambda ends: ends + ends[-4:],  # one value too many
+        lambda ends: (
+            ends[:-4] + (int.from_bytes(ends[-4:], sys.byteorder) + 1).to_bytes(4, sys.byteorder)
+        ),  # the last value past the text's end
+    ],
+    ids=["short", "long", "past-the-end"],
+)
+def test_column_ends_that_disagree_with_the_text_are_a_damaged_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage
+) -> None:
+    """Where each value ends is kept beside the columns' text (a launch slices the values
+    it shows): ends that do not fit the text, even with their digest right, are a damaged
+    cache, read from the YAML again."""
+    import optout_tui.catalog.cache as cache
+
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    _second_file(folder)
+    real = cache._column_ends
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "_column_ends", lambda columns, count: damage(real(columns, count)))
+        load_catalog_cached([folder])  # written with the damaged ends (digests right)
+    parsed = _counting_parser(monkeypatch)
+    catalog = load_catalog_cached([folder])
+    assert parsed == [1]  # not served: read from the YAML again
+    assert [p.id for p in catalog.platforms] == ["example", "other"]
+    assert catalog.get("other") is not None and catalog.get("other").name
+
+
+def test_a_served_platform_s_values_are_sliced_from_the_columns(tmp_path: Path) -> None:
+    """Each platform of a served catalog, first or last, with its own id, name and lists."""
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    _second_file(folder)
+    parsed = load_catalog_cached([folder])
+    served = load_catalog_cached([folder])
+    assert not served.platforms[0].is_loaded
+    for got, want in zip(reversed(served.platforms), reversed(parsed.platforms)):
+        assert (got.id, got.name, got.domains, got.categories, got.languages, got.aliases) == (
+            want.id,
+            want.name,
+            want.domains,
+            want.categories,
+            want.languages,
+            want.aliases,
+        )
+
+
+def test_a_column_text_with_a_value_more_than_its_ends_is_a_damaged_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ends fit the text (as many as there should be, the last at its end) but the text
+    holds one value more: a damaged cache, not platforms with shifted names."""
+    import optout_tui.catalog.cache as cache
+
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    _second_file(folder)
+    real_columns, real_ends = cache._columns, cache._column_ends
+
+    def one_more(platforms):
+        return real_columns(platforms) + b"\x1fextra"
+
+    def one_end_fewer(columns, count):
+        ends = real_ends(columns, count)
+        return ends[:4] + ends[8:]  # the second value's end dropped: lengths agree again
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "_columns", one_more)
+        patched.setattr(cache, "_column_ends", one_end_fewer)
+        load_catalog_cached([folder])
+    parsed = _counting_parser(monkeypatch)
+    catalog = load_catalog_cached([folder])
+    assert parsed == [1]
+    from optout_tui.catalog.loader import load_catalog
+
+    assert [p.name for p in catalog.platforms] == [p.name for p in load_catalog([folder]).platforms]
