@@ -656,16 +656,25 @@ def _decode_facts(data: bytes) -> tuple[ActionFacts, ...]:
 _DAMAGE = (ValueError, TypeError, KeyError, IndexError, RecursionError, UnicodeError)
 
 
+class _RowsDamaged(OSError):
+    """The table of rows failed its digest when first read."""
+
+
 class _Shelf:
     """The open cache file the platforms of a catalog read their facts, actions and file
     names from, each checked against its digest; closed with the catalog."""
 
-    def __init__(self, fd: int) -> None:
+    def __init__(self, fd: int, folders: list[Path]) -> None:
         self.fd = fd
         self.size = os.fstat(fd).st_size
         self.base = 0
         self.sections: dict[str, tuple[int, int, str]] = {}
-        self.rows = b""
+        self.rows: bytes | None = None
+        """The table of rows, read and checked when a platform's row is first needed (a
+        launch over thousands of platforms shows a screenful, and reads none)."""
+        self.ids: Callable[[], list[str]] = list
+        self._folders = folders
+        self._parsed: Catalog | None = None
         self._origins: bytes | None = None
 
     def read(self, start: int, length: int, digest: bytes | str) -> bytes | None:
@@ -686,16 +695,40 @@ class _Shelf:
         return None if where is None else self.read(*where)
 
     def _row(self, row: int) -> tuple[Any, ...]:
-        return _ROW.unpack_from(self.rows, row * _ROW.size)
+        rows = self.rows
+        if rows is None:
+            rows = self.section("rows")
+            if rows is None:
+                raise _RowsDamaged("the cache file was damaged since it was opened")
+            self.rows = rows
+        return _ROW.unpack_from(rows, row * _ROW.size)
 
     def _from_yaml(self, row: int) -> Platform:
         from optout_tui.catalog.loader import load_platform
 
-        return load_platform(Path(self.origin(row)))
+        try:
+            origin = self.origin(row)
+        except _RowsDamaged:
+            return self._from_catalog(row)
+        return load_platform(Path(origin))
+
+    def _from_catalog(self, row: int) -> Platform:
+        """The platform as its YAML files make it, when the table of rows (where each
+        platform's facts, actions and file are) turns out damaged: the whole catalog is
+        read from the files once, as a damaged cache found at launch would be."""
+        if self._parsed is None:
+            self._parsed = load_catalog(self._folders)
+        platform = self._parsed.get(self.ids()[row])
+        if platform is None:
+            raise OSError("the cache file was damaged since it was opened")
+        return platform
 
     def facts(self, row: int) -> tuple[ActionFacts, ...]:
         """A platform's facts; from its YAML file if they are damaged."""
-        start, length, *_, digest, _ = self._row(row)
+        try:
+            start, length, *_, digest, _ = self._row(row)
+        except _RowsDamaged:
+            return self._from_catalog(row).facts
         data = self.read(start, length, digest)
         if data is not None:
             try:
@@ -706,7 +739,10 @@ class _Shelf:
 
     def actions(self, row: int) -> tuple[Action, ...]:
         """A platform's full actions; from its YAML file if they are damaged."""
-        _, _, start, length, _, _, _, digest = self._row(row)
+        try:
+            _, _, start, length, _, _, _, digest = self._row(row)
+        except _RowsDamaged:
+            return self._from_catalog(row).actions
         data = self.read(start, length, digest)
         if data is not None:
             try:
@@ -725,7 +761,10 @@ class _Shelf:
             if origins is None:
                 raise OSError("the cache file was damaged since it was opened")
             self._origins = origins
-        *_, start, length, _, _ = self._row(row)
+        try:
+            *_, start, length, _, _ = self._row(row)
+        except _RowsDamaged:
+            return self._from_catalog(row).origin
         return os.fsdecode(self._origins[start : start + length])
 
     def prepared(self, name: str) -> bytes | None:
@@ -772,12 +811,12 @@ def _read_columns(
     return text, at, numbers
 
 
-def _read(cache: Path, key: str) -> Catalog | None:
+def _read(cache: Path, key: str, folders: list[Path]) -> Catalog | None:
     """The catalog from the cache file when it is ours, whole and for this key; else None."""
     fd = _trusted_fd(cache)
     if fd is None:
         return None
-    shelf = _Shelf(fd)  # closes the descriptor when the catalog is dropped
+    shelf = _Shelf(fd, folders)  # closes the descriptor when the catalog is dropped
     lead = os.pread(fd, len(MAGIC) + 65 + _HEADER_DIGITS + 1, 0)
     if not lead.startswith(MAGIC) or len(lead) != len(MAGIC) + 65 + _HEADER_DIGITS + 1:
         return None
@@ -800,14 +839,13 @@ def _read(cache: Path, key: str) -> Catalog | None:
             return None
         shelf.sections[name] = (start, size, check)
     count = data["count"]
-    rows = shelf.section("rows")
+    rows = shelf.sections.get("rows")  # read when first needed (_Shelf._row)
     columns, ends = shelf.section("columns"), shelf.section("column-ends")
     numbers = shelf.section("counts")
-    if type(count) is not int or rows is None or len(rows) != count * _ROW.size:
+    if type(count) is not int or rows is None or rows[1] != count * _ROW.size:
         return None
     if columns is None or ends is None or numbers is None:
         return None
-    shelf.rows = rows
     text, at, counts = _read_columns(columns, ends, numbers, count)
 
     def value(column: int, row: int) -> str:
@@ -834,6 +872,7 @@ def _read(cache: Path, key: str) -> Catalog | None:
     def totals() -> tuple[int, int]:
         return sum(counts[1::3]), sum(counts[2::3])
 
+    shelf.ids = ids
     platforms = m.ShelvedPlatforms(count, ids, make, totals)
     notices = data["notices"]
     if type(notices) is not list or any(type(n) is not str for n in notices):
@@ -842,12 +881,12 @@ def _read(cache: Path, key: str) -> Catalog | None:
     return Catalog(platforms, notices=notices, prepared=shelf.prepared)
 
 
-def _served(cache: Path, key: str) -> Catalog | None:
+def _served(cache: Path, key: str, folders: list[Path]) -> Catalog | None:
     """The catalog from the cache file for `key`, or None: absent, another key, damaged or
     foreign (treated alike: the caller loads the YAML files)."""
     try:
         with collector_paused():  # thousands of objects, all kept: nothing to collect
-            return _read(cache, key)
+            return _read(cache, key, folders)
     except (OSError, *_DAMAGE):
         return None
 
@@ -866,7 +905,7 @@ def load_catalog_cached(folders: Iterable[Path]) -> Catalog:
         return load_catalog(folders)
     cache = _cache_file(folders)
     key = _key(folders, cache)
-    catalog = _served(cache, key)
+    catalog = _served(cache, key, folders)
     if catalog is not None:
         return catalog
     catalog = load_catalog(folders)  # raises CatalogError: nothing is cached then
@@ -894,7 +933,7 @@ def load_catalog_unconfirmed(
     known = _read_known(cache, records=False)
     if known is None or known.fingerprint == _NO_PRINT or known.start != _start(folders)[2]:
         return None
-    catalog = _served(cache, known.key)
+    catalog = _served(cache, known.key, folders)
     if catalog is None:
         return None
 

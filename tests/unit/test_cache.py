@@ -691,3 +691,63 @@ def test_a_column_text_with_a_value_more_than_its_ends_is_a_damaged_cache(
     from optout_tui.catalog.loader import load_catalog
 
     assert [p.name for p in catalog.platforms] == [p.name for p in load_catalog([folder]).platforms]
+
+
+def _section_at(cache_file: Path, name: str) -> int:
+    """Where a section of the cache file starts (its header read as the cache reads it)."""
+    import json as json_module
+
+    import optout_tui.catalog.cache as cache
+
+    data = cache_file.read_bytes()
+    lead = len(cache.MAGIC) + 65 + cache._HEADER_DIGITS + 1
+    length = int(data[len(cache.MAGIC) + 65 : lead - 1])
+    header = json_module.loads(data[lead : lead + length])
+    return lead + length + header["sections"][name][0]
+
+
+def test_a_damaged_table_of_rows_is_found_when_first_read_and_the_yaml_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A launch reads no platform's row (it shows names and counts); the table is checked
+    when a platform's facts, actions or file are first asked for, and when damaged, the
+    catalog's files answer (read once), never the damaged table."""
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    _second_file(folder)
+    load_catalog_cached([folder])
+    cache_file = _cache_file([folder])
+    at = _section_at(cache_file, "rows") + 3
+    data = bytearray(cache_file.read_bytes())
+    data[at] ^= 0x40
+    cache_file.write_bytes(bytes(data))
+    parsed = _counting_parser(monkeypatch)
+    served = load_catalog_cached([folder])
+    assert parsed == []  # served: the table is not read at launch
+    example, other = served.get("example"), served.get("other")
+    assert example is not None and other is not None
+    assert example.actions[0].surfaces[0].steps[1].id == "untick"
+    assert other.facts and other.facts[0].id == example.facts[0].id
+    assert Path(other.origin).name == "other.yaml"
+    assert parsed == [1]  # the files read once, for every platform asked
+
+
+def test_a_table_of_rows_of_another_size_than_the_count_is_a_damaged_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows of another width (its digest right) would put every platform's facts at the
+    wrong place: the size is checked against the count at launch, without reading it."""
+    import struct
+
+    import optout_tui.catalog.cache as cache
+
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    _second_file(folder)
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "_ROW", struct.Struct(cache._ROW.format + "x"))
+        load_catalog_cached([folder])
+    parsed = _counting_parser(monkeypatch)
+    catalog = load_catalog_cached([folder])
+    assert parsed == [1]
+    assert catalog.get("other").actions[0].surfaces[0].steps[1].id == "untick"
