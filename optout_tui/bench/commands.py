@@ -137,10 +137,16 @@ def search_figure(
     folder: Path | None, env: dict[str, str], runs: int, query: str = "platform 123"
 ) -> tuple[float, float]:
     """The first `optout list` over a catalog, with an empty cache (seconds), then the median
-    ms of `optout search` once the cache is filled."""
+    ms of `optout search` once the cache is filled, over at least SEARCH_RUNS runs: whether
+    the search grows linearly is judged from differences of some 20 ms between sizes, which
+    the medians of five runs of a 60 ms command on a shared machine do not settle."""
     extra = ["--catalog", str(folder)] if folder else []
     first = wall(optout(*extra, "list"), env)
-    return first, interleaved({"search": optout(*extra, "search", query)}, env, runs)["search"]
+    search = optout(*extra, "search", query)
+    return first, interleaved({"search": search}, env, max(runs, SEARCH_RUNS))["search"]
+
+
+SEARCH_RUNS = 15
 
 
 def person_with_progress(data_dir: Path, platforms: int = 10) -> int:
