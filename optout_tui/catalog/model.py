@@ -223,6 +223,26 @@ def _shared_items(text: str) -> tuple[str, ...]:
     return found
 
 
+class _ListGivenAsText:
+    """A platform's list (domains, categories…) that a shelved platform is given as text:
+    split (by `split`) when first asked for, and kept (in the slot of the same name with an
+    underscore)."""
+
+    def __init__(self, split: Callable[[str], tuple[str, ...]]) -> None:
+        self.split = split
+        self.slot = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, platform: Platform, owner: type | None = None) -> tuple[str, ...]:
+        value = getattr(platform, self.slot)
+        if type(value) is str:
+            value = self.split(value)
+            setattr(platform, self.slot, value)
+        return value  # type: ignore[no-any-return]
+
+
 class Platform:
     """A service and its opt-out actions, as read from one catalog file.
 
@@ -318,33 +338,10 @@ class Platform:
         self._row = row
         return self
 
-    @property
-    def domains(self) -> tuple[str, ...]:
-        value = self._domains
-        if type(value) is str:
-            value = self._domains = _items(value)
-        return value  # type: ignore[return-value]
-
-    @property
-    def categories(self) -> tuple[str, ...]:
-        value = self._categories
-        if type(value) is str:
-            value = self._categories = _shared_items(value)
-        return value  # type: ignore[return-value]
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        value = self._languages
-        if type(value) is str:
-            value = self._languages = _shared_items(value)
-        return value  # type: ignore[return-value]
-
-    @property
-    def aliases(self) -> tuple[str, ...]:
-        value = self._aliases
-        if type(value) is str:
-            value = self._aliases = _items(value)
-        return value  # type: ignore[return-value]
+    domains = _ListGivenAsText(_items)
+    categories = _ListGivenAsText(_shared_items)
+    languages = _ListGivenAsText(_shared_items)
+    aliases = _ListGivenAsText(_items)
 
     @property
     def origin(self) -> str:
