@@ -70,6 +70,15 @@ CATEGORY = Words(
         "shopping": NC_("category", "Shopping"),
         "entertainment": NC_("category", "Entertainment"),
         "education": NC_("category", "Education"),
+        "operating-system": NC_("category", "Operating systems"),
+        "browser": NC_("category", "Browsers"),
+        "tv": NC_("category", "TVs"),
+        "smart-home": NC_("category", "Smart home"),
+        "car": NC_("category", "Cars"),
+        "finance": NC_("category", "Money"),
+        "health": NC_("category", "Health"),
+        "gaming": NC_("category", "Gaming"),
+        "travel": NC_("category", "Travel"),
     },
 )
 SET_TO = Words(
