@@ -51,6 +51,7 @@ import types
 import typing
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -869,11 +870,23 @@ def _read(cache: Path, key: str, folders: list[Path]) -> Catalog | None:
     def ids() -> list[str]:
         return text[: at[count - 1]].split(_VALUE) if count else []
 
+    def make_all() -> list[Platform]:
+        columns = [part.split(_VALUE) if count else [] for part in text.split(_COLUMN)]
+        return list(
+            map(
+                Platform.shelved,
+                *columns,
+                zip(counts[0::3], counts[1::3], counts[2::3]),
+                repeat(shelf, count),
+                range(count),
+            )
+        )
+
     def totals() -> tuple[int, int]:
         return sum(counts[1::3]), sum(counts[2::3])
 
     shelf.ids = ids
-    platforms = m.ShelvedPlatforms(count, ids, make, totals)
+    platforms = m.ShelvedPlatforms(count, ids, make, make_all, totals)
     notices = data["notices"]
     if type(notices) is not list or any(type(n) is not str for n in notices):
         raise TypeError("the notices are damaged")
