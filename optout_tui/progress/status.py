@@ -267,9 +267,8 @@ class Standing:
         """(tasks finished, tasks) on a platform: what its row shows."""
         if platform.id not in self.busy:  # counted ahead: its facts are not read
             return 0, platform.tasks
-        tasks = [f for f in platform.facts if is_task(f)]
-        finished = sum(self._finished(platform, f) for f in tasks)
-        return finished, len(tasks)
+        finished, tasks, _ = self._progress_on(platform)
+        return finished, tasks
 
     def overall(self, platforms: Iterable[Platform]) -> Overall:
         """Tasks finished, tasks, and the minutes the unfinished ones would take."""
