@@ -807,7 +807,11 @@ def _read_columns(
     numbers.frombytes(counts)
     if len(at) != 6 * count or len(numbers) != 3 * count:
         raise ValueError("the columns are damaged")
-    if count and (at[-1] != len(text) or text.count(_VALUE) + text.count(_COLUMN) != 6 * count - 1):
+    if count and (
+        at[-1] != len(text)
+        or text.count(_VALUE) + text.count(_COLUMN) != 6 * count - 1
+        or any(text[at[column * count - 1]] != _COLUMN for column in range(1, 6))
+    ):  # (each column ends where the next starts: `count` values each, none shifted)
         raise ValueError("the columns are damaged")
     return text, at, numbers
 

@@ -751,3 +751,33 @@ def test_a_table_of_rows_of_another_size_than_the_count_is_a_damaged_cache(
     catalog = load_catalog_cached([folder])
     assert parsed == [1]
     assert catalog.get("other").actions[0].surfaces[0].steps[1].id == "untick"
+
+
+def test_a_value_moved_from_one_column_to_the_next_is_a_damaged_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As many values in all, but the ids one too many and the names one short: every name
+    would be read one platform off. A damaged cache, read from the YAML again."""
+    import optout_tui.catalog.cache as cache
+
+    folder = tmp_path / "cat"
+    shutil.copytree(EXAMPLE_CATALOG, folder)
+    _second_file(folder)
+    real = cache._columns
+
+    def shifted(platforms):
+        ids, names, *rest = real(platforms).split(b"\x1d")
+        first, others = names.split(b"\x1f", 1)
+        return b"\x1d".join([ids + b"\x1f" + first, others, *rest])
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "_columns", shifted)
+        load_catalog_cached([folder])
+    parsed = _counting_parser(monkeypatch)
+    catalog = load_catalog_cached([folder])
+    assert parsed == [1]
+    from optout_tui.catalog.loader import load_catalog
+
+    assert [(p.id, p.name) for p in catalog.platforms] == [
+        (p.id, p.name) for p in load_catalog([folder]).platforms
+    ]
