@@ -486,7 +486,7 @@ class ShelvedPlatforms(Sequence[Platform]):
                 for row, platform in enumerate(made):
                     if platform is None:
                         made[row] = every[row]
-                self._make = None  # every one made: the columns can go
+                self._make = None  # every one made (the columns stay: `ids` may still read them)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (tuple, ShelvedPlatforms)):
